@@ -1,0 +1,77 @@
+import type { JsonSchema } from './json-schema.js';
+
+/**
+ * The pagination styles Assay understands.
+ * - `page-object`: authentik's `pagination{next, previous, count, current, total_pages, start_index, end_index}`
+ *   plus `results`; next and previous are page numbers, 0 when there is none.
+ * - `page-number`: `{count, next, previous, results}` with next and previous as URLs or null (Django REST Framework).
+ * - `limit-offset`: `limit` and `offset` parameters.
+ * - `cursor`: a next token or cursor (`next_cursor`, `has_more`, `starting_after` …).
+ * - `link-header`: RFC 8288 `Link` headers with `rel="next"` (GitHub).
+ * - `content-range`: `Range`/`Content-Range` items (PostgREST).
+ */
+export type PaginationStyle =
+  | 'page-object'
+  | 'page-number'
+  | 'limit-offset'
+  | 'cursor'
+  | 'link-header'
+  | 'content-range';
+
+/** A path to a value inside a JSON body, as property names from the root (`['pagination', 'count']`). */
+export type BodyPath = readonly string[];
+
+/**
+ * How a list operation paginates: which request parameters move through pages and where the
+ * response keeps its metadata. Absent fields are unknown, and checks that need them say nothing.
+ */
+export interface Pagination {
+  style: PaginationStyle;
+  /** Where this description came from: detected from the spec, the `x-pagination` extension, or config. */
+  source: 'detected' | 'x-pagination' | 'config';
+  pageParam?: string;
+  pageSizeParam?: string;
+  limitParam?: string;
+  offsetParam?: string;
+  cursorParam?: string;
+  /** The number of the first page (1 unless told otherwise). */
+  firstPage: number;
+  countPath?: BodyPath;
+  nextPath?: BodyPath;
+  previousPath?: BodyPath;
+  currentPath?: BodyPath;
+  totalPagesPath?: BodyPath;
+  startIndexPath?: BodyPath;
+  endIndexPath?: BodyPath;
+  hasMorePath?: BodyPath;
+  /** The documented default page size, when the spec states one. */
+  defaultPageSize?: number;
+  /** The documented maximum page size, when the spec states one. */
+  maxPageSize?: number;
+}
+
+/** A query parameter that filters items by one of their properties. */
+export interface QueryFilter {
+  param: string;
+  property: string;
+  /** `equality` for boolean, enum, uuid and integer properties; `text` for free-text strings. */
+  kind: 'equality' | 'text';
+}
+
+/**
+ * What Assay knows about a list operation: where the items are, how it paginates, and which
+ * query parameters filter, order and search. Detected by the spec loader from names and schemas.
+ */
+export interface ListSemantics {
+  /** Path of the items array in the body; `[]` when the body is the array itself. */
+  itemsPath: BodyPath;
+  /** The schema of one item (response view). */
+  itemSchema: JsonSchema;
+  /** The property that identifies an item (`pk`, `id`, `uuid` …), when one can be told. */
+  identifier?: string;
+  /** Absent when the list is not paginated. */
+  pagination?: Pagination;
+  filters: QueryFilter[];
+  ordering?: { param: string; fields: string[] };
+  search?: { param: string };
+}
