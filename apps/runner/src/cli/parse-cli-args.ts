@@ -1,0 +1,298 @@
+import { parseArgs } from 'node:util';
+import { AssayError } from '@assay/model';
+import type { MockOptions, ReportKind, RunOptions } from './run-options.js';
+
+/** Defaults of `assay run`, also shown by `--help`. */
+export const runDefaults = {
+  maxExamples: 100,
+  concurrency: 4,
+  timeoutMs: 10_000,
+  maxBodyBytes: 10 * 1024 * 1024,
+} as const;
+
+/** Defaults of `assay mock`. */
+export const mockDefaults = { port: 8080, host: '127.0.0.1' } as const;
+
+const runSpec = {
+  'base-url': { type: 'string' },
+  mock: { type: 'boolean' },
+  operation: { type: 'string', multiple: true },
+  tag: { type: 'string', multiple: true },
+  'auth-bearer': { type: 'string' },
+  header: { type: 'string', multiple: true },
+  'max-examples': { type: 'string' },
+  seed: { type: 'string' },
+  checks: { type: 'string' },
+  'exclude-checks': { type: 'string' },
+  concurrency: { type: 'string' },
+  rate: { type: 'string' },
+  timeout: { type: 'string' },
+  'time-budget': { type: 'string' },
+  unsafe: { type: 'boolean' },
+  report: { type: 'string', multiple: true },
+  shard: { type: 'string' },
+  quiet: { type: 'boolean' },
+  'no-shrink': { type: 'boolean' },
+  'max-body': { type: 'string' },
+  fault: { type: 'string', multiple: true },
+  items: { type: 'string' },
+} as const;
+
+const mockSpec = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  seed: { type: 'string' },
+  items: { type: 'string' },
+  token: { type: 'string' },
+  fault: { type: 'string', multiple: true },
+} as const;
+
+/** The result of parsing a command line: a command to run, or a request for help. */
+export type CliCommand = RunOptions | MockOptions | { command: 'help'; topic?: 'run' | 'mock' };
+
+/**
+ * Parses and validates the arguments of `assay` (without `node` and the script). Every problem
+ * throws `AssayError('usage')` naming the flag, so the CLI prints one line and exits 2.
+ * `randomSeed` picks the seed when `--seed` is absent (injected so tests are deterministic).
+ */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  randomSeed: () => number,
+): CliCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    return { command: 'help' };
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    if (command === 'run' || command === 'mock') return { command: 'help', topic: command };
+  }
+  if (command === 'run') return parseRun(rest, env, randomSeed);
+  if (command === 'mock') return parseMock(rest, randomSeed);
+  throw new AssayError('usage', `unknown command "${command}": expected "run" or "mock" (see assay --help)`);
+}
+
+function parseRun(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  randomSeed: () => number,
+): RunOptions {
+  const { values, positionals } = strictParse(argv, runSpec);
+  const spec = onePositional(positionals, 'run');
+  const rawBase = values['base-url'];
+  const mock = values.mock === true;
+  if (mock && rawBase !== undefined) {
+    throw usage('--base-url', 'use either --base-url <url> or --mock, not both');
+  }
+  if (!mock && rawBase === undefined) {
+    throw usage('--base-url', 'missing target: give --base-url <url> (a live server) or --mock');
+  }
+  const baseUrl = rawBase === undefined ? undefined : parseBaseUrl(rawBase);
+  if (!mock && (values.fault !== undefined || values.items !== undefined)) {
+    throw usage(values.fault !== undefined ? '--fault' : '--items', 'only applies with --mock');
+  }
+  const bearerFlag = values['auth-bearer'];
+  const bearer = bearerFlag ?? nonEmpty(env.ASSAY_BEARER);
+  if (bearerFlag !== undefined && bearerFlag.trim() === '') {
+    throw usage('--auth-bearer', 'the token is empty');
+  }
+  const options: RunOptions = {
+    command: 'run',
+    spec,
+    mock,
+    operations: (values.operation ?? []).map((o) => nonBlank(o, '--operation')),
+    tags: (values.tag ?? []).map((t) => nonBlank(t, '--tag')),
+    headers: (values.header ?? []).map(parseHeader),
+    maxExamples: integer(values['max-examples'], '--max-examples', 0, 1_000_000) ?? runDefaults.maxExamples,
+    seed: integer(values.seed, '--seed', 0, 0xffffffff) ?? randomSeed(),
+    excludeChecks:
+      values['exclude-checks'] === undefined ? [] : checkIds(values['exclude-checks'], '--exclude-checks'),
+    concurrency: integer(values.concurrency, '--concurrency', 1, 1024) ?? runDefaults.concurrency,
+    timeoutMs: integer(values.timeout, '--timeout', 1, 3_600_000) ?? runDefaults.timeoutMs,
+    unsafe: values.unsafe === true,
+    reports: (values.report ?? []).map(parseReport),
+    quiet: values.quiet === true,
+    shrink: values['no-shrink'] !== true,
+    maxBodyBytes: integer(values['max-body'], '--max-body', 1, 1024 ** 3) ?? runDefaults.maxBodyBytes,
+    faults: (values.fault ?? []).map((f) => nonBlank(f, '--fault')),
+  };
+  if (baseUrl !== undefined) options.baseUrl = baseUrl;
+  if (bearer !== undefined) options.bearer = bearer;
+  if (values.checks !== undefined) options.checks = checkIds(values.checks, '--checks');
+  const rate = decimal(values.rate, '--rate');
+  if (rate !== undefined) options.rate = rate;
+  const budget = decimal(values['time-budget'], '--time-budget');
+  if (budget !== undefined) options.timeBudgetS = budget;
+  if (values.shard !== undefined) options.shard = parseShard(values.shard);
+  const items = integer(values.items, '--items', 0, 100_000);
+  if (items !== undefined) options.items = items;
+  return options;
+}
+
+function parseMock(argv: readonly string[], randomSeed: () => number): MockOptions {
+  const { values, positionals } = strictParse(argv, mockSpec);
+  const spec = onePositional(positionals, 'mock');
+  const options: MockOptions = {
+    command: 'mock',
+    spec,
+    port: integer(values.port, '--port', 0, 65_535) ?? mockDefaults.port,
+    host: values.host === undefined ? mockDefaults.host : nonBlank(values.host, '--host'),
+    seed: integer(values.seed, '--seed', 0, 0xffffffff) ?? randomSeed(),
+    faults: (values.fault ?? []).map((f) => nonBlank(f, '--fault')),
+  };
+  const items = integer(values.items, '--items', 0, 100_000);
+  if (items !== undefined) options.items = items;
+  if (values.token !== undefined) options.token = nonBlank(values.token, '--token');
+  return options;
+}
+
+type Spec = Parameters<typeof parseArgs>[0] extends infer C
+  ? C extends { options?: infer O }
+    ? O
+    : never
+  : never;
+
+function strictParse<const O extends NonNullable<Spec>>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw parseArgsError(error);
+  }
+}
+
+/** Turns node:util's parse errors into one line that names the flag. */
+function parseArgsError(error: unknown): AssayError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return new AssayError(
+      'usage',
+      `unknown option ${flag ?? message} (see assay --help)`,
+      flagLocation(flag),
+    );
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const missing = message.includes('argument missing');
+    return new AssayError(
+      'usage',
+      missing ? `${flag}: a value is required` : `${flag}: does not take a value`,
+      flagLocation(flag),
+    );
+  }
+  return new AssayError('usage', message.split('\n')[0] ?? message, flagLocation(flag));
+}
+
+function flagLocation(flag: string | undefined): { flag?: string } {
+  return flag === undefined ? {} : { flag };
+}
+
+function usage(flag: string, message: string): AssayError {
+  return new AssayError('usage', `${flag}: ${message}`, { flag });
+}
+
+function onePositional(positionals: string[], command: string): string {
+  if (positionals.length === 0) {
+    throw new AssayError('usage', `assay ${command}: missing <spec> (a path or URL of an OpenAPI document)`);
+  }
+  if (positionals.length > 1) {
+    throw new AssayError(
+      'usage',
+      `assay ${command}: expected one <spec>, got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(' ')}`,
+    );
+  }
+  return positionals[0]!;
+}
+
+function nonBlank(value: string, flag: string): string {
+  if (value.trim() === '') throw usage(flag, 'the value is empty');
+  return value;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function integer(raw: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw.trim())) throw usage(flag, `expected an integer from ${min} to ${max}, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (value < min || value > max)
+    throw usage(flag, `expected an integer from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+function decimal(raw: string | undefined, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isFinite(value) || value <= 0) throw usage(flag, `expected a positive number, got "${raw}"`);
+  return value;
+}
+
+/** An absolute http(s) URL; a trailing slash is dropped so paths join without doubling it. */
+function parseBaseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw usage('--base-url', `"${raw}" is not an absolute URL; expected e.g. http://localhost:9000/api/v3`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw usage('--base-url', `"${raw}" must use http or https, not ${url.protocol.replace(':', '')}`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw usage('--base-url', `"${raw}" must not carry a query or a fragment`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw usage('--base-url', 'must not embed credentials; use --auth-bearer or --header');
+  }
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url;
+}
+
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function parseHeader(raw: string): [string, string] {
+  const colon = raw.indexOf(':');
+  const name = colon < 0 ? '' : raw.slice(0, colon).trim();
+  if (colon < 0 || !headerName.test(name)) {
+    throw usage(
+      '--header',
+      `expected "Name: value", got "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`,
+    );
+  }
+  const value = raw.slice(colon + 1).trim();
+  if (/[\r\n\0]/.test(value)) throw usage('--header', `the value of ${name} contains a line break or NUL`);
+  return [name.toLowerCase(), value];
+}
+
+const reportKinds: readonly ReportKind[] = ['json', 'junit', 'html'];
+
+function parseReport(raw: string): { kind: ReportKind; path: string } {
+  const eq = raw.indexOf('=');
+  const kind = raw.slice(0, Math.max(eq, 0));
+  const path = raw.slice(eq + 1);
+  if (eq < 0 || !reportKinds.includes(kind as ReportKind) || path.trim() === '') {
+    throw usage('--report', `expected json=<path>, junit=<path> or html=<path>, got "${raw}"`);
+  }
+  return { kind: kind as ReportKind, path };
+}
+
+function parseShard(raw: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || count < 1 || index < 1 || index > count || count > 10_000) {
+    throw usage('--shard', `expected <i>/<n> with 1 <= i <= n (e.g. 2/4), got "${raw}"`);
+  }
+  return { index, count };
+}
+
+function checkIds(raw: string, flag: string): string[] {
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length === 0) throw usage(flag, 'expected a comma-separated list of check ids');
+  return ids;
+}
