@@ -1,0 +1,29 @@
+/** Escapes one reference token of a JSON pointer (RFC 6901 §3). */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Appends reference tokens to a JSON pointer. */
+export function joinPointer(base: string, ...tokens: (string | number)[]): string {
+  let out = base;
+  for (const token of tokens) out += '/' + escapePointerToken(token);
+  return out;
+}
+
+/** Reads the value a JSON pointer designates, or `undefined` when it designates nothing. */
+export function readPointer(value: unknown, pointer: string): unknown {
+  if (pointer === '') return value;
+  let current: unknown = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object') return undefined;
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      current = current[Number(token)];
+    } else {
+      if (!Object.hasOwn(current, token)) return undefined;
+      current = (current as Record<string, unknown>)[token];
+    }
+  }
+  return current;
+}
