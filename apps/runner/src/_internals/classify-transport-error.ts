@@ -1,0 +1,59 @@
+/** What went wrong when no usable response came back. */
+export interface TransportFault {
+  check: 'response-timeout' | 'transport-error';
+  /** The error code (`ECONNRESET`, `UND_ERR_HEADERS_TIMEOUT` …) when there is one. */
+  code: string;
+  message: string;
+  /** True for errors that mean the target cannot be reached at all (refused, unknown host). */
+  unreachable: boolean;
+}
+
+const timeoutCodes = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT',
+  'TimeoutError',
+]);
+const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Sorts an error thrown by the transport into a finding, with a message people can act on. */
+export function classifyTransportError(
+  error: unknown,
+  timeoutMs: number,
+  phase: 'headers' | 'body',
+): TransportFault {
+  const code = errorCode(error);
+  if (timeoutCodes.has(code)) {
+    return {
+      check: 'response-timeout',
+      code,
+      unreachable: false,
+      message:
+        phase === 'headers'
+          ? `no response within ${timeoutMs} ms (${code})`
+          : `the response body did not complete within ${timeoutMs} ms (${code})`,
+    };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    check: 'transport-error',
+    code,
+    unreachable: unreachableCodes.has(code),
+    message:
+      phase === 'headers'
+        ? `the request failed before a response arrived: ${code} ${detail}`.trim()
+        : `the response body could not be read: ${code} ${detail}`.trim(),
+  };
+}
+
+function errorCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED' && code !== 'ABORT_ERR') return code;
+    if (current.name === 'TimeoutError') return 'TimeoutError';
+    current = (current as { cause?: unknown }).cause;
+  }
+  return error instanceof Error ? error.name : 'UNKNOWN';
+}

@@ -1,0 +1,149 @@
+import { MIN_TEXT_SECRET_LENGTH, REDACTED, redactSecrets } from './redact-secrets.js';
+import type { ReportRequest, ReportResponse } from './run-report.js';
+
+/** The credentials of a run, as given on the command line. */
+export interface RedactorOptions {
+  /** `--auth-bearer` / `ASSAY_BEARER`. */
+  bearer?: string;
+  /** Every `--header "Name: value"`: the value is a secret and the name marks a sensitive header. */
+  headers?: ReadonlyArray<{ name: string; value: string }>;
+  /** Any other value to keep out of reports. */
+  secrets?: readonly string[];
+}
+
+/** Removes credentials from everything a run prints or writes. */
+export interface Redactor {
+  /** The literal secrets searched for in text (configured values and their encoded forms). */
+  readonly secrets: readonly string[];
+  /** Free text: every configured secret (of {@link MIN_TEXT_SECRET_LENGTH}+ characters) replaced. */
+  text(value: string): string;
+  /** Sensitive or configured headers blanked, secrets removed from the others. */
+  headers(headers: Readonly<Record<string, string>>): Record<string, string>;
+  /** Userinfo passwords and sensitive query parameters (`api_key=`, `token=`) blanked, then {@link Redactor.text}. */
+  url(url: string): string;
+  request(request: ReportRequest): ReportRequest;
+  response(response: ReportResponse): ReportResponse;
+}
+
+// Header names that carry credentials by convention. `www-authenticate` is left alone on purpose:
+// it is a server's challenge, not a secret, and `ignored-auth` findings need it.
+const SENSITIVE_NAMES = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+const SENSITIVE_PARTS = new Set([
+  'auth',
+  'token',
+  'apikey',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'session',
+  'sessionid',
+  'credential',
+  'credentials',
+  'jwt',
+  'signature',
+]);
+const AUTH_SCHEME = /^(Bearer|Basic|Token|Digest|Negotiate|NTLM|ApiKey)(\s+)/i;
+
+/** `x-api-key`, `X-Auth-Token`, `api_key`, `access_token`, `session-id`: credential-like names. */
+function isCredentialName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (SENSITIVE_NAMES.has(lower)) return true;
+  if (/api[-_]?key/.test(lower)) return true;
+  return lower.split(/[-_.\s]+/).some((part) => SENSITIVE_PARTS.has(part));
+}
+
+/** The forms a secret takes once percent-encoded or JSON-escaped, so a reflected token is caught too. */
+function encodedForms(secret: string): string[] {
+  const forms = [secret];
+  try {
+    forms.push(encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'));
+  } catch {
+    // A lone surrogate cannot be percent-encoded; the literal form is still searched.
+  }
+  forms.push(JSON.stringify(secret).slice(1, -1));
+  return forms;
+}
+
+/**
+ * Builds the redactor of a run from its bearer token and `--header` values. Headers named
+ * `authorization`, `cookie`, `set-cookie`, `x-api-key`-like, or named by a `--header`, have their
+ * whole value replaced with `[REDACTED]` (keeping an auth scheme such as `Bearer`, so a reproduction
+ * still shows what to fill in), whatever the length of the secret; everywhere else the secrets are
+ * replaced where they occur (see `redactSecrets` for why very short ones are not).
+ */
+export function createRedactor(options: RedactorOptions = {}): Redactor {
+  const raw = [
+    ...(options.bearer === undefined ? [] : [options.bearer]),
+    ...(options.headers ?? []).map((header) => header.value),
+    ...(options.secrets ?? []),
+  ].filter((secret) => secret.length > 0);
+  const secrets = [...new Set(raw.flatMap(encodedForms))];
+  const wholeValues = new Set(raw.flatMap((secret) => [secret, secret.trim()]));
+  const configuredNames = new Set((options.headers ?? []).map((header) => header.name.trim().toLowerCase()));
+
+  const text = (value: string): string => redactSecrets(value, secrets);
+
+  const blank = (value: string): string => {
+    const scheme = AUTH_SCHEME.exec(value);
+    return scheme === null ? REDACTED : `${scheme[1]}${scheme[2]}${REDACTED}`;
+  };
+
+  const headers = (input: Readonly<Record<string, string>>): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(input)) {
+      const sensitive =
+        isCredentialName(name) || configuredNames.has(name.toLowerCase()) || wholeValues.has(value.trim());
+      out[text(name)] = sensitive && value !== '' ? blank(value) : text(value);
+    }
+    return out;
+  };
+
+  const url = (value: string): string => {
+    let out = value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i, `$1:${REDACTED}@`);
+    const query = out.indexOf('?');
+    if (query !== -1) {
+      const hash = out.indexOf('#', query);
+      const end = hash === -1 ? out.length : hash;
+      const params = out
+        .slice(query + 1, end)
+        .split('&')
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          if (eq === -1) return pair;
+          const key = pair.slice(0, eq);
+          let decoded = key;
+          try {
+            decoded = decodeURIComponent(key.replace(/\+/g, ' '));
+          } catch {
+            // Malformed percent-encoding: judge the name as written.
+          }
+          return isCredentialName(decoded) || wholeValues.has(pair.slice(eq + 1))
+            ? `${key}=${REDACTED}`
+            : pair;
+        });
+      out = `${out.slice(0, query + 1)}${params.join('&')}${out.slice(end)}`;
+    }
+    return text(out);
+  };
+
+  return {
+    secrets,
+    text,
+    headers,
+    url,
+    request: (request) => ({
+      method: request.method,
+      url: url(request.url),
+      headers: headers(request.headers),
+      body: request.body === null ? null : text(request.body),
+    }),
+    response: (response) => ({
+      status: response.status,
+      headers: headers(response.headers),
+      body: text(response.body),
+    }),
+  };
+}
+
+export { MIN_TEXT_SECRET_LENGTH };

@@ -1,0 +1,165 @@
+import type { Readable } from 'node:stream';
+import type { HttpRequest, HttpResponse } from '@assay/model';
+import type { Dispatcher } from 'undici';
+import { classifyTransportError, type TransportFault } from '../_internals/classify-transport-error.js';
+import { readCappedBody } from '../_internals/read-capped-body.js';
+import { requestSlots, sleep } from '../_internals/request-slots.js';
+import { retryAfterMs } from '../_internals/retry-after-ms.js';
+import type { SentRequest } from '../engine/run-result.js';
+
+/** How requests are sent. */
+export interface TransportOptions {
+  /** Origin plus base path, without a trailing slash: the spec's server URL is replaced by it. */
+  baseUrl: URL;
+  /** An undici Pool/Agent for a live server, or the mock's in-process dispatcher. */
+  dispatcher: Dispatcher;
+  concurrency: number;
+  /** Requests per second; absent: unlimited. */
+  rate?: number;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  /** Retries of a 429/503 that carries Retry-After (default 2). */
+  maxRetries?: number;
+  /** A Retry-After longer than this is not waited for: the 429/503 is returned (default 10 s). */
+  maxRetryWaitMs?: number;
+  /** Aborts everything in flight and everything queued (time budget, SIGINT). */
+  signal?: AbortSignal;
+}
+
+/** What came of one send. */
+export type SendOutcome =
+  | { kind: 'response'; sent: SentRequest; response: HttpResponse; attempts: number }
+  | { kind: 'fault'; sent: SentRequest; fault: TransportFault; durationMs: number; attempts: number }
+  | { kind: 'aborted'; sent: SentRequest; attempts: number };
+
+/** Sends requests; the one code path for live servers and the mock. */
+export interface Transport {
+  /** Sends a request whose headers already carry the credentials. Never throws. */
+  send(request: HttpRequest): Promise<SendOutcome>;
+  /** The absolute URL a request goes to. */
+  urlOf(request: HttpRequest): string;
+  /** Requests put on the wire so far, retries included. */
+  readonly sent: number;
+}
+
+/**
+ * Builds a transport over an undici dispatcher: bounded concurrency and rate (requests leave in
+ * call order), a per-request timeout covering headers and body, capped body reads, Retry-After
+ * honoured on 429/503 a bounded number of times, and redirects returned as they are (never
+ * followed, so credentials never travel to another origin).
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const slots = requestSlots(options.concurrency, options.rate);
+  const maxRetries = options.maxRetries ?? 2;
+  const maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
+  const basePath = options.baseUrl.pathname.replace(/\/+$/, '');
+  const origin = options.baseUrl.origin;
+  let sent = 0;
+
+  const pathOf = (request: HttpRequest) =>
+    `${basePath}${request.path}${request.query === '' ? '' : `?${request.query}`}`;
+  const urlOf = (request: HttpRequest) => `${origin}${pathOf(request)}`;
+
+  async function attempt(request: HttpRequest): Promise<SendOutcome> {
+    const sentRequest = describe(request, urlOf(request));
+    let attempts = 0;
+    for (;;) {
+      if (!(await slots.acquire(options.signal))) return { kind: 'aborted', sent: sentRequest, attempts };
+      attempts += 1;
+      sent += 1;
+      let outcome: SendOutcome;
+      try {
+        outcome = await once(request, sentRequest, attempts);
+      } finally {
+        slots.release();
+      }
+      if (outcome.kind !== 'response' || attempts > maxRetries) return outcome;
+      const { status, headers } = outcome.response;
+      if (status !== 429 && status !== 503) return outcome;
+      const wait = retryAfterMs(headers['retry-after']);
+      if (wait === undefined || wait > maxRetryWaitMs) return outcome;
+      await sleep(wait, options.signal);
+      if (options.signal?.aborted) return outcome;
+    }
+  }
+
+  async function once(
+    request: HttpRequest,
+    sentRequest: SentRequest,
+    attempts: number,
+  ): Promise<SendOutcome> {
+    const started = performance.now();
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+    let phase: 'headers' | 'body' = 'headers';
+    try {
+      const response = await options.dispatcher.request({
+        origin,
+        path: pathOf(request),
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      });
+      phase = 'body';
+      const headers = flattenHeaders(response.headers);
+      const body = await readCappedBody(
+        response.body as unknown as Readable,
+        options.maxBodyBytes,
+        headers['content-encoding'],
+      );
+      return {
+        kind: 'response',
+        sent: sentRequest,
+        attempts,
+        response: {
+          status: response.statusCode,
+          headers,
+          body: new TextDecoder().decode(body.bytes),
+          truncated: body.truncated,
+          durationMs: performance.now() - started,
+        },
+      };
+    } catch (error) {
+      if (options.signal?.aborted && !timeout.aborted)
+        return { kind: 'aborted', sent: sentRequest, attempts };
+      const fault = timeout.aborted
+        ? classifyTransportError(
+            Object.assign(new Error('timeout'), { code: 'TimeoutError' }),
+            options.timeoutMs,
+            phase,
+          )
+        : classifyTransportError(error, options.timeoutMs, phase);
+      return { kind: 'fault', sent: sentRequest, fault, durationMs: performance.now() - started, attempts };
+    }
+  }
+
+  return {
+    send: attempt,
+    urlOf,
+    get sent() {
+      return sent;
+    },
+  };
+}
+
+function describe(request: HttpRequest, url: string): SentRequest {
+  const sentRequest: SentRequest = { method: request.method, url, headers: { ...request.headers } };
+  if (request.body !== undefined) {
+    sentRequest.body =
+      typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
+  }
+  return sentRequest;
+}
+
+/** Lower-case names; repeated headers joined with `, ` (RFC 9110 §5.3), as the model says. */
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
