@@ -1,4 +1,4 @@
-import { MIN_TEXT_SECRET_LENGTH, REDACTED, redactSecrets } from './redact-secrets.js';
+import { REDACTED, redactSecrets } from './redact-secrets.js';
 import type { ReportRequest, ReportResponse } from './run-report.js';
 
 /** The credentials of a run, as given on the command line. */
@@ -15,7 +15,7 @@ export interface RedactorOptions {
 export interface Redactor {
   /** The literal secrets searched for in text (configured values and their encoded forms). */
   readonly secrets: readonly string[];
-  /** Free text: every configured secret (of {@link MIN_TEXT_SECRET_LENGTH}+ characters) replaced. */
+  /** Free text: every configured secret (of `MIN_TEXT_SECRET_LENGTH`+ characters) replaced. */
   text(value: string): string;
   /** Sensitive or configured headers blanked, secrets removed from the others. */
   headers(headers: Readonly<Record<string, string>>): Record<string, string>;
@@ -43,7 +43,7 @@ const SENSITIVE_PARTS = new Set([
   'jwt',
   'signature',
 ]);
-const AUTH_SCHEME = /^(Bearer|Basic|Token|Digest|Negotiate|NTLM|ApiKey)(\s+)/i;
+const AUTH_SCHEME = /^(Bearer|Basic|Token|Digest|Negotiate|NTLM|ApiKey)\s/i;
 
 /** `x-api-key`, `X-Auth-Token`, `api_key`, `access_token`, `session-id`: credential-like names. */
 function isCredentialName(name: string): boolean {
@@ -86,7 +86,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   const blank = (value: string): string => {
     const scheme = AUTH_SCHEME.exec(value);
-    return scheme === null ? REDACTED : `${scheme[1]}${scheme[2]}${REDACTED}`;
+    return scheme === null ? REDACTED : `${scheme[1]} ${REDACTED}`;
   };
 
   const headers = (input: Readonly<Record<string, string>>): Record<string, string> => {
@@ -145,5 +145,3 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     }),
   };
 }
-
-export { MIN_TEXT_SECRET_LENGTH };
