@@ -1,0 +1,43 @@
+import type { HttpResponse, Operation } from '@assay/model';
+import type { SeenValues } from './engine-kit.js';
+
+const maxPerName = 32;
+const maxBodyChars = 1_000_000;
+
+/**
+ * Adds the scalar property values of a JSON response to the pool, by property name: the items of a
+ * list operation, else the top-level object. Generators draw filter and search values from it, so
+ * probes hit values that exist. Bounded per name; first values win, so the pool is deterministic.
+ */
+export function collectSeenValues(response: HttpResponse, operation: Operation, seen: SeenValues): void {
+  if (response.status < 200 || response.status > 299 || response.truncated) return;
+  if (response.body.length > maxBodyChars || !/json/i.test(response.headers['content-type'] ?? '')) return;
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    return;
+  }
+  const items = operation.list === undefined ? [body] : itemsAt(body, operation.list.itemsPath);
+  for (const item of items) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+    for (const [name, value] of Object.entries(item)) {
+      if (value === null || typeof value === 'object') continue;
+      let pool = seen.get(name);
+      if (pool === undefined) {
+        pool = [];
+        seen.set(name, pool);
+      }
+      if (pool.length < maxPerName && !pool.includes(value)) pool.push(value);
+    }
+  }
+}
+
+function itemsAt(body: unknown, path: readonly string[]): unknown[] {
+  let current = body;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return [];
+    current = (current as Record<string, unknown>)[key];
+  }
+  return Array.isArray(current) ? current.slice(0, 200) : [];
+}
