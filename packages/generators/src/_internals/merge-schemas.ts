@@ -1,0 +1,191 @@
+import { AssayError, type JsonSchema, type JsonSchemaObject, type JsonType } from '@assay/model';
+import { jsonEqual } from './json-equal.js';
+import { compilePattern } from './patterns.js';
+import { resolveRef } from './resolve-ref.js';
+
+/** Constraints that could not be merged into one schema; generated values are filtered by them. */
+export const RESIDUE = 'x-assay-residue';
+
+/** A schema with its top-level `$ref` and `allOf` merged away. `false`: nothing satisfies it. */
+export interface FlatSchema {
+  schema: JsonSchemaObject | false;
+  /** How many `$ref`s were followed to flatten it (counts towards the recursion bound). */
+  refs: number;
+}
+
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'examples',
+  'example',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  '$comment',
+  'externalDocs',
+  'xml',
+]);
+
+/**
+ * Flattens the top level of a schema: follows `$ref` (with sibling keywords, as 2020-12 reads
+ * them) and merges `allOf` members into one schema, so a generator sees one set of constraints.
+ */
+export function flattenSchema(schema: JsonSchema, defs: Record<string, JsonSchema>, guard = 0): FlatSchema {
+  if (schema === true) return { schema: {}, refs: 0 };
+  if (schema === false) return { schema: false, refs: 0 };
+  if (guard > 48) {
+    throw new AssayError(
+      'generation',
+      'A schema refers to itself without ever reaching a value (a $ref/allOf cycle).',
+      {
+        pointer: schema.$ref ?? '',
+      },
+    );
+  }
+  const { $ref, allOf, ...rest } = schema;
+  let merged: JsonSchemaObject | false = rest;
+  let refs = 0;
+  if ($ref !== undefined) {
+    const target = flattenSchema(resolveRef($ref, defs), defs, guard + 1);
+    refs += target.refs + 1;
+    merged = target.schema === false ? false : mergeSchemas(target.schema, rest);
+  }
+  for (const member of allOf ?? []) {
+    if (merged === false) break;
+    const flat = flattenSchema(member, defs, guard + 1);
+    refs += flat.refs;
+    merged = flat.schema === false ? false : mergeSchemas(merged, flat.schema);
+  }
+  return { schema: merged, refs };
+}
+
+function intersectTypes(a: JsonSchemaObject, b: JsonSchemaObject): JsonType[] | undefined {
+  const list = (s: JsonSchemaObject): JsonType[] | undefined => {
+    if (s.type === undefined) return undefined;
+    const types = Array.isArray(s.type) ? [...s.type] : [s.type];
+    if (s.nullable === true && !types.includes('null')) types.push('null');
+    return types;
+  };
+  const left = list(a);
+  const right = list(b);
+  if (left === undefined) return right;
+  if (right === undefined) return left;
+  const out: JsonType[] = [];
+  for (const type of left) {
+    if (right.includes(type)) out.push(type);
+    else if (type === 'integer' && right.includes('number')) out.push('integer');
+    else if (type === 'number' && right.includes('integer')) out.push('integer');
+  }
+  return [...new Set(out)];
+}
+
+function addResidue(target: JsonSchemaObject, residue: JsonSchema): void {
+  const list = (target[RESIDUE] as JsonSchema[] | undefined) ?? [];
+  target[RESIDUE] = [...list, residue];
+}
+
+function allowsKey(s: JsonSchemaObject, key: string): boolean {
+  if (s.additionalProperties !== false) return true;
+  if (s.properties && Object.hasOwn(s.properties, key)) return true;
+  return Object.keys(s.patternProperties ?? {}).some(
+    (pattern) => compilePattern(pattern)?.test(key) ?? false,
+  );
+}
+
+/** Merges two flattened schemas into one that means their conjunction (as far as it can). */
+export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSchemaObject {
+  const out: JsonSchemaObject = { ...a };
+  for (const [keyword, value] of Object.entries(b)) {
+    if (value === undefined || ANNOTATIONS.has(keyword)) continue;
+    const current = out[keyword];
+    if (current === undefined) {
+      out[keyword] = value;
+      continue;
+    }
+    switch (keyword) {
+      case 'type':
+      case 'nullable':
+        break;
+      case 'enum':
+        out.enum = (current as unknown[]).filter((member) =>
+          (value as unknown[]).some((other) => jsonEqual(member, other)),
+        );
+        break;
+      case 'const':
+        if (!jsonEqual(current, value)) out.enum = [];
+        break;
+      case 'required':
+        out.required = [...new Set([...(current as string[]), ...(value as string[])])];
+        break;
+      case 'properties':
+      case 'patternProperties': {
+        const left = current as Record<string, JsonSchema>;
+        const right = value as Record<string, JsonSchema>;
+        const joined: Record<string, JsonSchema> = { ...left };
+        for (const [name, sub] of Object.entries(right)) {
+          const existing = joined[name];
+          joined[name] = existing === undefined ? sub : joinSubschemas(existing, sub);
+        }
+        out[keyword] = joined;
+        break;
+      }
+      case 'additionalProperties':
+      case 'items':
+        out[keyword] = joinSubschemas(current as JsonSchema, value as JsonSchema);
+        break;
+      case 'minimum':
+      case 'exclusiveMinimum':
+      case 'minLength':
+      case 'minItems':
+      case 'minProperties':
+        out[keyword] = Math.max(current as number, value as number);
+        break;
+      case 'maximum':
+      case 'exclusiveMaximum':
+      case 'maxLength':
+      case 'maxItems':
+      case 'maxProperties':
+        out[keyword] = Math.min(current as number, value as number);
+        break;
+      case 'uniqueItems':
+        out.uniqueItems = current === true || value === true;
+        break;
+      case 'multipleOf': {
+        const x = current as number;
+        const y = value as number;
+        if (Number.isInteger(x / y)) break;
+        if (Number.isInteger(y / x)) out.multipleOf = y;
+        else addResidue(out, { multipleOf: y });
+        break;
+      }
+      case 'discriminator':
+        break;
+      case RESIDUE:
+        out[RESIDUE] = [...(current as JsonSchema[]), ...(value as JsonSchema[])];
+        break;
+      default:
+        if (!jsonEqual(current, value)) addResidue(out, { [keyword]: value });
+    }
+  }
+  const types = intersectTypes(a, b);
+  if (types !== undefined) {
+    out.type = types;
+    delete out.nullable;
+  }
+  // additionalProperties: false in one member closes the object for the other members' properties too.
+  for (const closed of [a, b]) {
+    if (closed.additionalProperties !== false || !out.properties) continue;
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).filter(([key]) => allowsKey(closed, key)),
+    );
+  }
+  return out;
+}
+
+function joinSubschemas(left: JsonSchema, right: JsonSchema): JsonSchema {
+  if (left === false || right === false) return false;
+  if (left === true) return right;
+  if (right === true) return left;
+  return { allOf: [left, right] };
+}

@@ -1,0 +1,64 @@
+import type { JsonSchema } from '@assay/model';
+import type fc from 'fast-check';
+import { type Charset, SchemaBuilder } from '../_internals/schema-builder.js';
+
+/** Options of {@link schemaArbitrary}. */
+export interface SchemaArbitraryOptions {
+  /** The definitions `$ref`s point into (`ApiModel.schemas`); every `$ref` is `#/$defs/<key>`. */
+  defs?: Record<string, JsonSchema>;
+  /**
+   * How many `$ref`s deep values are built in full. Deeper, objects carry only their required
+   * properties and arrays their minimum number of items, which bounds recursive schemas. Default 3.
+   */
+  maxDepth?: number;
+  /** How many items an array may have beyond its `minItems`. Default 4. */
+  extraItems?: number;
+  /** How many characters a free-form string may have beyond its `minLength`. Default 24. */
+  extraLength?: number;
+  /** Characters free-form strings may use: `text` (default) or `token` (header and cookie safe). */
+  charset?: Charset;
+}
+
+const NO_DEFS: Record<string, JsonSchema> = {};
+const builders = new WeakMap<object, Map<string, SchemaBuilder>>();
+
+/** The builder for one set of definitions and settings, so arbitraries are cached across calls. */
+export function builderFor(options: SchemaArbitraryOptions & { pathSegment?: boolean }): SchemaBuilder {
+  const defs = options.defs ?? NO_DEFS;
+  const settings = {
+    maxDepth: options.maxDepth ?? 3,
+    extraItems: options.extraItems ?? 4,
+    extraLength: options.extraLength ?? 24,
+    charset: options.charset ?? 'text',
+    pathSegment: options.pathSegment ?? false,
+  } as const;
+  const key = JSON.stringify(settings);
+  let byKey = builders.get(defs);
+  if (byKey === undefined) {
+    byKey = new Map();
+    builders.set(defs, byKey);
+  }
+  let builder = byKey.get(key);
+  if (builder === undefined) {
+    builder = new SchemaBuilder(defs, settings);
+    byKey.set(key, builder);
+  }
+  return builder;
+}
+
+/**
+ * An arbitrary of JSON values valid against a JSON Schema 2020-12 schema (as the project's
+ * validator, Ajv2020 with ajv-formats, judges them). Constraints are passed to fast-check's
+ * builders so values are valid by construction; filters are bounded and only used where no
+ * construction exists (`not`, `oneOf` exclusivity, `maxProperties`). Arbitraries are cached per
+ * schema object, so calling this again for the same schema is cheap.
+ *
+ * @throws AssayError `generation` when no value can satisfy the schema (contradictory
+ *   constraints, unsupported pattern features); `$ref`s that cannot be followed also throw.
+ */
+export function schemaArbitrary(
+  schema: JsonSchema,
+  options: SchemaArbitraryOptions = {},
+): fc.Arbitrary<unknown> {
+  return builderFor(options).build(schema);
+}
