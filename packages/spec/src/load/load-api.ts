@@ -1,0 +1,150 @@
+import { pathToFileURL } from 'node:url';
+import { type ApiModel, AssayError, type Pagination, type SpecFormat, type SpecProblem } from '@assay/model';
+import { applyViews } from '../_internals/apply-views.js';
+import { OperationBuilder } from '../_internals/build-operations.js';
+import { compileResponseSchemas } from '../_internals/compile-response-schemas.js';
+import { securitySchemesOf, serversOf } from '../_internals/document-meta.js';
+import { DocumentSet } from '../_internals/document-set.js';
+import { listSemanticsOf } from '../_internals/list-semantics-of.js';
+import { type MetaSchemaVersion, metaSchemaProblems } from '../_internals/meta-schema-problems.js';
+import { readDocument, sourceUrl } from '../_internals/read-source.js';
+import { SchemaConverter } from '../_internals/schema-converter.js';
+import { SchemaViews } from '../_internals/schema-views.js';
+
+/** How {@link loadApi} treats a document. */
+export interface LoadOptions {
+  /**
+   * Reject a document that breaks the OpenAPI meta-schema (`spec-invalid`, with every problem).
+   * Default `false`: many real specs break it somewhere harmless, so they load and the problems are
+   * listed in {@link ApiModel.problems}.
+   */
+  strict?: boolean;
+  /** Follow `$ref`s to http(s) URLs other than the spec's own origin. Default `false` (`spec-ref-refused`). */
+  allowRemoteRefs?: boolean;
+  /** Follow `$ref`s to files outside the spec's folder. Default `false` (`spec-ref-refused`). */
+  allowExternalFiles?: boolean;
+  /**
+   * Pagination by operationId, overriding what is detected and the `x-pagination` extension.
+   * A partial description is merged over the detected one; `style` is needed when nothing was detected.
+   */
+  pagination?: Record<string, Partial<Pagination>>;
+}
+
+/**
+ * Loads a Swagger 2.0, OpenAPI 3.0 or OpenAPI 3.1 document into Assay's operation model.
+ *
+ * `source` is a file path (YAML or JSON), a URL (`file:`, `http:`, `https:`), or a document already
+ * parsed into an object. Schemas come out as JSON Schema 2020-12 with every `$ref` pointing into
+ * {@link ApiModel.schemas} as `#/$defs/<key>`; request bodies and parameters are in the request view
+ * (readOnly properties not required), responses in the response view (writeOnly ones not required).
+ * The document is checked against the OpenAPI meta-schema once, and every response schema is
+ * compiled once with Ajv 2020-12, so a loaded API is ready to generate and validate against.
+ *
+ * Operations that return lists get {@link Operation.list}: see {@link listSemanticsOf} for the rules.
+ *
+ * @throws AssayError `spec-not-found`, `spec-parse` (with line and column), `spec-unsupported`,
+ *   `spec-invalid` (strict mode), `spec-ref` (with the pointer of the broken `$ref`),
+ *   `spec-ref-refused`, `spec-schema` (naming the operation and the schema's pointer).
+ */
+export async function loadApi(source: string | URL | object, options: LoadOptions = {}): Promise<ApiModel> {
+  let url: string;
+  let display: string;
+  let content: unknown;
+  if (typeof source === 'string' || source instanceof URL) {
+    url = sourceUrl(source);
+    display = typeof source === 'string' ? source : source.href;
+    content = (await readDocument(url, display)).content;
+  } else {
+    // Relative references of an in-memory document resolve from the working directory.
+    url = pathToFileURL(`${process.cwd()}/<memory>`).href;
+    display = '<memory>';
+    content = source;
+  }
+  const { format, specVersion } = detectFormat(content, display);
+  const root = content as Record<string, unknown>;
+
+  const problems: SpecProblem[] = metaSchemaProblems(content, metaVersion(format));
+  if (options.strict === true && problems.length > 0) {
+    throw new AssayError(
+      'spec-invalid',
+      `${display} does not follow the ${specVersion.startsWith('2') ? 'Swagger' : 'OpenAPI'} ${specVersion} specification (${problems.length} problem${problems.length === 1 ? '' : 's'}; first: ${problems[0]!.message}). Fix them, or load without strict mode.`,
+      { file: display, pointer: problems[0]!.pointer, problems },
+    );
+  }
+
+  const docs = new DocumentSet(
+    url,
+    display,
+    content,
+    options.allowRemoteRefs === true,
+    options.allowExternalFiles === true,
+  );
+  await docs.loadReferenced();
+  const converter = new SchemaConverter(docs, format, problems);
+  converter.convertComponents();
+  const builder = new OperationBuilder(docs, format, converter, problems);
+  const operations = builder.build();
+  const schemas = converter.defs;
+  applyViews(operations, new SchemaViews(schemas));
+  compileResponseSchemas(operations, schemas);
+  for (const operation of operations) {
+    const list = listSemanticsOf(operation, schemas, options.pagination?.[operation.id]);
+    if (list !== undefined) operation.list = list;
+  }
+
+  const info = (root.info ?? {}) as Record<string, unknown>;
+  return {
+    title: typeof info.title === 'string' ? info.title : '',
+    version: typeof info.version === 'string' ? info.version : String(info.version ?? ''),
+    format,
+    specVersion,
+    source: display,
+    servers: serversOf(root, format),
+    operations,
+    securitySchemes: securitySchemesOf(
+      root,
+      format,
+      (value, pointer) => builder.deref(value, { url, pointer })[0],
+    ),
+    schemas,
+    problems,
+  };
+}
+
+function detectFormat(content: unknown, display: string): { format: SpecFormat; specVersion: string } {
+  const hint = 'Assay reads Swagger 2.0 and OpenAPI 3.0.x and 3.1.x documents.';
+  if (content === null || typeof content !== 'object' || Array.isArray(content)) {
+    throw new AssayError(
+      'spec-unsupported',
+      `${display} is not an OpenAPI document: it is not an object. ${hint}`,
+      { file: display, hint },
+    );
+  }
+  const doc = content as Record<string, unknown>;
+  if (doc.swagger !== undefined) {
+    if (String(doc.swagger) === '2.0') return { format: 'swagger-2.0', specVersion: '2.0' };
+    throw new AssayError('spec-unsupported', `${display} is Swagger ${String(doc.swagger)}. ${hint}`, {
+      file: display,
+      pointer: '/swagger',
+      hint,
+    });
+  }
+  if (typeof doc.openapi === 'string') {
+    if (/^3\.0\.\d+(-.+)?$/.test(doc.openapi)) return { format: 'openapi-3.0', specVersion: doc.openapi };
+    if (/^3\.1\.\d+(-.+)?$/.test(doc.openapi)) return { format: 'openapi-3.1', specVersion: doc.openapi };
+    throw new AssayError(
+      'spec-unsupported',
+      `${display} is OpenAPI ${doc.openapi}, which Assay does not read. ${hint}`,
+      { file: display, pointer: '/openapi', hint },
+    );
+  }
+  throw new AssayError(
+    'spec-unsupported',
+    `${display} is not an OpenAPI document: it has neither \`openapi\` nor \`swagger\`. ${hint}`,
+    { file: display, hint },
+  );
+}
+
+function metaVersion(format: SpecFormat): MetaSchemaVersion {
+  return format === 'swagger-2.0' ? '2.0' : format === 'openapi-3.0' ? '3.0' : '3.1';
+}
