@@ -6,8 +6,8 @@
  */
 export function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML forbids are the point
   const badChar =
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML forbids are the point
     /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
   if (badChar.test(xml)) problems.push('character not allowed in XML 1.0');
   const checkText = (text: string, where: string): void => {
