@@ -1,0 +1,25 @@
+import type { BodyPath } from '@assay/model';
+
+/** The value at `path` inside a JSON body, or undefined. */
+export function readBodyPath(body: unknown, path: BodyPath): unknown {
+  let current = body;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Returns a copy of `body` with `value` at `path`, copying only the objects along the path so that
+ * the shared envelope is never mutated. Missing objects on the way are created.
+ */
+export function writeBodyPath(body: unknown, path: BodyPath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string, ...string[]];
+  const base =
+    body !== null && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : {};
+  return { ...base, [head]: writeBodyPath(base[head], rest, value) };
+}

@@ -1,0 +1,174 @@
+import type { HttpRequest, Operation } from '@assay/model';
+import { bodyFactory } from './body-factory.js';
+import { breakSchema } from './break-schema.js';
+import { buildDataset, type Dataset } from './build-dataset.js';
+import type { InputProblem } from './input-problem.js';
+import { isAuthorized } from './is-authorized.js';
+import type { MockContext } from './mock-context.js';
+import type { MockReply } from './mock-reply.js';
+import { isJson, parseBody } from './parse-body.js';
+import { parseParameters } from './parse-parameters.js';
+import { parseQuery } from './parse-query.js';
+import {
+  concreteMediaType,
+  errorResponse,
+  type ResponseChoice,
+  responseMedia,
+  successResponse,
+} from './response-choice.js';
+import { routeTable } from './route-table.js';
+import { serveList } from './serve-list.js';
+
+/**
+ * The mock's one request handler, shared by both transports so that they cannot disagree: route,
+ * authenticate, validate, serve (a list with real semantics, or an example), then bend the answer
+ * if a response fault is on.
+ */
+export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockReply {
+  const routes = routeTable(ctx.api);
+  const factory = bodyFactory(ctx);
+  const datasets = new Map<string, Dataset>();
+  const datasetOf = (operation: Operation): Dataset => {
+    let dataset = datasets.get(operation.id);
+    if (dataset === undefined && operation.list !== undefined) {
+      dataset = buildDataset(
+        ctx,
+        factory,
+        operation,
+        operation.list,
+        ctx.faults.has('filter-leaks-hidden-items'),
+      );
+      datasets.set(operation.id, dataset);
+    }
+    return dataset ?? { items: [], hidden: [] };
+  };
+
+  const reply = (
+    operation: Operation,
+    choice: ResponseChoice,
+    message: string,
+    field?: string,
+  ): MockReply => {
+    const body = factory.error(operation, choice, message, field);
+    const media = responseMedia(choice.spec);
+    if (body === undefined || media === undefined) {
+      if (choice.spec !== undefined) return { status: choice.status, headers: {}, body: '' };
+      return json(choice.status, { detail: message });
+    }
+    return {
+      status: choice.status,
+      headers: { 'content-type': concreteMediaType(media.mediaType) },
+      body: serialise(media.mediaType, body.value),
+    };
+  };
+
+  const invalid = (operation: Operation, problems: readonly InputProblem[]): MockReply => {
+    const message = problems.map((p) => p.message).join('; ');
+    const [first] = problems;
+    if (ctx.faults.has('undocumented-status')) {
+      const status = [422, 409, 418].find((s) => operation.responses[String(s)] === undefined) ?? 418;
+      return json(status, { detail: message });
+    }
+    const choice = errorResponse(operation, [400, 422], { anyClientError: true, fallback: true }) ?? {
+      status: 400,
+    };
+    return reply(operation, choice, message, first?.location === 'body' ? undefined : first?.name);
+  };
+
+  const serve = (request: HttpRequest): MockReply => {
+    const found = routes.match(request.method, request.path);
+    if (found === 404) return json(404, { detail: 'Not found.' });
+    if (found === 405) return json(405, { detail: `Method "${request.method}" not allowed.` });
+    const { operation, pathParams } = found;
+    const query = parseQuery(request.query);
+
+    if (ctx.faults.has('server-error-on-input') && crashes(query)) {
+      return json(500, { detail: 'A server error occurred.' });
+    }
+    if (!ctx.faults.has('ignored-auth') && !isAuthorized(ctx, operation, request, query)) {
+      const choice = errorResponse(operation, [401, 403], { anyClientError: false, fallback: true }) ?? {
+        status: 401,
+      };
+      return reply(operation, choice, 'Authentication credentials were not provided or are not valid.');
+    }
+    const parsed = parseParameters(ctx, operation.parameters, request, query, pathParams);
+    const problems = [...parsed.problems, ...parseBody(ctx, operation, request)];
+    if (problems.length > 0 && !ctx.faults.has('accepts-invalid-input')) return invalid(operation, problems);
+    if (ctx.faults.has('rejects-valid-input')) {
+      const rejected = rejectsValid(operation, parsed.values);
+      if (rejected !== undefined) return invalid(operation, [rejected]);
+    }
+
+    if (operation.list !== undefined) {
+      return serveList(ctx, factory, {
+        operation,
+        list: operation.list,
+        dataset: datasetOf(operation),
+        values: parsed.values,
+        query,
+        selfUrl: `http://${request.headers.host ?? 'localhost'}${request.path}`,
+        headers: request.headers,
+      });
+    }
+    const choice = successResponse(operation);
+    const media = responseMedia(choice.spec);
+    const example = factory.example(operation, choice);
+    if (media === undefined || example === undefined) return { status: choice.status, headers: {}, body: '' };
+    return {
+      status: choice.status,
+      headers: { 'content-type': concreteMediaType(media.mediaType) },
+      body: serialise(media.mediaType, example.value),
+    };
+  };
+
+  return (request) => {
+    const answer = serve(request);
+    if (ctx.faults.has('schema-break') && answer.status >= 200 && answer.status < 300) {
+      const found = routes.match(request.method, request.path);
+      if (typeof found === 'object') breakSchema(ctx, found.operation, answer);
+    }
+    if (ctx.faults.has('wrong-content-type') && answer.headers['content-type'] !== undefined) {
+      answer.headers['content-type'] = 'text/html; charset=utf-8';
+    }
+    answer.headers['content-length'] = String(Buffer.byteLength(answer.body));
+    return answer;
+  };
+}
+
+function json(status: number, value: unknown): MockReply {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}
+
+function serialise(mediaType: string, value: unknown): string {
+  if (!isJson(concreteMediaType(mediaType)) && typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+const PLAIN = /^[A-Za-z0-9_.-]*$/;
+
+/** The input the `server-error-on-input` fault chokes on. */
+function crashes(query: Map<string, string[]>): boolean {
+  for (const values of query.values()) {
+    for (const value of values) {
+      if (!PLAIN.test(value)) return true;
+      if (value !== '' && Number.isFinite(Number(value)) && Number(value) <= 0) return true;
+    }
+  }
+  return false;
+}
+
+/** The valid input the `rejects-valid-input` fault refuses. */
+function rejectsValid(operation: Operation, values: ReadonlyMap<string, unknown>): InputProblem | undefined {
+  for (const parameter of operation.parameters) {
+    if (parameter.in !== 'query') continue;
+    const value = values.get(parameter.name);
+    if (value === false || (typeof value === 'number' && Number.isInteger(value) && value > 100)) {
+      return {
+        location: 'query',
+        name: parameter.name,
+        message: `${parameter.name}: ${String(value)} is not allowed`,
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import type { HttpRequest, Operation } from '@assay/model';
+import type { InputProblem } from './input-problem.js';
+import type { MockContext } from './mock-context.js';
+
+/**
+ * Checks a request body against the operation's request body: present when required, of a documented
+ * media type, and (for JSON) valid against its schema. Other media types are accepted as they are,
+ * since the mock cannot tell a good one from a bad one.
+ */
+export function parseBody(ctx: MockContext, operation: Operation, request: HttpRequest): InputProblem[] {
+  const spec = operation.requestBody;
+  if (spec === undefined) return [];
+  const body = request.body;
+  const text = body === undefined ? '' : typeof body === 'string' ? body : new TextDecoder().decode(body);
+  if (text === '') {
+    return spec.required ? [{ location: 'body', name: 'body', message: 'the request body is required' }] : [];
+  }
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const declared = Object.keys(spec.content);
+  const media =
+    spec.content[mediaType] ??
+    Object.values(spec.content).find((m) => mediaRangeMatches(m.mediaType, mediaType));
+  if (media === undefined) {
+    if (declared.length === 0) return [];
+    return [
+      {
+        location: 'body',
+        name: 'body',
+        message: `unsupported media type "${mediaType}"; expected one of ${declared.join(', ')}`,
+      },
+    ];
+  }
+  if (!isJson(mediaType)) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [{ location: 'body', name: 'body', message: 'the request body is not valid JSON' }];
+  }
+  const errors = ctx.validator.validate(media.schema, value);
+  return errors.map((e) => ({ location: 'body', name: 'body', message: `body ${e.message}` }));
+}
+
+function mediaRangeMatches(range: string, mediaType: string): boolean {
+  if (range === '*/*') return true;
+  if (range.endsWith('/*')) return mediaType.startsWith(range.slice(0, -1));
+  return false;
+}
+
+/** `application/json` and its `+json` relatives. */
+export function isJson(mediaType: string): boolean {
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}

@@ -1,0 +1,162 @@
+import type { HttpRequest, JsonSchema, Parameter } from '@assay/model';
+import type { InputProblem } from './input-problem.js';
+import type { MockContext } from './mock-context.js';
+import { resolveSchema } from './resolve-schema.js';
+import { schemaTypes } from './schema-types.js';
+
+/** The operation's parameters read from a request: typed values by name, and what was wrong. */
+export interface ParsedParameters {
+  /** Only the parameters that were present, with values typed after their schemas. */
+  values: Map<string, unknown>;
+  problems: InputProblem[];
+}
+
+/**
+ * Reads and validates every declared parameter the way a server framework would: the raw text is
+ * turned into the type its schema asks for (`"3"` is 3 for an integer, `"true"` is true for a
+ * boolean), then validated against the schema. Text that cannot take the type stays a string and so
+ * fails validation, which is what makes `page=abc` a 400.
+ */
+export function parseParameters(
+  ctx: MockContext,
+  parameters: readonly Parameter[],
+  request: HttpRequest,
+  query: Map<string, string[]>,
+  pathParams: Record<string, string>,
+): ParsedParameters {
+  const values = new Map<string, unknown>();
+  const problems: InputProblem[] = [];
+  const cookies = parseCookies(request.headers.cookie ?? '');
+  for (const parameter of parameters) {
+    const raw = rawValues(parameter, request, query, pathParams, cookies);
+    if (raw === undefined) {
+      if (parameter.required) {
+        problems.push({
+          location: parameter.in,
+          name: parameter.name,
+          message: `required ${parameter.in} parameter ${parameter.name} is missing`,
+        });
+      }
+      continue;
+    }
+    const value = typedValue(ctx, parameter, raw);
+    if (value === undefined) {
+      problems.push({
+        location: parameter.in,
+        name: parameter.name,
+        message: `${parameter.name} is malformed`,
+      });
+      continue;
+    }
+    values.set(parameter.name, value);
+    const errors = ctx.validator.validate(parameter.schema, value);
+    if (errors.length > 0) {
+      problems.push({
+        location: parameter.in,
+        name: parameter.name,
+        message: `${parameter.in} parameter ${parameter.name}: ${errors.map((e) => e.message).join('; ')}`,
+      });
+    }
+  }
+  return { values, problems };
+}
+
+function rawValues(
+  parameter: Parameter,
+  request: HttpRequest,
+  query: Map<string, string[]>,
+  pathParams: Record<string, string>,
+  cookies: Map<string, string>,
+): string[] | undefined {
+  switch (parameter.in) {
+    case 'path': {
+      const raw = pathParams[parameter.name];
+      return raw === undefined ? undefined : [safeDecode(raw)];
+    }
+    case 'query': {
+      if (parameter.style === 'deepObject') {
+        const prefix = `${parameter.name}[`;
+        const entries = [...query].filter(([name]) => name.startsWith(prefix) && name.endsWith(']'));
+        if (entries.length === 0) return undefined;
+        return entries.flatMap(([name, list]) => list.map((v) => `${name.slice(prefix.length, -1)}=${v}`));
+      }
+      return query.get(parameter.name);
+    }
+    case 'header': {
+      const raw = request.headers[parameter.name.toLowerCase()];
+      return raw === undefined ? undefined : [raw];
+    }
+    case 'cookie': {
+      const raw = cookies.get(parameter.name);
+      return raw === undefined ? undefined : [raw];
+    }
+  }
+}
+
+/** undefined when the raw text cannot even be read (bad JSON in a `content` parameter). */
+function typedValue(ctx: MockContext, parameter: Parameter, raw: string[]): unknown {
+  if (parameter.contentType !== undefined) {
+    try {
+      return JSON.parse(raw[0] ?? '');
+    } catch {
+      return undefined;
+    }
+  }
+  const types = schemaTypes(parameter.schema, ctx.defs);
+  if (types.has('array')) {
+    const items = resolveSchema(parameter.schema, ctx.defs).items;
+    return splitArray(parameter, raw).map((part) => coerceScalar(part, items, ctx.defs));
+  }
+  if (types.has('object') && parameter.style === 'deepObject') {
+    const properties = resolveSchema(parameter.schema, ctx.defs).properties ?? {};
+    const out: Record<string, unknown> = {};
+    for (const entry of raw) {
+      const eq = entry.indexOf('=');
+      const key = entry.slice(0, eq);
+      out[key] = coerceScalar(entry.slice(eq + 1), properties[key], ctx.defs);
+    }
+    return out;
+  }
+  // A repeated scalar keeps its last value, as most frameworks do.
+  return coerceScalar(raw[raw.length - 1] ?? '', parameter.schema, ctx.defs);
+}
+
+function splitArray(parameter: Parameter, raw: string[]): string[] {
+  if (parameter.in === 'query' && parameter.style === 'form' && parameter.explode) return raw;
+  const separator =
+    parameter.style === 'spaceDelimited' ? ' ' : parameter.style === 'pipeDelimited' ? '|' : ',';
+  return raw.flatMap((r) => (r === '' ? [] : r.split(separator)));
+}
+
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** Turns text into the JSON value its schema asks for, when it can; otherwise leaves the text. */
+export function coerceScalar(
+  raw: string,
+  schema: JsonSchema | undefined,
+  defs: Record<string, JsonSchema>,
+): unknown {
+  const types = schemaTypes(schema, defs);
+  if ((types.has('integer') || types.has('number')) && NUMBER.test(raw)) return Number(raw);
+  if (types.has('boolean') && (raw === 'true' || raw === 'false')) return raw === 'true';
+  if (types.has('null') && raw === 'null' && !types.has('string')) return null;
+  return raw;
+}
+
+function parseCookies(header: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    out.set(part.slice(0, eq).trim(), safeDecode(part.slice(eq + 1).trim()));
+  }
+  return out;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

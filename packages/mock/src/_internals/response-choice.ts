@@ -1,0 +1,63 @@
+import type { MediaTypeSpec, Operation, ResponseSpec } from '@assay/model';
+import { isJson } from './parse-body.js';
+
+/** The status to answer with, and the documented response it falls under (if any). */
+export interface ResponseChoice {
+  status: number;
+  spec?: ResponseSpec;
+}
+
+/** The lowest documented 2xx, else `2XX` or `default` as 200, else an undocumented 200. */
+export function successResponse(operation: Operation): ResponseChoice {
+  const codes = Object.keys(operation.responses)
+    .filter((k) => /^2\d\d$/.test(k))
+    .sort();
+  const [first] = codes;
+  if (first !== undefined) return { status: Number(first), spec: operation.responses[first] };
+  const range = operation.responses['2XX'] ?? operation.responses['2xx'];
+  if (range !== undefined) return { status: 200, spec: range };
+  const fallback = operation.responses.default;
+  return fallback === undefined ? { status: 200 } : { status: 200, spec: fallback };
+}
+
+/**
+ * The documented response for an error: the first of `preferred` that the operation documents,
+ * else (when `anyClientError`) any other documented 4xx, else `4XX`, else `default` — each answered
+ * with the first preferred status. Undefined when nothing fits and `fallback` is false.
+ */
+export function errorResponse(
+  operation: Operation,
+  preferred: readonly number[],
+  options: { anyClientError: boolean; fallback: boolean },
+): ResponseChoice | undefined {
+  const responses = operation.responses;
+  for (const status of preferred) {
+    const spec = responses[String(status)];
+    if (spec !== undefined) return { status, spec };
+  }
+  const first = preferred[0] ?? 400;
+  if (options.anyClientError) {
+    const other = Object.keys(responses)
+      .filter((k) => /^4\d\d$/.test(k) && !['401', '403', '404', '405', '406', '429'].includes(k))
+      .sort()[0];
+    if (other !== undefined) return { status: Number(other), spec: responses[other] };
+  }
+  const range = responses['4XX'] ?? responses['4xx'];
+  if (range !== undefined) return { status: first, spec: range };
+  if (responses.default !== undefined) return { status: first, spec: responses.default };
+  return options.fallback ? { status: first } : undefined;
+}
+
+/** The media type to answer with: JSON when documented, else the first one. */
+export function responseMedia(spec: ResponseSpec | undefined): MediaTypeSpec | undefined {
+  if (spec === undefined) return undefined;
+  const all = Object.values(spec.content);
+  return all.find((m) => isJson(m.mediaType)) ?? all[0];
+}
+
+/** A concrete Content-Type for a documented media type or range. */
+export function concreteMediaType(mediaType: string): string {
+  if (mediaType === '*/*' || mediaType === 'application/*') return 'application/json';
+  if (mediaType.endsWith('/*')) return `${mediaType.slice(0, -1)}plain`;
+  return mediaType;
+}

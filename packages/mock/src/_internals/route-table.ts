@@ -1,0 +1,97 @@
+import type { ApiModel, HttpMethod, Operation } from '@assay/model';
+
+/** An operation found for a request, with its raw (still percent-encoded) path parameters. */
+export interface RouteMatch {
+  operation: Operation;
+  pathParams: Record<string, string>;
+}
+
+/** Finds the operation a request path is for. */
+export interface RouteTable {
+  /** The match, `405` when the path exists for other methods only, `404` when it does not exist. */
+  match(method: HttpMethod, path: string): RouteMatch | 404 | 405;
+}
+
+interface Route {
+  operation: Operation;
+  pattern: RegExp;
+  names: string[];
+}
+
+/**
+ * Compiles the operations' path templates. A request path may carry the server's base path
+ * (`/api/v3/stages/…`, when the runner's base URL is the bare origin) or not (when it includes it);
+ * both are accepted. Literal routes win over templated ones (`/users/me` before `/users/{id}`).
+ */
+export function routeTable(api: ApiModel): RouteTable {
+  const routes: Route[] = api.operations
+    .map((operation) => compile(operation))
+    .sort((a, b) => a.names.length - b.names.length || b.operation.path.length - a.operation.path.length);
+  const bases = [...new Set(api.servers.map(basePath).filter((b) => b !== ''))].sort(
+    (a, b) => b.length - a.length,
+  );
+
+  const find = (method: HttpMethod, path: string): RouteMatch | 404 | 405 => {
+    let pathExists = false;
+    for (const route of routes) {
+      const m = route.pattern.exec(path);
+      if (m === null) continue;
+      if (route.operation.method !== method) {
+        pathExists = true;
+        continue;
+      }
+      const pathParams: Record<string, string> = {};
+      route.names.forEach((name, i) => {
+        pathParams[name] = m[i + 1] ?? '';
+      });
+      return { operation: route.operation, pathParams };
+    }
+    return pathExists ? 405 : 404;
+  };
+
+  return {
+    match(method, path) {
+      const candidates = [path];
+      for (const base of bases) {
+        if (path === base || path.startsWith(`${base}/`)) candidates.unshift(path.slice(base.length) || '/');
+      }
+      let best: RouteMatch | 404 | 405 = 404;
+      for (const candidate of candidates) {
+        const found = find(method, candidate);
+        if (typeof found === 'object') return found;
+        if (found === 405) best = 405;
+      }
+      return best;
+    },
+  };
+}
+
+function compile(operation: Operation): Route {
+  const names: string[] = [];
+  let source = '';
+  let last = 0;
+  for (const m of operation.path.matchAll(/\{([^}]+)\}/g)) {
+    source += escapeRegExp(operation.path.slice(last, m.index));
+    names.push(m[1] ?? '');
+    source += '([^/]+)';
+    last = m.index + m[0].length;
+  }
+  source += escapeRegExp(operation.path.slice(last));
+  return { operation, names, pattern: new RegExp(`^${source}$`) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The path part of a server URL (`/api/v3` for `/api/v3` or `https://h/api/v3/`), without a trailing slash. */
+function basePath(server: string): string {
+  let path = server;
+  try {
+    path = new URL(server, 'http://localhost').pathname;
+  } catch {
+    // A server URL that does not parse has no usable base path.
+    return '';
+  }
+  return path.replace(/\/+$/, '');
+}

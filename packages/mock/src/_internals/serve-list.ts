@@ -1,0 +1,323 @@
+import type { BodyPath, ListSemantics, Operation, Pagination } from '@assay/model';
+import { applyFilters } from './apply-filters.js';
+import { applyOrdering, type OrderingKey, parseOrdering } from './apply-ordering.js';
+import { applySearch } from './apply-search.js';
+import type { BodyFactory } from './body-factory.js';
+import { writeBodyPath } from './body-path.js';
+import type { Dataset } from './build-dataset.js';
+import { hashSeed } from './hash-seed.js';
+import type { MockContext } from './mock-context.js';
+import type { MockReply } from './mock-reply.js';
+import { objectProperties } from './object-properties.js';
+import { formatQuery } from './parse-query.js';
+import { resolveSchema } from './resolve-schema.js';
+import { concreteMediaType, errorResponse, responseMedia, successResponse } from './response-choice.js';
+import { schemaAtPath } from './schema-at-path.js';
+import { schemaTypes } from './schema-types.js';
+import { seededRandom } from './seeded-random.js';
+
+/** A valid request to a list operation, as serveList needs it. */
+export interface ListRequest {
+  operation: Operation;
+  list: ListSemantics;
+  dataset: Dataset;
+  /** The parsed, valid parameter values. */
+  values: ReadonlyMap<string, unknown>;
+  /** The raw query, to build next/previous links from. */
+  query: Map<string, string[]>;
+  /** The absolute URL of the request without its query, for links. */
+  selfUrl: string;
+  headers: Record<string, string>;
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Where a page sits: what the paginator computes, before any fault bends what is served. */
+interface Window {
+  /** 0-based page index (offset / size for offset styles). */
+  index: number;
+  offset: number;
+  size: number;
+  total: number;
+  /** The page number as requested (page styles) or derived (offset styles). */
+  page: number;
+  totalPages: number;
+  inRange: boolean;
+}
+
+/**
+ * Serves one page of a list operation: filters, search and ordering applied to the dataset, then
+ * the operation's pagination profile, with its metadata computed from the page actually served.
+ * Faults bend exactly one of these steps each.
+ */
+export function serveList(ctx: MockContext, factory: BodyFactory, req: ListRequest): MockReply {
+  const { list, operation, values } = req;
+  const faults = ctx.faults;
+  const pagination = list.pagination;
+
+  let pool = req.dataset.items;
+  const filtering = list.filters.some((f) => values.has(f.param));
+  if (filtering && faults.has('filter-leaks-hidden-items')) pool = [...pool, ...req.dataset.hidden];
+  if (!faults.has('ignored-filter')) pool = applyFilters(pool, list.filters, values);
+  if (list.search !== undefined && !faults.has('ignored-search')) {
+    const term = values.get(list.search.param);
+    if (typeof term === 'string') pool = applySearch(pool, term);
+  }
+  const keys = orderingKeys(ctx, list, values);
+  if (keys.length > 0) {
+    if (!faults.has('ignored-ordering') && !faults.has('per-page-ordering')) pool = applyOrdering(pool, keys);
+  } else if (faults.has('unstable-order')) {
+    pool = shuffled(pool, hashSeed(ctx.seed, 'unstable-order', formatQuery(req.query)));
+  }
+
+  const success = successResponse(operation);
+  const headers: Record<string, string> = {};
+  const media = responseMedia(success.spec);
+  if (media !== undefined) headers['content-type'] = concreteMediaType(media.mediaType);
+  const envelope = list.itemsPath.length === 0 ? [] : (factory.example(operation, success)?.value ?? {});
+
+  if (pagination === undefined) {
+    return {
+      status: success.status,
+      headers,
+      body: JSON.stringify(writeBodyPath(envelope, list.itemsPath, pool)),
+    };
+  }
+
+  const defaultSize = pagination.defaultPageSize ?? DEFAULT_PAGE_SIZE;
+  const requestedSize = readPageSize(pagination, values, req.headers);
+  let size = faults.has('page-size-ignored') || requestedSize === undefined ? defaultSize : requestedSize;
+  if (pagination.maxPageSize !== undefined) size = Math.min(size, pagination.maxPageSize);
+  if (faults.has('page-size-dependent-items') && size !== defaultSize) pool = pool.slice(0, -1);
+
+  const window = locate(pagination, values, req.headers, pool, size);
+  if (!window.inRange && window.index > 0 && faults.has('past-last-returns-last-page')) {
+    const last = window.totalPages - 1;
+    Object.assign(window, {
+      index: last,
+      offset: last * size,
+      page: pagination.firstPage + last,
+      inRange: true,
+    });
+  }
+  if (!window.inRange && !faults.has('endless-walk')) {
+    const notFound = errorResponse(operation, [404], { anyClientError: false, fallback: false });
+    if (notFound !== undefined) {
+      const body = factory.error(operation, notFound, 'Invalid page.');
+      const errorHeaders: Record<string, string> = {};
+      const errorMedia = responseMedia(notFound.spec);
+      if (errorMedia !== undefined && body !== undefined)
+        errorHeaders['content-type'] = concreteMediaType(errorMedia.mediaType);
+      return {
+        status: notFound.status,
+        headers: errorHeaders,
+        body: body === undefined ? '' : JSON.stringify(body.value),
+      };
+    }
+  }
+
+  // What is served: the paginator's slice, unless a fault shifts or trims it.
+  let offset = window.offset;
+  if (window.index > 0 && faults.has('duplicates-across-pages')) offset -= 1;
+  if (window.index > 0 && faults.has('missing-items-across-pages')) offset += 1;
+  let served = window.inRange ? pool.slice(offset, offset + size) : [];
+  const isLast = window.index >= window.totalPages - 1;
+  if (faults.has('short-middle-page') && window.inRange && !isLast) served = served.slice(0, -1);
+  if (faults.has('per-page-ordering') && keys.length > 0) served = applyOrdering(served, keys);
+
+  // The metadata a paginator computes from the nominal window.
+  const nominalLength = window.inRange ? Math.max(0, Math.min(size, window.total - window.offset)) : 0;
+  let count = window.total;
+  if (faults.has('wrong-count')) count = window.total * 2;
+  if (faults.has('unstable-count')) count = window.total + Math.max(0, window.index);
+  let totalPages = window.totalPages;
+  if (faults.has('wrong-total-pages')) totalPages += 1;
+  let current = window.page;
+  if (faults.has('wrong-current')) current -= 1;
+  let startIndex = nominalLength > 0 ? window.offset + 1 : 0;
+  if (faults.has('wrong-start-index') && nominalLength > 0) startIndex -= 1;
+  let endIndex = nominalLength > 0 ? window.offset + nominalLength : 0;
+  if (faults.has('wrong-end-index') && nominalLength > 0) endIndex -= 1;
+
+  let nextIndex: number | undefined = window.inRange && !isLast ? window.index + 1 : undefined;
+  if (nextIndex !== undefined && faults.has('wrong-next')) nextIndex += 1;
+  if (window.inRange && isLast && faults.has('next-on-last-page')) nextIndex = window.index + 1;
+  if (faults.has('endless-walk')) nextIndex = window.index + 1;
+  let previousIndex: number | undefined = window.inRange && window.index > 0 ? window.index - 1 : undefined;
+  if (faults.has('wrong-previous')) previousIndex = undefined;
+
+  const links = linkMaker(pagination, req, size);
+  const responseSchema = media?.schema;
+  let body: unknown = writeBodyPath(envelope, list.itemsPath, served);
+  const put = (path: BodyPath | undefined, value: unknown): void => {
+    if (path !== undefined) body = writeBodyPath(body, path, value);
+  };
+  const linkValue = (path: BodyPath | undefined, index: number | undefined): unknown => {
+    if (path === undefined) return undefined;
+    const types = schemaTypes(schemaAtPath(responseSchema, path, ctx.defs), ctx.defs);
+    const numeric = (types.has('number') || types.has('integer')) && !types.has('string');
+    if (index === undefined) return numeric && !types.has('null') ? 0 : null;
+    if (numeric) return pagination.style === 'limit-offset' ? index * size : pagination.firstPage + index;
+    const format = resolveSchema(schemaAtPath(responseSchema, path, ctx.defs), ctx.defs).format;
+    return pagination.style === 'cursor' && format !== 'uri' ? encodeCursor(index * size) : links.url(index);
+  };
+  put(pagination.countPath, count);
+  put(pagination.currentPath, current);
+  put(pagination.totalPagesPath, totalPages);
+  put(pagination.startIndexPath, startIndex);
+  put(pagination.endIndexPath, endIndex);
+  put(pagination.hasMorePath, nextIndex !== undefined);
+  put(pagination.nextPath, linkValue(pagination.nextPath, nextIndex));
+  put(pagination.previousPath, linkValue(pagination.previousPath, previousIndex));
+
+  if (pagination.style === 'link-header') {
+    const parts: string[] = [];
+    if (nextIndex !== undefined) parts.push(`<${links.url(nextIndex)}>; rel="next"`);
+    if (previousIndex !== undefined) parts.push(`<${links.url(previousIndex)}>; rel="prev"`);
+    parts.push(`<${links.url(0)}>; rel="first"`);
+    parts.push(`<${links.url(Math.max(0, totalPages - 1))}>; rel="last"`);
+    headers.link = parts.join(', ');
+  }
+  if (pagination.style === 'content-range') {
+    headers['content-range'] =
+      nominalLength > 0 ? `${startIndex - 1}-${endIndex - 1}/${count}` : `*/${count}`;
+  }
+  return { status: success.status, headers, body: JSON.stringify(body) };
+}
+
+function orderingKeys(
+  ctx: MockContext,
+  list: ListSemantics,
+  values: ReadonlyMap<string, unknown>,
+): OrderingKey[] {
+  if (list.ordering === undefined) return [];
+  const value = values.get(list.ordering.param);
+  if (typeof value !== 'string') return [];
+  const allowed =
+    list.ordering.fields.length > 0
+      ? new Set(list.ordering.fields)
+      : new Set(objectProperties(list.itemSchema, ctx.defs).keys());
+  return parseOrdering(value, allowed);
+}
+
+/** The page size asked for: a positive integer, or undefined for the default (as DRF reads it). */
+function readPageSize(
+  pagination: Pagination,
+  values: ReadonlyMap<string, unknown>,
+  headers: Record<string, string>,
+): number | undefined {
+  if (pagination.style === 'content-range') {
+    const range = parseRange(headers.range);
+    if (range !== undefined && range.end !== undefined) return range.end - range.start + 1;
+  }
+  const param =
+    pagination.style === 'limit-offset' || pagination.style === 'content-range'
+      ? (pagination.limitParam ?? pagination.pageSizeParam)
+      : (pagination.pageSizeParam ?? pagination.limitParam);
+  const value = param === undefined ? undefined : values.get(param);
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** Finds the requested window: by page number, by offset, by range or by cursor. */
+function locate(
+  pagination: Pagination,
+  values: ReadonlyMap<string, unknown>,
+  headers: Record<string, string>,
+  pool: readonly Record<string, unknown>[],
+  size: number,
+): Window {
+  const total = pool.length;
+  const totalPages = Math.max(1, Math.ceil(total / size));
+  const byOffset = (offset: number): Window => ({
+    index: Math.floor(offset / size),
+    offset,
+    size,
+    total,
+    page: pagination.firstPage + Math.floor(offset / size),
+    totalPages,
+    inRange: offset === 0 || offset < total,
+  });
+  switch (pagination.style) {
+    case 'page-object':
+    case 'page-number':
+    case 'link-header': {
+      const raw = pagination.pageParam === undefined ? undefined : values.get(pagination.pageParam);
+      const page = typeof raw === 'number' ? raw : pagination.firstPage;
+      const index = page - pagination.firstPage;
+      const valid = Number.isInteger(page) && index >= 0 && index < totalPages;
+      return { index, offset: Math.max(0, index) * size, size, total, page, totalPages, inRange: valid };
+    }
+    case 'limit-offset': {
+      const raw = pagination.offsetParam === undefined ? undefined : values.get(pagination.offsetParam);
+      return byOffset(typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : 0);
+    }
+    case 'content-range': {
+      const range = parseRange(headers.range);
+      if (range !== undefined) return byOffset(range.start);
+      const raw = pagination.offsetParam === undefined ? undefined : values.get(pagination.offsetParam);
+      return byOffset(typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : 0);
+    }
+    case 'cursor': {
+      const raw = pagination.cursorParam === undefined ? undefined : values.get(pagination.cursorParam);
+      return byOffset(typeof raw === 'string' ? decodeCursor(raw) : 0);
+    }
+  }
+}
+
+function parseRange(header: string | undefined): { start: number; end?: number } | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:[a-z]+=)?(\d+)-(\d*)\s*$/i.exec(header);
+  if (m === null) return undefined;
+  const start = Number(m[1]);
+  const end = m[2] === '' || m[2] === undefined ? undefined : Number(m[2]);
+  if (end !== undefined && end < start) return undefined;
+  return end === undefined ? { start } : { start, end };
+}
+
+/**
+ * Cursors are opaque tokens carrying an offset (`o:40`, base64url). A cursor the mock did not issue
+ * starts from the beginning rather than failing: it is a valid value for the parameter's schema.
+ */
+function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+function decodeCursor(token: string): number {
+  const m = /^o:(\d+)$/.exec(Buffer.from(token, 'base64url').toString());
+  return m === null ? 0 : Number(m[1]);
+}
+
+/** Builds next/previous references for page indexes, in the style's own shape. */
+function linkMaker(pagination: Pagination, req: ListRequest, size: number) {
+  const url = (index: number): string => {
+    const query = new Map(req.query);
+    if (pagination.style === 'cursor' && pagination.cursorParam !== undefined) {
+      query.set(pagination.cursorParam, [encodeCursor(index * size)]);
+    } else if (
+      pagination.style === 'limit-offset' ||
+      (pagination.pageParam === undefined && pagination.offsetParam !== undefined)
+    ) {
+      const offsetParam = pagination.offsetParam ?? 'offset';
+      if (index === 0 && pagination.style === 'limit-offset') query.delete(offsetParam);
+      else query.set(offsetParam, [String(index * size)]);
+    } else {
+      const pageParam = pagination.pageParam ?? 'page';
+      // DRF drops the page parameter from the link to the first page.
+      if (index === 0 && pagination.style === 'page-number') query.delete(pageParam);
+      else query.set(pageParam, [String(pagination.firstPage + index)]);
+    }
+    const text = formatQuery(query);
+    return text === '' ? req.selfUrl : `${req.selfUrl}?${text}`;
+  };
+  return { url };
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
