@@ -160,7 +160,9 @@ export function htmlReport(report: RunReport, options: ReporterOptions = {}): st
   const safe = redactReport(report, redactor);
   const byOperation = new Map<string, FailureReport[]>();
   for (const finding of safe.failures) {
-    byOperation.set(finding.operationId, [...(byOperation.get(finding.operationId) ?? []), finding]);
+    const own = byOperation.get(finding.operationId);
+    if (own === undefined) byOperation.set(finding.operationId, [finding]);
+    else own.push(finding);
   }
   const known = new Set(safe.operations.map((o) => o.operationId));
   const orphans = safe.failures.filter((f) => !known.has(f.operationId));
