@@ -1,5 +1,6 @@
 import { escapeHtml } from './_internals/escape-html.js';
 import { formatDuration } from './_internals/format-duration.js';
+import { plural } from './_internals/plural.js';
 import { createRedactor } from './create-redactor.js';
 import {
   LATENCY_BOUNDS_MS,
@@ -137,8 +138,8 @@ function operationSection(
   return [
     `<section id="op-${index}">`,
     `<h2>${h(operation.method)} ${h(operation.path)} <span class="meta">${h(operation.operationId)}</span></h2>`,
-    `<p class="meta">${operation.requests} requests · ${operation.failures} failures${
-      operation.errors ? ` · ${operation.errors} errors` : ''
+    `<p class="meta">${plural(operation.requests, 'request')} · ${plural(operation.failures, 'failure')}${
+      operation.errors ? ` · ${plural(operation.errors, 'error')}` : ''
     }</p>`,
     '<table><thead><tr><th>check</th><th>result</th><th class="n">findings</th><th class="n">occurrences</th></tr></thead>',
     `<tbody>${rows.join('') || '<tr><td colspan="4" class="meta">No check ran.</td></tr>'}</tbody></table>`,
@@ -168,7 +169,7 @@ export function htmlReport(report: RunReport, options: ReporterOptions = {}): st
   const orphans = safe.failures.filter((f) => !known.has(f.operationId));
   const errors = safe.summary.errors ?? 0;
   const card = (label: string, value: string, css = ''): string =>
-    `<div class="card"><b class="${css}">${h(value)}</b>${h(label)}</div>`;
+    `<div class="card"><b${css === '' ? '' : ` class="${css}"`}>${h(value)}</b>${h(label)}</div>`;
   const overview = safe.operations.map((operation, index) => {
     const findings = byOperation.get(operation.operationId) ?? [];
     const status = statusOf(findings);
@@ -176,7 +177,7 @@ export function htmlReport(report: RunReport, options: ReporterOptions = {}): st
       operation.operationId,
     )}</code></td><td class="n">${operation.requests}</td><td class="n">${operation.failures}</td><td class="n">${
       operation.errors ?? 0
-    }</td><td class="n">${h(formatDuration(latencyQuantile(operation.latency, 0.95)))}</td><td class="${status.css}">${h(
+    }</td><td class="n">${operation.latency.count === 0 ? '–' : h(formatDuration(latencyQuantile(operation.latency, 0.95)))}</td><td class="${status.css}">${h(
       status.label,
     )}</td></tr>`;
   });

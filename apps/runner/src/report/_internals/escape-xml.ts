@@ -23,8 +23,8 @@ export function escapeXml(text: string, attribute = false): string {
     else if (char === '&') out += '&amp;';
     else if (char === '<') out += '&lt;';
     else if (char === '>') out += '&gt;';
-    else if (char === '"') out += '&quot;';
-    else if (char === "'") out += '&apos;';
+    else if (attribute && char === '"') out += '&quot;';
+    else if (attribute && char === "'") out += '&apos;';
     else if (char === '\r') out += '&#13;';
     else if (attribute && char === '\n') out += '&#10;';
     else if (attribute && char === '\t') out += '&#9;';
