@@ -23,19 +23,28 @@ export function compileResponseSchemas(operations: Operation[], defs: Record<str
     allErrors: false,
     validateFormats: true,
     logger: false,
-    code: { regExp: lenientRegExp },
+    // Neither option changes which schemas compile or what they accept. Separate functions per
+    // definition (no inlining) and no code optimisation passes cut compile time on authentik by ~3x.
+    inlineRefs: false,
+    code: { regExp: lenientRegExp, optimize: false },
   });
   addFormats(ajv);
   ajv.addSchema({ $id: ROOT_ID, $defs: defs });
   for (const [key, def] of Object.entries(defs)) {
     if (typeof def === 'object') ajv.addSchema(def, `${ROOT_ID}#/$defs/${key}`);
   }
+  // Most responses share a handful of shapes (`{ $ref: '#/$defs/GenericError' }`): compile each once.
+  const compiled = new Set<string>();
   for (const operation of operations) {
     for (const [status, response] of Object.entries(operation.responses)) {
       for (const [mediaType, media] of Object.entries(response.content)) {
         if (typeof media.schema === 'boolean') continue;
+        const rebased = rebase(media.schema);
+        const text = JSON.stringify(rebased);
+        if (compiled.has(text)) continue;
+        compiled.add(text);
         try {
-          ajv.compile(rebase(media.schema) as object);
+          ajv.compile(rebased as object);
         } catch (cause) {
           const pointer = pointerJoin(operation.pointer, 'responses', status, 'content', mediaType, 'schema');
           throw new AssayError(

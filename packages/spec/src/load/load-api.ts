@@ -87,8 +87,20 @@ export async function loadApi(source: string | URL | object, options: LoadOption
   const schemas = converter.defs;
   applyViews(operations, new SchemaViews(schemas));
   compileResponseSchemas(operations, schemas);
+  const ids = new Set(operations.map((operation) => operation.id));
+  for (const id of Object.keys(options.pagination ?? {})) {
+    if (!ids.has(id)) {
+      throw new AssayError(
+        'config',
+        `pagination option: ${display} has no operation ${JSON.stringify(id)}. Use an operationId of the spec.`,
+        {
+          flag: 'pagination',
+        },
+      );
+    }
+  }
   for (const operation of operations) {
-    const list = listSemanticsOf(operation, schemas, options.pagination?.[operation.id]);
+    const list = listSemanticsOf(operation, schemas, options.pagination?.[operation.id], problems);
     if (list !== undefined) operation.list = list;
   }
 
