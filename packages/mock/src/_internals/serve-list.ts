@@ -32,6 +32,12 @@ export interface ListRequest {
 
 const DEFAULT_PAGE_SIZE = 20;
 
+/** A page a link leads to: by index for page styles, by offset for the others. */
+interface Target {
+  index: number;
+  offset: number;
+}
+
 /** Where a page sits: what the paginator computes, before any fault bends what is served. */
 interface Window {
   /** 0-based page index (offset / size for offset styles). */
@@ -90,7 +96,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   if (pagination.maxPageSize !== undefined) size = Math.min(size, pagination.maxPageSize);
   if (faults.has('page-size-dependent-items') && size !== defaultSize) pool = pool.slice(0, -1);
 
-  const window = locate(pagination, values, req.headers, pool, size);
+  const window = locate(pagination, values, req.headers, pool, size, list.identifier);
   if (!window.inRange && window.index > 0 && faults.has('past-last-returns-last-page')) {
     const last = window.totalPages - 1;
     Object.assign(window, {
@@ -139,43 +145,52 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   let endIndex = nominalLength > 0 ? window.offset + nominalLength : 0;
   if (faults.has('wrong-end-index') && nominalLength > 0) endIndex -= 1;
 
-  let nextIndex: number | undefined = window.inRange && !isLast ? window.index + 1 : undefined;
-  if (nextIndex !== undefined && faults.has('wrong-next')) nextIndex += 1;
-  if (window.inRange && isLast && faults.has('next-on-last-page')) nextIndex = window.index + 1;
-  if (faults.has('endless-walk')) nextIndex = window.index + 1;
-  let previousIndex: number | undefined = window.inRange && window.index > 0 ? window.index - 1 : undefined;
-  if (faults.has('wrong-previous')) previousIndex = undefined;
+  const step = (pages: number): Target => ({
+    index: window.index + pages,
+    offset: Math.max(0, window.offset + pages * size),
+  });
+  let next: Target | undefined = window.inRange && !isLast ? step(1) : undefined;
+  if (next !== undefined && faults.has('wrong-next')) next = step(2);
+  if (window.inRange && isLast && faults.has('next-on-last-page')) next = step(1);
+  if (faults.has('endless-walk')) next = step(1);
+  // Past the last page, previous still points one page back, as the page-object rules expect.
+  let previous: Target | undefined = window.index > 0 || window.offset > 0 ? step(-1) : undefined;
+  if (faults.has('wrong-previous')) previous = undefined;
 
-  const links = linkMaker(pagination, req, size);
+  const links = linkMaker(pagination, req);
   const responseSchema = media?.schema;
   let body: unknown = writeBodyPath(envelope, list.itemsPath, served);
   const put = (path: BodyPath | undefined, value: unknown): void => {
     if (path !== undefined) body = writeBodyPath(body, path, value);
   };
-  const linkValue = (path: BodyPath | undefined, index: number | undefined): unknown => {
+  const linkValue = (path: BodyPath | undefined, target: Target | undefined): unknown => {
     if (path === undefined) return undefined;
     const types = schemaTypes(schemaAtPath(responseSchema, path, ctx.defs), ctx.defs);
     const numeric = (types.has('number') || types.has('integer')) && !types.has('string');
-    if (index === undefined) return numeric && !types.has('null') ? 0 : null;
-    if (numeric) return pagination.style === 'limit-offset' ? index * size : pagination.firstPage + index;
+    if (target === undefined) return numeric && !types.has('null') ? 0 : null;
+    if (numeric)
+      return pagination.style === 'limit-offset' ? target.offset : pagination.firstPage + target.index;
     const format = resolveSchema(schemaAtPath(responseSchema, path, ctx.defs), ctx.defs).format;
-    return pagination.style === 'cursor' && format !== 'uri' ? encodeCursor(index * size) : links.url(index);
+    return pagination.style === 'cursor' && format !== 'uri'
+      ? encodeCursor(target.offset)
+      : links.url(target);
   };
   put(pagination.countPath, count);
   put(pagination.currentPath, current);
   put(pagination.totalPagesPath, totalPages);
   put(pagination.startIndexPath, startIndex);
   put(pagination.endIndexPath, endIndex);
-  put(pagination.hasMorePath, nextIndex !== undefined);
-  put(pagination.nextPath, linkValue(pagination.nextPath, nextIndex));
-  put(pagination.previousPath, linkValue(pagination.previousPath, previousIndex));
+  put(pagination.hasMorePath, next !== undefined);
+  put(pagination.nextPath, linkValue(pagination.nextPath, next));
+  put(pagination.previousPath, linkValue(pagination.previousPath, previous));
 
   if (pagination.style === 'link-header') {
     const parts: string[] = [];
-    if (nextIndex !== undefined) parts.push(`<${links.url(nextIndex)}>; rel="next"`);
-    if (previousIndex !== undefined) parts.push(`<${links.url(previousIndex)}>; rel="prev"`);
-    parts.push(`<${links.url(0)}>; rel="first"`);
-    parts.push(`<${links.url(Math.max(0, totalPages - 1))}>; rel="last"`);
+    if (next !== undefined) parts.push(`<${links.url(next)}>; rel="next"`);
+    if (previous !== undefined) parts.push(`<${links.url(previous)}>; rel="prev"`);
+    parts.push(`<${links.url({ index: 0, offset: 0 })}>; rel="first"`);
+    const last = Math.max(0, totalPages - 1);
+    parts.push(`<${links.url({ index: last, offset: last * size })}>; rel="last"`);
     headers.link = parts.join(', ');
   }
   if (pagination.style === 'content-range') {
@@ -225,6 +240,7 @@ function locate(
   headers: Record<string, string>,
   pool: readonly Record<string, unknown>[],
   size: number,
+  identifier: string | undefined,
 ): Window {
   const total = pool.length;
   const totalPages = Math.max(1, Math.ceil(total / size));
@@ -242,7 +258,9 @@ function locate(
     case 'page-number':
     case 'link-header': {
       const raw = pagination.pageParam === undefined ? undefined : values.get(pagination.pageParam);
-      const page = typeof raw === 'number' ? raw : pagination.firstPage;
+      // A page before the first (0, negative) is schema-valid: serve the first page, as many servers do.
+      const asked = typeof raw === 'number' ? raw : pagination.firstPage;
+      const page = asked < pagination.firstPage ? pagination.firstPage : asked;
       const index = page - pagination.firstPage;
       const valid = Number.isInteger(page) && index >= 0 && index < totalPages;
       return { index, offset: Math.max(0, index) * size, size, total, page, totalPages, inRange: valid };
@@ -259,7 +277,9 @@ function locate(
     }
     case 'cursor': {
       const raw = pagination.cursorParam === undefined ? undefined : values.get(pagination.cursorParam);
-      return byOffset(typeof raw === 'string' ? decodeCursor(raw) : 0);
+      return byOffset(
+        typeof raw === 'string' || typeof raw === 'number' ? decodeCursor(raw, pool, identifier) : 0,
+      );
     }
   }
 }
@@ -282,24 +302,33 @@ function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
 }
 
-function decodeCursor(token: string): number {
-  const m = /^o:(\d+)$/.exec(Buffer.from(token, 'base64url').toString());
+function decodeCursor(
+  token: string | number,
+  pool: readonly Record<string, unknown>[],
+  identifier: string | undefined,
+): number {
+  // Stripe's starting_after: the identifier of the last item seen.
+  if (identifier !== undefined) {
+    const at = pool.findIndex((item) => String(item[identifier]) === String(token));
+    if (at !== -1) return at + 1;
+  }
+  const m = /^o:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
   return m === null ? 0 : Number(m[1]);
 }
 
 /** Builds next/previous references for page indexes, in the style's own shape. */
-function linkMaker(pagination: Pagination, req: ListRequest, size: number) {
-  const url = (index: number): string => {
+function linkMaker(pagination: Pagination, req: ListRequest) {
+  const url = ({ index, offset }: Target): string => {
     const query = new Map(req.query);
     if (pagination.style === 'cursor' && pagination.cursorParam !== undefined) {
-      query.set(pagination.cursorParam, [encodeCursor(index * size)]);
+      query.set(pagination.cursorParam, [encodeCursor(offset)]);
     } else if (
       pagination.style === 'limit-offset' ||
       (pagination.pageParam === undefined && pagination.offsetParam !== undefined)
     ) {
       const offsetParam = pagination.offsetParam ?? 'offset';
-      if (index === 0 && pagination.style === 'limit-offset') query.delete(offsetParam);
-      else query.set(offsetParam, [String(index * size)]);
+      if (offset === 0 && pagination.style === 'limit-offset') query.delete(offsetParam);
+      else query.set(offsetParam, [String(offset)]);
     } else {
       const pageParam = pagination.pageParam ?? 'page';
       // DRF drops the page parameter from the link to the first page.
