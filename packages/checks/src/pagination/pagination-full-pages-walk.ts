@@ -1,0 +1,43 @@
+import type { SequenceCheck, Violation } from '@assay/model';
+import { fingerprint } from '../_internals/fingerprint.js';
+import { pointerOf } from '../_internals/pagination/pointer-of.js';
+import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { walkPageSize } from '../_internals/pagination/walk-page-size.js';
+import { violation } from '../_internals/violation.js';
+import { nextPageRequest, type PaginationRequestOptions } from './next-page-request.js';
+
+const ID = 'pagination-full-pages';
+
+/**
+ * The walk form of `pagination-full-pages`: every page that has a page after it holds as many
+ * items as the largest such page (the page size the server used).
+ */
+export function paginationFullPagesWalk(options: PaginationRequestOptions = {}): SequenceCheck {
+  return {
+    id: ID,
+    description: 'Every page of a walk but the last holds a full page of items.',
+    clause: 'Pagination profile of the operation (pages before the last are full)',
+    verify(exchanges) {
+      const out: Violation[] = [];
+      for (const walk of splitWalks(exchanges, options)) {
+        const size = walkPageSize(walk, options);
+        if (size === undefined) continue;
+        walk.pages.forEach((page, index) => {
+          const n = page.items!.length;
+          if (n >= size || nextPageRequest(page.exchange, options) === undefined) return;
+          out.push(
+            violation(ID, {
+              message: `page ${index + 1} of the walk is not the last but holds ${n} items of ${size}`,
+              pointer: pointerOf(page.exchange.operation.list?.itemsPath),
+              keyword: 'full-page',
+              expected: size,
+              actual: n,
+              fingerprint: fingerprint(ID, page.exchange.operation.id, 'walk'),
+            }),
+          );
+        });
+      }
+      return out;
+    },
+  };
+}
