@@ -1,0 +1,109 @@
+import type { NegativeReason } from '@assay/model';
+import { isFormMedia, isJsonMedia } from './body-codec.js';
+import { type Mutation, type MutationTarget, mutationsFor } from './negative-cases.js';
+import { type RequestPlan, topLevelProperties, topLevelRequired } from './request-plan.js';
+import { schemaTypes } from './schema-types.js';
+
+/** One invalid change to a request: a parameter's value (undefined: left out) or a body value. */
+export type NegativeTarget =
+  | { kind: 'param'; index: number; mutation: Mutation }
+  | { kind: 'body'; pointer: string; mutation: Mutation };
+
+/** Every single-change invalidation an operation allows, grouped by what is changed. */
+export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
+  const groups: NegativeTarget[][] = [];
+  plan.params.forEach((p, index) => {
+    const { parameter } = p;
+    const group: NegativeTarget[] = [];
+    if (p.shape === 'primitive' || parameter.contentType !== undefined) {
+      const target: MutationTarget = parameter.contentType !== undefined ? 'json' : parameter.in;
+      for (const mutation of mutationsFor(parameter.schema, plan.defs, target))
+        group.push({ kind: 'param', index, mutation });
+    }
+    if (parameter.required && parameter.in !== 'path') {
+      group.push({
+        kind: 'param',
+        index,
+        mutation: { value: undefined, keyword: 'required', message: 'the required parameter is missing' },
+      });
+    }
+    if (group.length > 0) groups.push(group);
+  });
+  const body = plan.body;
+  if (body === undefined) return groups;
+  const schema = body.media.schema;
+  const json = isJsonMedia(body.media.mediaType);
+  const form = isFormMedia(body.media.mediaType);
+  if (body.required) {
+    groups.push([
+      {
+        kind: 'body',
+        pointer: '',
+        mutation: { value: undefined, keyword: 'required', message: 'the required body is missing' },
+      },
+    ]);
+  }
+  if (!json && !form) return groups;
+  if (json) {
+    const whole = mutationsFor(schema, plan.defs, 'json').filter((m) => m.keyword === 'type');
+    if (whole.length > 0) groups.push(whole.map((mutation) => ({ kind: 'body', pointer: '', mutation })));
+  }
+  if (!schemaTypes(schema, plan.defs).includes('object')) return groups;
+  const properties = topLevelProperties(schema, plan.defs);
+  for (const [name, propertySchema] of Object.entries(properties)) {
+    const mutations = mutationsFor(propertySchema, plan.defs, json ? 'json' : 'query');
+    if (mutations.length > 0)
+      groups.push(mutations.map((mutation) => ({ kind: 'body', pointer: `/${name}`, mutation })));
+  }
+  const required = topLevelRequired(schema, plan.defs);
+  if (required.length > 0) {
+    groups.push(
+      required.map((name) => ({
+        kind: 'body',
+        pointer: `/${name}`,
+        mutation: {
+          value: undefined,
+          keyword: 'required',
+          message: `the required property ${name} is missing`,
+        },
+      })),
+    );
+  }
+  return groups;
+}
+
+/** The reason a negative request carries. */
+export function reasonFor(plan: RequestPlan, target: NegativeTarget): NegativeReason {
+  if (target.kind === 'param') {
+    const parameter = plan.params[target.index]!.parameter;
+    return {
+      location: parameter.in,
+      name: parameter.name,
+      keyword: target.mutation.keyword,
+      value: target.mutation.value,
+      message: `${parameter.in} parameter ${parameter.name}: ${target.mutation.message}`,
+    };
+  }
+  return {
+    location: 'body',
+    name: target.pointer,
+    keyword: target.mutation.keyword,
+    value: target.mutation.value,
+    message: `body ${target.pointer === '' ? '(root)' : target.pointer}: ${target.mutation.message}`,
+  };
+}
+
+/** Applies a body change to a generated body; undefined when it does not apply to that body. */
+export function mutateBody(
+  base: unknown,
+  target: NegativeTarget & { kind: 'body' },
+): { value: unknown } | undefined | 'absent' {
+  if (target.pointer === '')
+    return target.mutation.value === undefined ? 'absent' : { value: target.mutation.value };
+  if (base === null || typeof base !== 'object' || Array.isArray(base)) return undefined;
+  const name = target.pointer.slice(1);
+  const copy: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  if (target.mutation.value === undefined) delete copy[name];
+  else copy[name] = target.mutation.value;
+  return { value: copy };
+}

@@ -1,0 +1,47 @@
+/**
+ * Percent-encodes a value for a URL component. Unlike encodeURIComponent, `!'()*` are encoded too,
+ * so every sub-delimiter that a style uses as a separator is unambiguous on the wire.
+ */
+export function percentEncode(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+const RESERVED_KEPT: Record<string, string> = {
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%5B': '[',
+  '%5D': ']',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
+};
+
+/**
+ * Encoding for `allowReserved: true` query parameters (OpenAPI 3.1 §4.8.12.2): RFC 3986 reserved
+ * characters go unencoded, except `&`, `=`, `+` and `#`, which would change how the query splits.
+ */
+export function percentEncodeAllowReserved(text: string): string {
+  return percentEncode(text).replace(
+    /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/g,
+    (match) => RESERVED_KEPT[match] ?? match,
+  );
+}
+
+/** Decodes a percent-encoded component; malformed escapes are kept as they are, as lenient servers do. */
+export function percentDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,217 @@
+import { createSchemaValidator } from '@assay/checks';
+import type { HttpRequest, JsonSchema, Operation } from '@assay/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { operation, parameter } from '../_test/operation.js';
+import { requestArbitrary } from './request-arbitrary.js';
+
+const defs: Record<string, JsonSchema> = {
+  Pet: {
+    type: 'object',
+    required: ['name', 'kind'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 20 },
+      kind: { enum: ['cat', 'dog'] },
+      age: { type: 'integer', minimum: 0, maximum: 40 },
+      tags: { type: 'array', items: { type: 'string' }, maxItems: 3 },
+      birthday: { type: 'string', format: 'date' },
+    },
+    additionalProperties: false,
+  },
+};
+const validator = createSchemaValidator(defs);
+const isValid = validator.isValid;
+
+const petOperation: Operation = operation({
+  id: 'updatePet',
+  method: 'PUT',
+  path: '/pets/{petId}',
+  parameters: [
+    parameter('petId', 'path', { type: 'integer', minimum: 1 }),
+    parameter('limit', 'query', { type: 'integer', minimum: 1, maximum: 100 }, { required: true }),
+    parameter(
+      'status',
+      'query',
+      { type: 'array', items: { enum: ['available', 'sold'] } },
+      { explode: false },
+    ),
+    parameter('since', 'query', { type: 'string', format: 'date-time' }),
+    parameter('code', 'query', { type: 'string', pattern: '^[A-Z]{3}$' }),
+    parameter('verbose', 'query', { type: 'boolean' }),
+    parameter('X-Request-Id', 'header', { type: 'string', format: 'uuid' }, { required: true }),
+    parameter('session', 'cookie', { type: 'string', minLength: 4 }),
+  ],
+  requestBody: {
+    required: true,
+    content: {
+      'application/json': { mediaType: 'application/json', schema: { $ref: '#/$defs/Pet' }, examples: [] },
+    },
+  },
+});
+
+/**
+ * An independent server-side reading for the test: URLSearchParams for the query, a regex for
+ * the path, and coercion by the schema's declared type. It is deliberately not the generators' own reader.
+ */
+function serverRead(request: HttpRequest, name: string): unknown {
+  const p = petOperation.parameters.find((q) => q.name === name)!;
+  const schema = p.schema as { type?: string; items?: unknown };
+  let text: string | string[] | undefined;
+  if (p.in === 'query') {
+    const all = new URLSearchParams(request.query).getAll(name);
+    text = schema.type === 'array' ? (all[0]?.split(',') ?? undefined) : all[0];
+  } else if (p.in === 'path') text = decodeURIComponent(/^\/pets\/([^/]*)$/.exec(request.path)?.[1] ?? '');
+  else if (p.in === 'header') text = request.headers[name.toLowerCase()];
+  else text = /(?:^|; )session=([^;]*)/.exec(request.headers.cookie ?? '')?.[1];
+  if (text === undefined || Array.isArray(text)) return text;
+  if (schema.type === 'integer' && /^-?\d+$/.test(text)) return Number(text);
+  if (schema.type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+describe('requestArbitrary', () => {
+  it('positive: every parameter and the body are valid as the server reads them', () => {
+    fc.assert(
+      fc.property(requestArbitrary(petOperation, 'positive', { defs, isValid }), (request) => {
+        expect(request.mode).toBe('positive');
+        for (const p of petOperation.parameters) {
+          const value = serverRead(request, p.name);
+          if (value === undefined) expect(p.required).toBe(false);
+          else expect(validator.validate(p.schema, value)).toEqual([]);
+        }
+        expect(request.headers['content-type']).toBe('application/json');
+        expect(validator.validate({ $ref: '#/$defs/Pet' }, JSON.parse(String(request.body)))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('positive: optional parameters are sometimes absent and sometimes present', () => {
+    const requests = fc.sample(requestArbitrary(petOperation, 'positive', { defs, isValid }), {
+      numRuns: 200,
+      seed: 3,
+    });
+    const withSince = requests.filter((r) => r.query.includes('since=')).length;
+    expect(withSince).toBeGreaterThan(20);
+    expect(withSince).toBeLessThan(180);
+  });
+
+  it('negative: the one changed parameter reads back as a value the validator rejects (no false positives)', () => {
+    const keywords = new Set<string>();
+    fc.assert(
+      fc.property(requestArbitrary(petOperation, 'negative', { defs, isValid }), (request) => {
+        const reason = request.reason!;
+        expect(request.mode).toBe('negative');
+        keywords.add(reason.keyword);
+        for (const p of petOperation.parameters) {
+          const value = serverRead(request, p.name);
+          const valid = value === undefined ? !p.required : validator.isValid(p.schema, value);
+          expect(valid).toBe(!(reason.location === p.in && reason.name === p.name));
+        }
+        const body = request.body === undefined ? undefined : JSON.parse(String(request.body));
+        const bodyValid = body !== undefined && validator.isValid({ $ref: '#/$defs/Pet' }, body);
+        expect(bodyValid).toBe(reason.location !== 'body');
+      }),
+      { numRuns: 500 },
+    );
+    expect(keywords).toEqual(
+      new Set([
+        'type',
+        'minimum',
+        'maximum',
+        'format',
+        'pattern',
+        'required',
+        'enum',
+        'minLength',
+        'maxLength',
+      ]),
+    );
+  });
+
+  it('negative: a string query parameter with no constraint is never a negative target ("123" is a string)', () => {
+    const op = operation({
+      parameters: [parameter('q', 'query', { type: 'string' }), parameter('n', 'query', { type: 'integer' })],
+    });
+    const requests = fc.sample(requestArbitrary(op, 'negative', { defs, isValid }), {
+      numRuns: 100,
+      seed: 5,
+    });
+    for (const request of requests) expect(request.reason?.name).toBe('n');
+  });
+
+  it('negative: an operation with nothing to invalidate is a generation error', () => {
+    const op = operation({ parameters: [parameter('q', 'query', { type: 'string' })] });
+    expect(() => requestArbitrary(op, 'negative', { defs, isValid })).toThrow(
+      /nothing that can be made invalid/,
+    );
+  });
+
+  it('reproduces the exact request from (seed, path)', () => {
+    const arbitrary = requestArbitrary(petOperation, 'positive', { defs, isValid });
+    const property = fc.property(arbitrary, (request) => !request.query.includes('code='));
+    const first = fc.check(property, { seed: 42 });
+    expect(first.failed).toBe(true);
+    const again = fc.check(property, { seed: 42, path: first.counterexamplePath!, endOnFailure: true });
+    expect(again.counterexample).toEqual(first.counterexample);
+    const other = fc.check(
+      fc.property(
+        requestArbitrary(petOperation, 'positive', { defs, isValid }),
+        (r) => !r.query.includes('code='),
+      ),
+      {
+        seed: 42,
+        path: first.counterexamplePath!,
+        endOnFailure: true,
+      },
+    );
+    expect(other.counterexample).toEqual(first.counterexample);
+  });
+
+  it('serialises form-urlencoded and multipart bodies', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      required: ['name', 'meta'],
+      properties: {
+        name: { type: 'string', pattern: '^[a-z]{3}$' },
+        meta: { type: 'object', required: ['a'], properties: { a: { const: 1 } } },
+      },
+      additionalProperties: false,
+    };
+    const form = operation({
+      method: 'POST',
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-www-form-urlencoded': {
+            mediaType: 'application/x-www-form-urlencoded',
+            schema,
+            examples: [],
+            encoding: { meta: { style: 'deepObject', explode: true } },
+          },
+        },
+      },
+    });
+    const [request] = fc.sample(requestArbitrary(form, 'positive', { defs, isValid }), {
+      numRuns: 1,
+      seed: 1,
+    });
+    expect(request!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(String(request!.body)).toMatch(/^name=[a-z]{3}&meta%5Ba%5D=1$/);
+    const multipart = operation({
+      method: 'POST',
+      requestBody: {
+        required: true,
+        content: { 'multipart/form-data': { mediaType: 'multipart/form-data', schema, examples: [] } },
+      },
+    });
+    const [part] = fc.sample(requestArbitrary(multipart, 'positive', { defs, isValid }), {
+      numRuns: 1,
+      seed: 1,
+    });
+    expect(part!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(String(part!.body)).toContain(
+      'Content-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n{"a":1}',
+    );
+  });
+});
