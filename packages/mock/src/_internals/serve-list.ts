@@ -260,7 +260,7 @@ function locate(
       const raw = pagination.pageParam === undefined ? undefined : values.get(pagination.pageParam);
       // A page before the first (0, negative) is schema-valid: serve the first page, as many servers do.
       const asked = typeof raw === 'number' ? raw : pagination.firstPage;
-      const page = asked < pagination.firstPage ? pagination.firstPage : asked;
+      const page = Math.max(asked, pagination.firstPage);
       const index = page - pagination.firstPage;
       const valid = Number.isInteger(page) && index >= 0 && index < totalPages;
       return { index, offset: Math.max(0, index) * size, size, total, page, totalPages, inRange: valid };
