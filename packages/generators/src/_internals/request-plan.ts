@@ -14,6 +14,7 @@ import { builderFor } from '../schema/schema-arbitrary.js';
 import { decodeForm, encodeBody, isFormMedia, isJsonMedia, pickMediaType } from './body-codec.js';
 import { interpretText, interpretWire, type Validity } from './interpret-wire.js';
 import { matchesSchema } from './matches-schema.js';
+import { flattenSchema } from './merge-schemas.js';
 import {
   emptyParts,
   parameterShape,
@@ -201,8 +202,6 @@ export function topLevelRequired(schema: JsonSchema, defs: Record<string, JsonSc
   return flattenQuiet(schema, defs)?.required ?? [];
 }
 
-import { flattenSchema } from './merge-schemas.js';
-
 function flattenQuiet(schema: JsonSchema, defs: Record<string, JsonSchema>) {
   try {
     const flat = flattenSchema(schema, defs).schema;
@@ -210,4 +209,16 @@ function flattenQuiet(schema: JsonSchema, defs: Record<string, JsonSchema>) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether every header value can travel as it is: visible ASCII (and inner spaces), nothing a
+ * server would trim away, and no cookie delimiters inside a cookie value.
+ */
+export function headersCarryable(request: HttpRequest): boolean {
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value) && value !== '') return false;
+    if (name === 'cookie' && value.split('; ').some((pair) => /[;,"\\ ]/.test(pair))) return false;
+  }
+  return true;
 }
