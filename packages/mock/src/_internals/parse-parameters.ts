@@ -105,7 +105,7 @@ function typedValue(ctx: MockContext, parameter: Parameter, raw: string[]): unkn
   const types = schemaTypes(parameter.schema, ctx.defs);
   if (types.has('array')) {
     const items = resolveSchema(parameter.schema, ctx.defs).items;
-    return splitArray(parameter, raw).map((part) => coerceScalar(part, items, ctx.defs));
+    return splitArray(parameter, raw).map((part) => coerceScalar(ctx, part, items));
   }
   if (types.has('object') && parameter.style === 'deepObject') {
     const properties = resolveSchema(parameter.schema, ctx.defs).properties ?? {};
@@ -113,12 +113,12 @@ function typedValue(ctx: MockContext, parameter: Parameter, raw: string[]): unkn
     for (const entry of raw) {
       const eq = entry.indexOf('=');
       const key = entry.slice(0, eq);
-      out[key] = coerceScalar(entry.slice(eq + 1), properties[key], ctx.defs);
+      out[key] = coerceScalar(ctx, entry.slice(eq + 1), properties[key]);
     }
     return out;
   }
   // A repeated scalar keeps its last value, as most frameworks do.
-  return coerceScalar(raw[raw.length - 1] ?? '', parameter.schema, ctx.defs);
+  return coerceScalar(ctx, raw[raw.length - 1] ?? '', parameter.schema);
 }
 
 function splitArray(parameter: Parameter, raw: string[]): string[] {
@@ -128,19 +128,31 @@ function splitArray(parameter: Parameter, raw: string[]): string[] {
   return raw.flatMap((r) => (r === '' ? [] : r.split(separator)));
 }
 
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// The spellings lenient frameworks (Django REST framework, Spring, Rails) read as booleans.
+const TRUE = new Set(['true', 'True', 'TRUE', '1', 'yes', 'on', 'y', 't']);
+const FALSE = new Set(['false', 'False', 'FALSE', '0', 'no', 'off', 'n', 'f']);
 
-/** Turns text into the JSON value its schema asks for, when it can; otherwise leaves the text. */
-export function coerceScalar(
-  raw: string,
-  schema: JsonSchema | undefined,
-  defs: Record<string, JsonSchema>,
-): unknown {
-  const types = schemaTypes(schema, defs);
-  if ((types.has('integer') || types.has('number')) && NUMBER.test(raw)) return Number(raw);
-  if (types.has('boolean') && (raw === 'true' || raw === 'false')) return raw === 'true';
-  if (types.has('null') && raw === 'null' && !types.has('string')) return null;
-  return raw;
+/**
+ * Reads text as a lenient server would: of every typed value the text could be read as for its
+ * schema (`"1"` as 1, true or "1"), the first that is valid, else the text itself. So a value is
+ * rejected only when no reading makes it valid, which is also what the generators call invalid.
+ */
+export function coerceScalar(ctx: MockContext, raw: string, schema: JsonSchema | undefined): unknown {
+  if (schema === undefined) return raw;
+  const candidates: unknown[] = [];
+  for (const type of schemaTypes(schema, ctx.defs)) {
+    if ((type === 'integer' || type === 'number') && NUMBER.test(raw) && Number.isFinite(Number(raw))) {
+      candidates.push(Number(raw));
+    } else if (type === 'boolean') {
+      if (TRUE.has(raw)) candidates.push(true);
+      if (FALSE.has(raw)) candidates.push(false);
+    } else if (type === 'null' && (raw === '' || raw === 'null')) {
+      candidates.push(null);
+    }
+  }
+  candidates.push(raw);
+  return candidates.find((candidate) => ctx.validator.isValid(schema, candidate)) ?? candidates[0];
 }
 
 function parseCookies(header: string): Map<string, string> {
