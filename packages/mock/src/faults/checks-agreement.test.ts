@@ -1,0 +1,137 @@
+import {
+  createChecks,
+  nextPageRequest,
+  pageSizeVariantRequest,
+  pastLastPageRequest,
+  requestKey,
+  unfilteredRequest,
+} from '@assay/checks';
+import type { ApiModel, Exchange, HttpRequest, Operation, Violation } from '@assay/model';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { identificationApi } from '../_test/identification-api.js';
+import { createMock, DEFAULT_MOCK_TOKEN, type Mock } from '../mock/create-mock.js';
+import { faultCatalogue } from './fault-catalogue.js';
+
+let api: ApiModel;
+let operation: Operation;
+beforeAll(async () => {
+  api = await identificationApi();
+  operation = api.operations.find((o) => o.id === 'stages_identification_list')!;
+});
+
+const PATH = '/api/v3/stages/identification/';
+const BASE = { basePath: '/api/v3' };
+const bearer = { authorization: `Bearer ${DEFAULT_MOCK_TOKEN}` };
+
+function req(
+  query: string,
+  mode: HttpRequest['mode'] = 'pagination',
+  headers: Record<string, string> = bearer,
+): HttpRequest {
+  return { method: 'GET', path: PATH, query, headers, operationId: operation.id, mode };
+}
+
+/**
+ * What an engine does with a list operation, in miniature: walks from a few first pages (with the
+ * page-size variant, the past-last probe and the unfiltered walk of each), plus auth, negative and
+ * positive probes; every exchange in the order sent.
+ */
+function exercise(mock: Mock): Exchange[] {
+  const out: Exchange[] = [];
+  const send = (request: HttpRequest): Exchange => {
+    const exchange = { operation, request, response: mock.handle(request) };
+    out.push(exchange);
+    return exchange;
+  };
+  const walk = (first: HttpRequest): { first: Exchange; last: Exchange } => {
+    const seen = new Set<string>();
+    const head = send(first);
+    let last = head;
+    seen.add(requestKey(first));
+    for (let i = 0; i < 30; i++) {
+      const next = nextPageRequest(last, BASE);
+      if (next === undefined) break;
+      last = send(next);
+      if (seen.has(requestKey(next))) break;
+      seen.add(requestKey(next));
+    }
+    return { first: head, last };
+  };
+  const fullWalk = (first: HttpRequest) => {
+    const w = walk(first);
+    const past = pastLastPageRequest(w.last, BASE);
+    if (past !== undefined) send(past);
+    return w;
+  };
+  const sample = mock.handle(req('page_size=100')).body;
+  const items = (JSON.parse(sample) as { results: Record<string, unknown>[] }).results;
+  const stage = items.find((i) => typeof i.password_stage === 'string')?.password_stage as string;
+  const term = String(items[0]?.name ?? 'a').slice(0, 2);
+  const queries = [
+    '',
+    'page_size=10',
+    'page_size=7&ordering=name',
+    'ordering=-name,pk',
+    'show_matched_user=true&page_size=10',
+    `password_stage=${stage}`,
+    `search=${encodeURIComponent(term)}&page_size=5`,
+  ];
+  for (const query of queries) {
+    const w = fullWalk(req(query));
+    const variant = pageSizeVariantRequest(w.first);
+    if (variant !== undefined) fullWalk(variant);
+    const unfiltered = unfilteredRequest(w.first);
+    if (unfiltered !== undefined) walk(unfiltered);
+  }
+  send(req('', 'auth', {}));
+  send(req('', 'auth', { authorization: 'Bearer wrong' }));
+  send({
+    ...req('page=abc', 'negative'),
+    reason: {
+      location: 'query',
+      name: 'page',
+      keyword: 'type',
+      value: 'abc',
+      message: 'page: abc is not an integer',
+    },
+  });
+  for (const query of [
+    'page_size=101',
+    'show_matched_user=false',
+    'search=a%20b',
+    'name=x%27y',
+    'page_size=3',
+  ]) {
+    send(req(query, 'positive'));
+  }
+  return out;
+}
+
+function violationsOf(mock: Mock): Violation[] {
+  const { checks, sequenceChecks } = createChecks(api);
+  const exchanges = exercise(mock);
+  return [
+    ...exchanges.flatMap((exchange) => checks.flatMap((check) => check.verify(exchange))),
+    ...sequenceChecks.flatMap((check) => check.verify(exchanges)),
+  ];
+}
+
+const describeViolations = (violations: Violation[]) => violations.map((v) => `${v.check}: ${v.message}`);
+
+describe('the checks of @assay/checks against the mock', () => {
+  it('find nothing wrong with the mock without faults, over several seeds', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      expect(describeViolations(violationsOf(createMock(api, { seed }))), `seed ${seed}`).toEqual([]);
+    }
+  });
+
+  it.each(faultCatalogue.map((f) => [f.name, f.catches] as const))(
+    'fault %s is caught by %s',
+    (name, catches) => {
+      for (const seed of [1, 2]) {
+        const fired = new Set(violationsOf(createMock(api, { seed, faults: [name] })).map((v) => v.check));
+        expect([...fired], `seed ${seed}`).toContain(catches);
+      }
+    },
+  );
+});
