@@ -107,7 +107,10 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     });
   }
   if (!window.inRange && !faults.has('endless-walk')) {
-    const notFound = errorResponse(operation, [404], { anyClientError: false, fallback: false });
+    // Past the last page: the documented 404 (Django's "Invalid page."). With page-number links an
+    // empty page would claim to hold the last items, so that style falls back to a documented 400.
+    const preferred = pagination.style === 'page-number' ? [404, 400] : [404];
+    const notFound = errorResponse(operation, preferred, { anyClientError: false, fallback: false });
     if (notFound !== undefined) {
       const body = factory.error(operation, notFound, 'Invalid page.');
       const errorHeaders: Record<string, string> = {};

@@ -6,9 +6,10 @@ import {
   requestKey,
   unfilteredRequest,
 } from '@assay/checks';
-import type { ApiModel, Exchange, HttpRequest, Operation, Violation } from '@assay/model';
+import type { ApiModel, Exchange, HttpRequest, Operation, PaginationStyle, Violation } from '@assay/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identificationApi } from '../_test/identification-api.js';
+import { WIDGET_TOKEN, widgetApi } from '../_test/widget-api.js';
 import { createMock, DEFAULT_MOCK_TOKEN, type Mock } from '../mock/create-mock.js';
 import { faultCatalogue } from './fault-catalogue.js';
 
@@ -134,4 +135,75 @@ describe('the checks of @assay/checks against the mock', () => {
       }
     },
   );
+});
+
+describe('the checks of @assay/checks against the mock, other pagination styles', () => {
+  const sizeParam: Record<PaginationStyle, string | undefined> = {
+    'page-object': 'page_size',
+    'page-number': 'page_size',
+    'limit-offset': 'limit',
+    cursor: 'limit',
+    'link-header': 'per_page',
+    'content-range': undefined,
+  };
+
+  it.each(Object.keys(sizeParam) as PaginationStyle[])('find nothing wrong with a %s list', (style) => {
+    const widgets = widgetApi(style);
+    const list = widgets.operations[0]!;
+    const key = { 'x-api-key': WIDGET_TOKEN };
+    const { checks, sequenceChecks } = createChecks(widgets);
+    for (const seed of [1, 2]) {
+      const mock = createMock(widgets, { seed, token: WIDGET_TOKEN });
+      const out: Exchange[] = [];
+      const send = (request: HttpRequest): Exchange => {
+        const exchange = { operation: list, request, response: mock.handle(request) };
+        out.push(exchange);
+        return exchange;
+      };
+      const sized = (query: string, size: number): HttpRequest => {
+        const param = sizeParam[style];
+        const q = param === undefined ? query : [query, `${param}=${size}`].filter((x) => x !== '').join('&');
+        const headers = param === undefined ? { ...key, range: `0-${size - 1}` } : key;
+        return {
+          method: 'GET',
+          path: '/v1/widgets',
+          query: q,
+          headers,
+          operationId: list.id,
+          mode: 'pagination',
+        };
+      };
+      const walkFrom = (first: HttpRequest) => {
+        const head = send(first);
+        let last = head;
+        for (let i = 0; i < 30; i++) {
+          const next = nextPageRequest(last, { basePath: '/v1' });
+          if (next === undefined) break;
+          last = send(next);
+        }
+        const past = pastLastPageRequest(last, { basePath: '/v1' });
+        if (past !== undefined) send(past);
+        return head;
+      };
+      for (const [query, size] of [
+        ['', 10],
+        ['ordering=name', 7],
+        ['ordering=-weight,id', 20],
+        ['active=true', 10],
+        ['color=red&q=e', 4],
+      ] as const) {
+        const head = walkFrom(sized(query, size));
+        const variant = pageSizeVariantRequest(head);
+        if (variant !== undefined) walkFrom(variant);
+        const unfiltered = unfilteredRequest(head);
+        if (unfiltered !== undefined) walkFrom(unfiltered);
+      }
+      const violations = [
+        ...out.flatMap((exchange) => checks.flatMap((check) => check.verify(exchange))),
+        ...sequenceChecks.flatMap((check) => check.verify(out)),
+      ];
+      expect(describeViolations(violations), `seed ${seed}`).toEqual([]);
+      expect(out.length).toBeGreaterThan(20);
+    }
+  });
 });

@@ -197,13 +197,17 @@ describe('pagination metadata', () => {
     ).toBe('*/45');
   });
 
-  it('past the last page: the documented 404 when there is one, else an empty page', () => {
+  it('past the last page: the documented 404, else (page-number) the documented 400, else an empty page', () => {
     const withNotFound = setup('page-number', { notFound: true });
     const answer = send(withNotFound.mock, get('/widgets', 'page=99', auth));
     expect(answer.response.status).toBe(404);
     expect(conformanceProblems(withNotFound.api, withNotFound.operation, answer.response)).toEqual([]);
-    const without = setup('page-number');
-    const empty = send(without.mock, get('/widgets', 'page=99', auth));
+    const pageNumber = setup('page-number');
+    const rejected = send(pageNumber.mock, get('/widgets', 'page=99', auth));
+    expect(rejected.response.status).toBe(400);
+    expect(conformanceProblems(pageNumber.api, pageNumber.operation, rejected.response)).toEqual([]);
+    const pageObject = setup('page-object');
+    const empty = send(pageObject.mock, get('/widgets', 'page=99', auth));
     expect(empty.response.status).toBe(200);
     expect((empty.body as Record<string, unknown>).results).toEqual([]);
   });
