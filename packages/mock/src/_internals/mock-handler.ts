@@ -2,6 +2,7 @@ import type { HttpRequest, Operation } from '@assay/model';
 import { bodyFactory } from './body-factory.js';
 import { breakSchema } from './break-schema.js';
 import { buildDataset, type Dataset } from './build-dataset.js';
+import { documentedHeaders } from './documented-headers.js';
 import type { InputProblem } from './input-problem.js';
 import { isAuthorized } from './is-authorized.js';
 import type { MockContext } from './mock-context.js';
@@ -77,6 +78,7 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
 
   const serve = (request: HttpRequest): MockReply => {
     const found = routes.match(request.method, request.path);
+    if (typeof found === 'object') matched = found.operation;
     if (found === 404) return json(404, { detail: 'Not found.' });
     if (found === 405) return json(405, { detail: `Method "${request.method}" not allowed.` });
     const { operation, pathParams } = found;
@@ -121,11 +123,18 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
     };
   };
 
+  // The operation the request being served matched, for the steps after serving.
+  let matched: Operation | undefined;
+  const headerValues = new Map<string, string | undefined>();
   return (request) => {
+    matched = undefined;
     const answer = serve(request);
-    if (ctx.faults.has('schema-break') && answer.status >= 200 && answer.status < 300) {
-      const found = routes.match(request.method, request.path);
-      if (typeof found === 'object') breakSchema(ctx, found.operation, answer);
+    const operation = matched;
+    if (operation !== undefined) {
+      documentedHeaders(ctx, factory, operation, answer, headerValues);
+      if (ctx.faults.has('schema-break') && answer.status >= 200 && answer.status < 300) {
+        breakSchema(ctx, operation, answer);
+      }
     }
     if (ctx.faults.has('wrong-content-type') && answer.headers['content-type'] !== undefined) {
       answer.headers['content-type'] = 'text/html; charset=utf-8';

@@ -61,3 +61,14 @@ export function concreteMediaType(mediaType: string): string {
   if (mediaType.endsWith('/*')) return `${mediaType.slice(0, -1)}plain`;
   return mediaType;
 }
+
+/** The documented response a status falls under: its code, its range (`4XX`), else `default`. */
+export function documentedResponse(operation: Operation, status: number): ResponseSpec | undefined {
+  const code = String(status);
+  return (
+    operation.responses[code] ??
+    operation.responses[`${code[0]}XX`] ??
+    operation.responses[`${code[0]}xx`] ??
+    operation.responses.default
+  );
+}

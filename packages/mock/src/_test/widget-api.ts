@@ -220,7 +220,17 @@ export function widgetApi(style: PaginationStyle, options: { notFound?: boolean 
   };
   const security = [{ key: [] }];
   const listResponses: Record<string, ResponseSpec> = {
-    [s.status ?? '200']: json(s.status ?? '200', s.body),
+    [s.status ?? '200']: {
+      ...json(s.status ?? '200', s.body),
+      headers: {
+        'x-rate-limit-remaining': {
+          name: 'x-rate-limit-remaining',
+          required: true,
+          schema: { type: 'integer', minimum: 0 },
+        },
+        'x-request-id': { name: 'x-request-id', required: false, schema: { type: 'string', format: 'uuid' } },
+      },
+    },
     '400': json('400', { $ref: '#/$defs/Problem' }),
     '401': json('401', { $ref: '#/$defs/Problem' }),
   };

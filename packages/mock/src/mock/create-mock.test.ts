@@ -242,4 +242,12 @@ describe('createMock: auth and validation', () => {
     expect(send(mock, get('/nowhere')).response.status).toBe(404);
     expect(send(mock, { ...get('/widgets/7'), method: 'DELETE' }).response.status).toBe(405);
   });
+
+  it('sends the response headers the spec documents, with values valid for their schemas', () => {
+    const mock = createMock(widgetApi('page-number'), { token: WIDGET_TOKEN });
+    const { headers } = send(mock, get('/widgets', '', { 'x-api-key': WIDGET_TOKEN })).response;
+    expect(headers['x-rate-limit-remaining']).toMatch(/^\d+$/);
+    if (headers['x-request-id'] !== undefined) expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/i);
+    expect(send(mock, get('/widgets', '', { 'x-api-key': WIDGET_TOKEN })).response.headers).toEqual(headers);
+  });
 });
