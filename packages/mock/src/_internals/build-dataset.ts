@@ -35,7 +35,13 @@ export function buildDataset(
   list: ListSemantics,
   withHidden: boolean,
 ): Dataset {
-  const generated = factory.generate(list.itemSchema, `${operation.id} items`, ctx.items);
+  let generated: unknown[];
+  try {
+    generated = factory.generate(list.itemSchema, `${operation.id} items`, ctx.items);
+  } catch {
+    // No item can be generated for this schema: the list is served, empty.
+    return { items: [], hidden: [] };
+  }
   const properties = objectProperties(list.itemSchema, ctx.defs);
   const random = seededRandom(hashSeed(ctx.seed, operation.id, 'dataset'));
   const items = generated.map((value) => (isObject(value) ? { ...value } : {}));

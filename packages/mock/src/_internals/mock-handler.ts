@@ -128,7 +128,13 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
   const headerValues = new Map<string, string | undefined>();
   return (request) => {
     matched = undefined;
-    const answer = serve(request);
+    let answer: MockReply;
+    try {
+      answer = serve(request);
+    } catch (error) {
+      // A schema the generators cannot satisfy: say so rather than break the transport.
+      answer = json(500, { detail: `The mock cannot answer: ${(error as Error).message}` });
+    }
     const operation = matched;
     if (operation !== undefined) {
       documentedHeaders(ctx, factory, operation, answer, headerValues);

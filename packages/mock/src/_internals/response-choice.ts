@@ -17,7 +17,12 @@ export function successResponse(operation: Operation): ResponseChoice {
   const range = operation.responses['2XX'] ?? operation.responses['2xx'];
   if (range !== undefined) return { status: 200, spec: range };
   const fallback = operation.responses.default;
-  return fallback === undefined ? { status: 200 } : { status: 200, spec: fallback };
+  if (fallback !== undefined) return { status: 200, spec: fallback };
+  // No success documented (a redirect-only operation, say): the lowest documented code below 400.
+  const other = Object.keys(operation.responses)
+    .filter((k) => /^[13]\d\d$/.test(k))
+    .sort()[0];
+  return other === undefined ? { status: 200 } : { status: Number(other), spec: operation.responses[other] };
 }
 
 /**
@@ -45,6 +50,16 @@ export function errorResponse(
   const range = responses['4XX'] ?? responses['4xx'];
   if (range !== undefined) return { status: first, spec: range };
   if (responses.default !== undefined) return { status: first, spec: responses.default };
+  if (options.anyClientError) {
+    // Still a client error, and a documented one: 404 first (a bad path parameter finds nothing).
+    const any = [
+      '404',
+      ...Object.keys(responses)
+        .filter((k) => /^4\d\d$/.test(k))
+        .sort(),
+    ].find((k) => responses[k] !== undefined);
+    if (any !== undefined) return { status: Number(any), spec: responses[any] };
+  }
   return options.fallback ? { status: first } : undefined;
 }
 
