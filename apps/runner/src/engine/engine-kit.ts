@@ -1,8 +1,12 @@
 import type { Check, Exchange, HttpRequest, Operation, SequenceCheck } from '@assay/model';
 import type fc from 'fast-check';
+import type { SendExchange } from './list-sequence.js';
 
-/** Values seen in earlier responses, by property name: fed to the generators for filters and search. */
-export type SeenValues = Map<string, unknown[]>;
+/**
+ * Values seen in earlier responses, by item property name, in the order seen: fed to the
+ * generators for filter and search parameters (the shape of @assay/generators' SeenValues).
+ */
+export type SeenValues = Readonly<Record<string, readonly unknown[]>>;
 
 /**
  * Everything the engine needs from the generators and the checks, as values: the engine wires
@@ -11,6 +15,7 @@ export type SeenValues = Map<string, unknown[]>;
 export interface EngineKit {
   exampleRequests(operation: Operation): HttpRequest[];
   coverageRequests(operation: Operation): HttpRequest[];
+  /** @throws AssayError `generation` when the mode cannot be generated for the operation. */
   requestArbitrary(
     operation: Operation,
     mode: 'positive' | 'negative',
@@ -21,20 +26,14 @@ export interface EngineKit {
   /** Sequence checks (pagination walks, query probes), already narrowed to the selected ids. */
   sequenceChecks: readonly SequenceCheck[];
   /**
-   * Phase 4 of a list operation: the sequences of requests to make (pagination walks, query
-   * probes). Each plan is driven by the engine: it sends `start`, then asks `next` with every
-   * exchange so far until it returns undefined, then runs the sequence checks on the exchanges.
+   * Phase 4 of a list operation: makes the dependent requests (walks, variants, probes) through
+   * `send` and returns the exchanges, in order, for the sequence checks. `seen` reads the pool as it
+   * grows (the walk's pages feed the filter probes).
    */
-  listPlans(operation: Operation, seen: SeenValues): ListPlan[];
-}
-
-/** One sequence of dependent requests, e.g. a walk through every page. */
-export interface ListPlan {
-  /** For messages: `walk`, `walk page_size=7`, `filter name` … */
-  name: string;
-  start: HttpRequest;
-  /** The next request given the exchanges so far; undefined ends the sequence. */
-  next(exchanges: readonly Exchange[]): HttpRequest | undefined;
-  /** Upper bound on requests, whatever `next` says (a walk that never ends is itself a finding). */
-  maxRequests: number;
+  listSequence(
+    operation: Operation,
+    seen: () => SeenValues,
+    send: SendExchange,
+    isAborted: () => boolean,
+  ): Promise<Exchange[]>;
 }

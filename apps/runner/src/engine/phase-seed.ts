@@ -8,3 +8,8 @@ import { stableHash } from '../_internals/stable-hash.js';
 export function phaseSeed(runSeed: number, operationId: string, phase: string): number {
   return stableHash(`${runSeed >>> 0}\u0000${operationId}\u0000${phase}`) | 0;
 }
+
+/** The seed of the `chunk`-th block of generated requests of a phase (chunk 0 uses the phase seed). */
+export function chunkSeed(phase: number, chunk: number): number {
+  return chunk === 0 ? phase : stableHash(`${phase >>> 0}\u0000${chunk}`) | 0;
+}

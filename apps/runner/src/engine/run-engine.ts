@@ -3,11 +3,15 @@ import { AssayError } from '@assay/model';
 import fc from 'fast-check';
 import type { SendOutcome, Transport } from '../transport/create-transport.js';
 import { authProbes, type Credentials, requiresAuth, withCredentials } from './credentials.js';
-import type { EngineKit, SeenValues } from './engine-kit.js';
+import type { EngineKit } from './engine-kit.js';
 import { FailureBook } from './failure-book.js';
-import { phaseSeed } from './phase-seed.js';
+import { chunkSeed, phaseSeed } from './phase-seed.js';
 import type { Failure, OperationResult, ReceivedResponse, RunProgress } from './run-result.js';
-import { collectSeenValues } from './seen-values.js';
+import type { SeenPool } from './seen-values.js';
+import { collectSeenValues, snapshot } from './seen-values.js';
+
+/** Generated requests per fast-check seed: the unit of generation between abort checks. */
+const chunkSize = 50;
 
 /** The check ids the runner itself reports, for requests that got no usable response. */
 export const transportCheckIds = ['response-timeout', 'transport-error'] as const;
@@ -28,6 +32,13 @@ export interface EngineOptions {
   shrinkBudget?: number;
   /** Aborts the run: time budget or SIGINT. Results gathered so far are returned. */
   signal?: AbortSignal;
+  /**
+   * When the time budget ends (a `performance.now()` value). Checked between requests as well as by
+   * the caller's timer, since an in-process target can answer without ever yielding to timers.
+   */
+  deadline?: number;
+  /** Called once when the deadline passes: the caller aborts `signal`. */
+  onDeadline?: () => void;
   onProgress?: (progress: RunProgress) => void;
 }
 
@@ -55,11 +66,20 @@ interface OperationState {
 export async function runEngine(options: EngineOptions): Promise<EngineOutcome> {
   const { api, transport, kit, credentials, signal } = options;
   const book = new FailureBook();
-  const seen: SeenValues = new Map();
+  const seen: SeenPool = new Map();
   const started = performance.now();
   let requests = 0;
   let operationsDone = 0;
   let anyResponse = false;
+
+  let deadlinePassed = false;
+  const stopped = (): boolean => {
+    if (!deadlinePassed && options.deadline !== undefined && performance.now() >= options.deadline) {
+      deadlinePassed = true;
+      options.onDeadline?.();
+    }
+    return deadlinePassed || signal?.aborted === true;
+  };
 
   const progress = () =>
     options.onProgress?.({
@@ -183,24 +203,31 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   async function fuzz(state: OperationState, mode: 'positive' | 'negative'): Promise<void> {
     let arbitrary: fc.Arbitrary<HttpRequest>;
     try {
-      arbitrary = kit.requestArbitrary(state.operation, mode, new Map(seen));
+      arbitrary = kit.requestArbitrary(state.operation, mode, snapshot(seen));
     } catch (error) {
       if (AssayError.is(error) && error.code === 'generation') return;
       throw error;
     }
-    const seed = phaseSeed(options.seed, state.operation.id, mode);
-    const batch =
-      options.maxExamples === 0 ? [] : fc.sample(arbitrary, { seed, numRuns: options.maxExamples });
-    const toShrink: Array<{ index: number; violation: Violation }> = [];
-    await sendBatch(
-      state,
-      batch,
-      (index) => ({ seed, path: String(index) }),
-      (index, violation) => toShrink.push({ index, violation }),
-    );
+    const phase = phaseSeed(options.seed, state.operation.id, mode);
+    const toShrink: Array<{ seed: number; index: number; violation: Violation }> = [];
+    // Generated chunk by chunk, each from its own seed, so a time budget or Ctrl-C stops generation
+    // too, and (seed, index) still replays any request exactly.
+    for (let chunk = 0; chunk * chunkSize < options.maxExamples && !stopped(); chunk++) {
+      const seed = chunkSeed(phase, chunk);
+      const numRuns = Math.min(chunkSize, options.maxExamples - chunk * chunkSize);
+      const batch = fc.sample(arbitrary, { seed, numRuns });
+      // Let timers and signal handlers (SIGINT) run: an in-process target never yields by itself.
+      await new Promise((resolve) => setImmediate(resolve));
+      await sendBatch(
+        state,
+        batch,
+        (index) => ({ seed, path: String(index) }),
+        (index, violation) => toShrink.push({ seed, index, violation }),
+      );
+    }
     if (!options.shrink) return;
-    for (const { index, violation } of toShrink) {
-      if (signal?.aborted) return;
+    for (const { seed, index, violation } of toShrink) {
+      if (stopped()) return;
       await shrink(state, arbitrary, seed, index, violation);
     }
   }
@@ -224,7 +251,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     const property = fc.asyncProperty(arbitrary, async (generated) => {
       const isFirst = first;
       first = false;
-      if (budget <= 0 || signal?.aborted || (!isFirst && !reproduced)) return true;
+      if (budget <= 0 || stopped() || (!isFirst && !reproduced)) return true;
       budget -= 1;
       const request = withCredentials(generated, credentials);
       const outcome = await sendRaw(state, request);
@@ -251,35 +278,45 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     }
   }
 
+  /**
+   * Walks and probes, sent one after the other (each depends on the last), then the sequence
+   * checks over all of them. A sequence failure is shown with the request that started the
+   * sequence, which replays it.
+   */
   async function listPhase(state: OperationState): Promise<void> {
     const seed = phaseSeed(options.seed, state.operation.id, 'list');
-    for (const plan of kit.listPlans(state.operation, new Map(seen))) {
-      if (signal?.aborted) return;
-      const exchanges: Exchange[] = [];
-      let request: HttpRequest | undefined = plan.start;
-      while (request !== undefined && exchanges.length < plan.maxRequests && !signal?.aborted) {
-        const sent = withCredentials(request, credentials);
-        const outcome = await sendRaw(state, sent);
-        record(state, violationsOf(state, sent, outcome), sent, outcome, { seed });
-        progress();
-        if (outcome.kind !== 'response') break;
-        collectSeenValues(outcome.response, state.operation, seen);
-        exchanges.push({ operation: state.operation, request: sent, response: outcome.response });
-        request = plan.next(exchanges);
-      }
-      const last = exchanges.at(-1);
-      if (last === undefined) continue;
-      for (const check of kit.sequenceChecks) {
-        state.checks.add(check.id);
-        const violations = safeVerify(check.id, () => check.verify(exchanges));
-        const outcome: SendOutcome = {
-          kind: 'response',
-          sent: describeSent(last.request, transport),
-          response: last.response,
-          attempts: 1,
-        };
-        record(state, violations, last.request, outcome, { seed });
-      }
+    const send = async (request: HttpRequest): Promise<Exchange | undefined> => {
+      const sent = withCredentials(request, credentials);
+      const outcome = await sendRaw(state, sent);
+      record(state, violationsOf(state, sent, outcome), sent, outcome, { seed });
+      progress();
+      if (outcome.kind !== 'response') return undefined;
+      collectSeenValues(outcome.response, state.operation, seen);
+      return { operation: state.operation, request: sent, response: outcome.response };
+    };
+    const exchanges = await kit.listSequence(
+      state.operation,
+      () => snapshot(seen),
+      send,
+      () => stopped(),
+    );
+    const head = exchanges[0];
+    if (head === undefined) return;
+    const outcome: SendOutcome = {
+      kind: 'response',
+      sent: describeSent(head.request, transport),
+      response: head.response,
+      attempts: 1,
+    };
+    for (const check of kit.sequenceChecks) {
+      state.checks.add(check.id);
+      record(
+        state,
+        safeVerify(check.id, () => check.verify(exchanges)),
+        head.request,
+        outcome,
+        { seed },
+      );
     }
   }
 
@@ -297,7 +334,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
 
   const results: OperationResult[] = [];
   for (const operation of options.operations) {
-    if (signal?.aborted) break;
+    if (stopped()) break;
     const state: OperationState = {
       operation,
       checks: new Set(),
@@ -317,20 +354,20 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     const examples = kit.exampleRequests(operation);
     const exampleSeed = phaseSeed(options.seed, operation.id, 'example');
     await sendBatch(state, examples, () => ({ seed: exampleSeed }));
-    if (!signal?.aborted) {
+    if (!stopped()) {
       const coverageSeed = phaseSeed(options.seed, operation.id, 'coverage');
       await sendBatch(state, kit.coverageRequests(operation), () => ({ seed: coverageSeed }));
     }
-    if (!signal?.aborted) await fuzz(state, 'positive');
-    if (!signal?.aborted) await fuzz(state, 'negative');
-    if (!signal?.aborted && operation.list !== undefined) await listPhase(state);
-    if (!signal?.aborted) {
+    if (!stopped()) await fuzz(state, 'positive');
+    if (!stopped()) await fuzz(state, 'negative');
+    if (!stopped() && operation.list !== undefined) await listPhase(state);
+    if (!stopped()) {
       const base = examples[0] ?? baseRequest(operation, kit, seen);
       if (base !== undefined) await authPhase(state, base);
     }
     state.result.checks = [...state.checks].sort();
     state.result.durationMs = performance.now() - opStarted;
-    if (signal?.aborted) state.result.skipped = 'stopped early: the run was interrupted or ran out of time';
+    if (stopped()) state.result.skipped = 'stopped early: the run was interrupted or ran out of time';
     results.push(state.result);
     operationsDone += 1;
     progress();
@@ -345,13 +382,13 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         compare(a.fingerprint, b.fingerprint),
     );
   for (const result of results) result.failures = book.countFor(result.operationId);
-  return { operations: results, failures, requests, aborted: signal?.aborted === true };
+  return { operations: results, failures, requests, aborted: stopped() };
 }
 
 /** One valid request for the operation, for the auth probes when the spec has no example. */
-function baseRequest(operation: Operation, kit: EngineKit, seen: SeenValues): HttpRequest | undefined {
+function baseRequest(operation: Operation, kit: EngineKit, seen: SeenPool): HttpRequest | undefined {
   try {
-    return fc.sample(kit.requestArbitrary(operation, 'positive', new Map(seen)), { seed: 0, numRuns: 1 })[0];
+    return fc.sample(kit.requestArbitrary(operation, 'positive', snapshot(seen)), { seed: 0, numRuns: 1 })[0];
   } catch {
     return undefined;
   }

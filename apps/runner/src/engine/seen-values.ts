@@ -1,6 +1,9 @@
 import type { HttpResponse, Operation } from '@assay/model';
 import type { SeenValues } from './engine-kit.js';
 
+/** The run's growing pool of seen values, by property name. */
+export type SeenPool = Map<string, unknown[]>;
+
 const maxPerName = 32;
 const maxBodyChars = 1_000_000;
 
@@ -9,7 +12,7 @@ const maxBodyChars = 1_000_000;
  * list operation, else the top-level object. Generators draw filter and search values from it, so
  * probes hit values that exist. Bounded per name; first values win, so the pool is deterministic.
  */
-export function collectSeenValues(response: HttpResponse, operation: Operation, seen: SeenValues): void {
+export function collectSeenValues(response: HttpResponse, operation: Operation, seen: SeenPool): void {
   if (response.status < 200 || response.status > 299 || response.truncated) return;
   if (response.body.length > maxBodyChars || !/json/i.test(response.headers['content-type'] ?? '')) return;
   let body: unknown;
@@ -40,4 +43,9 @@ function itemsAt(body: unknown, path: readonly string[]): unknown[] {
     current = (current as Record<string, unknown>)[key];
   }
   return Array.isArray(current) ? current.slice(0, 200) : [];
+}
+
+/** A frozen copy of the pool, as the generators take it: later responses do not change it. */
+export function snapshot(pool: SeenPool): SeenValues {
+  return Object.fromEntries([...pool].map(([name, values]) => [name, [...values]]));
 }

@@ -1,0 +1,107 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { captureIo } from '../_test/capture-io.js';
+import { identificationSpec } from '../_test/paths.js';
+import { runCli } from './run-cli.js';
+
+const quick = ['--max-examples', '5', '--seed', '1'];
+
+describe('runCli: the exit-code contract', () => {
+  it('exits 0 against the mock without faults', async () => {
+    const out = captureIo();
+    expect(await runCli(['run', identificationSpec, '--mock', ...quick], out.io)).toBe(0);
+    expect(out.stdout).toContain('0 failures');
+    expect(out.stderr).toBe('');
+  });
+
+  it('exits 1 and names the check when the mock has a fault', async () => {
+    const out = captureIo();
+    const code = await runCli(
+      ['run', identificationSpec, '--mock', ...quick, '--fault', 'wrong-content-type'],
+      out.io,
+    );
+    expect(code).toBe(1);
+    expect(out.stdout).toContain('content-type-conformance');
+  });
+
+  it.each([
+    [['run', identificationSpec, '--mock', '--bogus'], '--bogus'],
+    [['run', identificationSpec, '--base-url', 'localhost:8080'], '--base-url'],
+    [['run', identificationSpec, '--mock', '--shard', '4/3'], '--shard'],
+    [['run', identificationSpec, '--mock', '--concurrency', 'many'], '--concurrency'],
+    [['run', identificationSpec, '--mock', '--checks', 'no-such-check'], 'no-such-check'],
+    [['run', identificationSpec, '--mock', '--fault', 'no-such-fault'], 'no-such-fault'],
+    [['run', identificationSpec, '--mock', '--operation', 'nope'], 'nope'],
+    [['run', '/nonexistent/spec.yaml', '--mock'], 'spec.yaml'],
+    [['run', identificationSpec, '--mock', '--report', `json=${identificationSpec}/r.json`], '--report'],
+    [['frobnicate'], 'frobnicate'],
+  ])('exits 2 on %j with one line naming %s and no stack trace', async (argv, named) => {
+    const out = captureIo();
+    expect(await runCli(argv, out.io)).toBe(2);
+    expect(out.stderr).toContain(named);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 3 when nothing listens at the base URL', async () => {
+    const out = captureIo();
+    const code = await runCli(
+      ['run', identificationSpec, '--base-url', 'http://127.0.0.1:9/api/v3', ...quick],
+      out.io,
+    );
+    expect(code).toBe(3);
+    expect(out.stderr).toContain('target-unreachable');
+  });
+
+  it('takes the bearer token from ASSAY_BEARER and never prints it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-cli-'));
+    const report = join(dir, 'report.json');
+    const secret = 'env-secret-token-1234';
+    const out = captureIo({ ASSAY_BEARER: secret });
+    const argv = [
+      'run',
+      identificationSpec,
+      '--mock',
+      ...quick,
+      '--fault',
+      'schema-break',
+      '--report',
+      `json=${report}`,
+    ];
+    expect(await runCli(argv, out.io)).toBe(1);
+    const json = await readFile(report, 'utf8');
+    // The mock was given the env token: had it not been used, every request would be a 401 and the
+    // schema fault would not show.
+    expect(json).toContain('response-schema-conformance');
+    expect(json).not.toContain(secret);
+    expect(out.stdout).not.toContain(secret);
+  });
+
+  it('writes JSON and JUnit reports', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-cli-'));
+    const out = captureIo();
+    const argv = [
+      'run',
+      identificationSpec,
+      '--mock',
+      ...quick,
+      '--report',
+      `json=${join(dir, 'r.json')}`,
+      '--report',
+      `junit=${join(dir, 'r.xml')}`,
+    ];
+    expect(await runCli(argv, out.io)).toBe(0);
+    const json = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'));
+    expect(json).toMatchObject({ tool: 'assay', seed: 1, summary: { operations: 1, failures: 0 } });
+    expect(json.summary.requests).toBeGreaterThan(10);
+    expect(await readFile(join(dir, 'r.xml'), 'utf8')).toContain('<testsuite');
+  });
+
+  it('prints help with exit 0', async () => {
+    const out = captureIo();
+    expect(await runCli(['--help'], out.io)).toBe(0);
+    expect(out.stdout).toContain('--time-budget');
+  });
+});

@@ -1,0 +1,129 @@
+import { createMock, faultCatalogue } from '@assay/mock';
+import type { ApiModel } from '@assay/model';
+import { loadApi } from '@assay/spec';
+import { type Dispatcher, Pool } from 'undici';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { identificationSpec } from '../_test/paths.js';
+import { type ExecuteRunOptions, executeRun, mockToken } from './execute-run.js';
+
+let api: ApiModel;
+beforeAll(async () => {
+  api = await loadApi(identificationSpec);
+});
+
+const base: ExecuteRunOptions = {
+  spec: 'spec/identification.yaml',
+  mock: true,
+  operations: [],
+  tags: [],
+  headers: [],
+  maxExamples: 25,
+  seed: 1,
+  excludeChecks: [],
+  concurrency: 4,
+  timeoutMs: 5000,
+  unsafe: false,
+  shrink: true,
+  maxBodyBytes: 10 * 1024 * 1024,
+  faults: [],
+};
+
+/** Records every request that reaches the target, in order. */
+function recorder(log: string[]) {
+  return (dispatcher: Dispatcher): Dispatcher =>
+    dispatcher.compose((dispatch) => (options, handler) => {
+      log.push(`${options.method} ${options.path} ${JSON.stringify(options.headers ?? {})}`);
+      return dispatch(options, handler);
+    });
+}
+
+describe('executeRun against the in-process mock', () => {
+  it.each([1, 2, 3, 4, 5])('finds nothing on a correct server (seed %i)', async (seed) => {
+    const result = await executeRun(api, { ...base, seed });
+    expect(result.failures.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
+    expect(result.requests).toBeGreaterThan(60);
+    expect(result.operations[0]?.checks.length).toBeGreaterThan(10);
+  });
+
+  // The project's proof that its checks work: every fault of the mock's catalogue, alone, makes the
+  // run fail naming the check the fault declares. It iterates the catalogue, so it stays in sync.
+  it.each(faultCatalogue.map((fault) => [fault.name, fault.catches] as const))(
+    'fault %s is caught by %s',
+    async (name, catches) => {
+      const result = await executeRun(api, { ...base, faults: [name] });
+      expect(result.failures.map((f) => f.check)).toContain(catches);
+    },
+  );
+
+  it('replays the same requests in the same order for the same seed, whatever the concurrency', async () => {
+    const runs: string[][] = [];
+    for (const concurrency of [1, 4, 4]) {
+      const log: string[] = [];
+      await executeRun(api, { ...base, seed: 77, concurrency, wrapDispatcher: recorder(log) });
+      runs.push(log);
+    }
+    expect(runs[0]!.length).toBeGreaterThan(60);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+    const other: string[] = [];
+    await executeRun(api, { ...base, seed: 78, wrapDispatcher: recorder(other) });
+    expect(other).not.toEqual(runs[0]);
+  });
+
+  it('records, for a generated failure, a seed and path, and shrinks without drifting to another check', async () => {
+    const result = await executeRun(api, { ...base, faults: ['server-error-on-input'] });
+    const failure = result.failures.find((f) => f.check === 'not-a-server-error');
+    expect(failure).toBeDefined();
+    expect(failure!.response?.status).toBeGreaterThanOrEqual(500);
+    if (failure!.path !== undefined) {
+      expect(failure!.path).toMatch(/^\d+(:\d+)*$/);
+      expect(failure!.shrunk).toBe(true);
+    }
+    const unshrunk = await executeRun(api, { ...base, faults: ['server-error-on-input'], shrink: false });
+    expect(unshrunk.failures.every((f) => !f.shrunk)).toBe(true);
+  });
+
+  it('sends only safe methods without --unsafe and injects the bearer token', async () => {
+    const log: string[] = [];
+    await executeRun(api, { ...base, maxExamples: 3, wrapDispatcher: recorder(log) });
+    expect(log.every((line) => /^(GET|HEAD|OPTIONS) /.test(line))).toBe(true);
+    expect(log.some((line) => line.includes(`Bearer ${mockToken}`))).toBe(true);
+    expect(log.every((line) => line.includes('/api/v3/stages/identification/'))).toBe(true);
+  });
+
+  it('stops at the time budget and marks the result incomplete', async () => {
+    const result = await executeRun(api, { ...base, maxExamples: 100_000, timeBudgetS: 0.5 });
+    expect(result.incomplete).toBe(true);
+    expect(result.durationMs).toBeLessThan(5000);
+  });
+});
+
+describe('executeRun against the mock over a real 127.0.0.1 port', () => {
+  it('finds nothing without faults, and catches a fault', async () => {
+    for (const [faults, expected] of [
+      [[], []],
+      [['wrong-count'], ['pagination-metadata']],
+    ] as const) {
+      const mock = createMock(api, { seed: 3, token: 'port-token', faults: [...faults] });
+      const server = await mock.listen({ port: 0, host: '127.0.0.1' });
+      const baseUrl = new URL(`${server.url.replace(/\/$/, '')}/api/v3`);
+      const pool = new Pool(baseUrl.origin, { connections: 4 });
+      try {
+        const result = await executeRun(api, {
+          ...base,
+          mock: false,
+          baseUrl,
+          dispatcher: pool,
+          bearer: 'port-token',
+        });
+        const checks = [...new Set(result.failures.map((f) => f.check))];
+        if (expected.length === 0) expect(checks).toEqual([]);
+        else expect(checks).toEqual(expect.arrayContaining([...expected]));
+        expect(result.target).toBe(baseUrl.href);
+      } finally {
+        await pool.close();
+        await server.close();
+      }
+    }
+  });
+});

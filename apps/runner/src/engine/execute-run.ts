@@ -1,0 +1,150 @@
+import { createMock } from '@assay/mock';
+import type { ApiModel } from '@assay/model';
+import { AssayError } from '@assay/model';
+import type { Dispatcher } from 'undici';
+import type { RunOptions } from '../cli/run-options.js';
+import { createTransport } from '../transport/create-transport.js';
+import { createKit } from './create-kit.js';
+import { runEngine } from './run-engine.js';
+import type { RunProgress, RunResult } from './run-result.js';
+import { runnerVersion } from './runner-version.js';
+import { selectOperations } from './select-operations.js';
+
+/** The token the in-process mock expects when the user gives none. */
+export const mockToken = 'assay-mock-token';
+
+/** A run, as the engine sees it: the CLI options without output concerns, plus what the CLI injects. */
+export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'> & {
+  /** For a live target: the undici Pool/Agent to send through (the caller closes it). */
+  dispatcher?: Dispatcher;
+  /** Wraps the dispatcher (either kind), e.g. to observe what goes on the wire. */
+  wrapDispatcher?: (dispatcher: Dispatcher) => Dispatcher;
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+};
+
+/**
+ * Runs Assay on a loaded API: selects operations and checks, builds the transport (live dispatcher
+ * or in-process mock: one code path), enforces the time budget, and returns the result.
+ * Throws AssayError for bad selections (`unknown-check`, `unknown-fault`, `no-operations-selected`)
+ * and `target-unreachable`.
+ */
+export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Promise<RunResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const { kit, selectedChecks } = createKit(api, options);
+  const { selected, skipped } = selectOperations(api.operations, options);
+  const bearer = options.bearer ?? (options.mock ? mockToken : undefined);
+  let dispatcher: Dispatcher;
+  let baseUrl: URL;
+  let target: string;
+  if (options.mock) {
+    const mock = createMock(api, {
+      seed: options.seed,
+      faults: options.faults,
+      ...(options.items === undefined ? {} : { items: options.items }),
+      ...(bearer === undefined ? {} : { token: bearer }),
+    });
+    dispatcher = mock.dispatcher;
+    baseUrl = mockBaseUrl(api);
+    target = `mock:${baseUrl.pathname}`;
+  } else {
+    if (options.baseUrl === undefined || options.dispatcher === undefined) {
+      throw new AssayError('config', 'a live run needs a base URL and a dispatcher');
+    }
+    dispatcher = options.dispatcher;
+    baseUrl = options.baseUrl;
+    target = baseUrl.href.replace(/\/$/, '');
+  }
+  if (options.wrapDispatcher !== undefined) dispatcher = options.wrapDispatcher(dispatcher);
+
+  const budget = new AbortController();
+  const signals = [budget.signal, ...(options.signal === undefined ? [] : [options.signal])];
+  const signal = AbortSignal.any(signals);
+  const timer =
+    options.timeBudgetS === undefined
+      ? undefined
+      : setTimeout(() => budget.abort(), options.timeBudgetS * 1000);
+  timer?.unref();
+  const transport = createTransport({
+    baseUrl,
+    dispatcher,
+    concurrency: options.concurrency,
+    timeoutMs: options.timeoutMs,
+    maxBodyBytes: options.maxBodyBytes,
+    signal,
+    ...(options.rate === undefined ? {} : { rate: options.rate }),
+  });
+  const secrets = [...(bearer === undefined ? [] : [bearer]), ...options.headers.map(([, value]) => value)];
+  try {
+    const outcome = await runEngine({
+      api,
+      operations: selected,
+      transport,
+      kit,
+      seed: options.seed,
+      maxExamples: options.maxExamples,
+      credentials: { ...(bearer === undefined ? {} : { bearer }), headers: options.headers },
+      shrink: options.shrink,
+      selectedChecks,
+      signal,
+      ...(options.timeBudgetS === undefined
+        ? {}
+        : { deadline: started + options.timeBudgetS * 1000, onDeadline: () => budget.abort() }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    });
+    const result: RunResult = {
+      tool: 'assay',
+      version: runnerVersion,
+      seed: options.seed,
+      spec: options.spec,
+      target,
+      startedAt: startedAt.toISOString(),
+      durationMs: performance.now() - started,
+      requests: outcome.requests,
+      operations: [
+        ...outcome.operations,
+        ...skipped.map(({ operation, reason }) => ({
+          operationId: operation.id,
+          method: operation.method,
+          path: operation.path,
+          tags: operation.tags,
+          requests: 0,
+          failures: 0,
+          checks: [],
+          latenciesMs: [],
+          durationMs: 0,
+          skipped: reason,
+        })),
+      ],
+      failures: outcome.failures,
+      checks: [...selectedChecks].sort(),
+      incomplete: outcome.aborted,
+      secrets,
+    };
+    if (outcome.aborted) {
+      result.incompleteReason = budget.signal.aborted
+        ? `time budget of ${options.timeBudgetS} s exhausted`
+        : 'interrupted';
+    }
+    return result;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+/**
+ * Where the in-process mock is addressed: the spec's first server path (so the mock sees the full
+ * path, e.g. `/api/v3/stages/identification/`) on a host that never resolves, since nothing leaves
+ * the process.
+ */
+export function mockBaseUrl(api: ApiModel): URL {
+  const server = api.servers[0] ?? '/';
+  let path = '/';
+  try {
+    path = new URL(server, 'http://assay.mock').pathname;
+  } catch {
+    path = '/';
+  }
+  return new URL(`http://assay.mock${path.replace(/\/+$/, '')}`);
+}

@@ -1,0 +1,138 @@
+import {
+  nextPageRequest,
+  pageSizeVariantRequest,
+  pastLastPageRequest,
+  requestKey,
+  unfilteredRequest,
+} from '@assay/checks';
+import type { Exchange, HttpRequest, Operation } from '@assay/model';
+import type { SeenValues } from './engine-kit.js';
+
+/** Pages a walk may request before it is cut (a walk that does not end is itself reported). */
+export const maxWalkPages = 50;
+
+/** Sends one request of the list phase; undefined when no usable response came back. */
+export type SendExchange = (request: HttpRequest) => Promise<Exchange | undefined>;
+
+/**
+ * Phase 4 of a list operation: the exchanges the sequence checks judge together. In order: a walk
+ * from the first page; a walk with another page size; the page past the last; walks ordered by the
+ * first two ordering fields, both ways; a walk per equality filter with a value seen in earlier
+ * responses, and per search term taken from a seen value (after the unfiltered walk, for the subset
+ * law). Walks follow `next` and stop at the end, at a loop (a request already sent in the walk) or at
+ * {@link maxWalkPages}. Operations with path parameters, or required query parameters without an
+ * example, get no sequence: no known-valid first page can be built.
+ */
+export async function listSequence(
+  operation: Operation,
+  seen: () => SeenValues,
+  send: SendExchange,
+  options: { basePath: string; isAborted: () => boolean },
+): Promise<Exchange[]> {
+  const list = operation.list;
+  const base = list === undefined ? undefined : firstPageRequest(operation);
+  if (list === undefined || base === undefined) return [];
+  const all: Exchange[] = [];
+  const walked = new Set<string>();
+
+  const walkFrom = async (start: HttpRequest): Promise<Exchange[]> => {
+    const pages: Exchange[] = [];
+    if (walked.has(requestKey(start))) return pages;
+    walked.add(requestKey(start));
+    const keys = new Set<string>();
+    let request: HttpRequest | undefined = start;
+    while (request !== undefined && pages.length < maxWalkPages && !options.isAborted()) {
+      keys.add(requestKey(request));
+      const exchange = await send({ ...request, mode: 'pagination' });
+      if (exchange === undefined) break;
+      pages.push(exchange);
+      all.push(exchange);
+      request = nextPageRequest(exchange, { basePath: options.basePath });
+      if (request !== undefined && keys.has(requestKey(request))) break;
+    }
+    return pages;
+  };
+
+  const walk = await walkFrom(base);
+  const first = walk[0];
+  if (first !== undefined) {
+    const variant = pageSizeVariantRequest(first);
+    if (variant !== undefined) await walkFrom(variant);
+  }
+  const last = walk.at(-1);
+  if (last !== undefined && !options.isAborted()) {
+    const past = pastLastPageRequest(last, { basePath: options.basePath });
+    if (past !== undefined) {
+      const exchange = await send({ ...past, mode: 'pagination' });
+      if (exchange !== undefined) all.push(exchange);
+    }
+  }
+  if (list.ordering !== undefined) {
+    for (const field of list.ordering.fields.slice(0, 2)) {
+      await walkFrom(withQuery(base, list.ordering.param, field));
+      await walkFrom(withQuery(base, list.ordering.param, `-${field}`));
+    }
+  }
+  const probes: HttpRequest[] = [];
+  for (const filter of list.filters.slice(0, 8)) {
+    const value = seen()[filter.property]?.find((v) => v !== null && typeof v !== 'object' && v !== '');
+    if (value !== undefined) probes.push(withQuery(base, filter.param, String(value)));
+  }
+  if (list.search !== undefined) {
+    const term = searchTerm(seen(), list.identifier);
+    if (term !== undefined) probes.push(withQuery(base, list.search.param, term));
+  }
+  for (const probe of probes) {
+    const pages = await walkFrom(probe);
+    const head = pages[0];
+    const unfiltered = head === undefined ? undefined : unfilteredRequest(head);
+    if (unfiltered !== undefined) await walkFrom(unfiltered);
+  }
+  return all;
+}
+
+/**
+ * The first page with only the required parameters, filled from their examples; undefined when
+ * one has no usable example.
+ */
+function firstPageRequest(operation: Operation): HttpRequest | undefined {
+  if (/\{[^}]+\}/.test(operation.path)) return undefined;
+  let request: HttpRequest = {
+    method: operation.method,
+    path: operation.path,
+    query: '',
+    headers: {},
+    operationId: operation.id,
+    mode: 'pagination',
+  };
+  for (const parameter of operation.parameters) {
+    if (!parameter.required) continue;
+    const example = parameter.examples[0];
+    if (
+      parameter.in !== 'query' ||
+      example === undefined ||
+      (typeof example === 'object' && example !== null)
+    ) {
+      return undefined;
+    }
+    request = withQuery(request, parameter.name, String(example));
+  }
+  return request;
+}
+
+function withQuery(request: HttpRequest, name: string, value: string): HttpRequest {
+  const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  return { ...request, query: request.query === '' ? pair : `${request.query}&${pair}` };
+}
+
+/** A search term: the first word-like seen string of a property other than the identifier, cut to 4 characters. */
+function searchTerm(seen: SeenValues, identifier: string | undefined): string | undefined {
+  for (const [name, values] of Object.entries(seen)) {
+    if (name === identifier) continue;
+    const text = values.find(
+      (v): v is string => typeof v === 'string' && /^[\p{L}][\p{L}\p{N} _-]{2,}$/u.test(v),
+    );
+    if (text !== undefined) return text.slice(0, 4).trim();
+  }
+  return undefined;
+}
