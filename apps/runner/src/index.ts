@@ -1,7 +1,19 @@
+export type { CliIo } from './cli/cli-io.js';
 export type { CliCommand } from './cli/parse-cli-args.js';
 export { mockDefaults, parseCliArgs, runDefaults } from './cli/parse-cli-args.js';
+export { exitCodes, runCli } from './cli/run-cli.js';
 export type { MockOptions, ReportKind, RunOptions } from './cli/run-options.js';
 export { usageText } from './cli/usage-text.js';
+export type { CheckSelection } from './engine/create-kit.js';
+export { createKit } from './engine/create-kit.js';
+export type { Credentials } from './engine/credentials.js';
+export type { EngineKit, SeenValues } from './engine/engine-kit.js';
+export type { ExecuteRunOptions } from './engine/execute-run.js';
+export { executeRun, mockBaseUrl, mockToken } from './engine/execute-run.js';
+export type { SendExchange } from './engine/list-sequence.js';
+export { listSequence } from './engine/list-sequence.js';
+export type { EngineOptions, EngineOutcome } from './engine/run-engine.js';
+export { runEngine, transportCheckIds } from './engine/run-engine.js';
 export type {
   Failure,
   OperationResult,
@@ -10,3 +22,7 @@ export type {
   RunResult,
   SentRequest,
 } from './engine/run-result.js';
+export type { OperationSelection, SelectedOperations } from './engine/select-operations.js';
+export { safeMethods, selectOperations } from './engine/select-operations.js';
+export type { SendOutcome, Transport, TransportOptions } from './transport/create-transport.js';
+export { createTransport } from './transport/create-transport.js';

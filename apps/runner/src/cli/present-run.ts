@@ -48,6 +48,9 @@ export const presentRun = {
     const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
     const text = formatSummary(toRunReport(result, { redactor }), { redactor, color });
     io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    for (const warning of result.warnings ?? []) {
+      io.stderr.write(`assay: warning: ${redactor.text(warning)} (a bug in assay; please report it)\n`);
+    }
     if (result.incomplete && !options.quiet) {
       io.stdout.write(`assay: the run is incomplete (${result.incompleteReason ?? 'stopped early'})\n`);
     }

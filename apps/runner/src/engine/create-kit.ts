@@ -1,5 +1,5 @@
 import { createChecks } from '@assay/checks';
-import { requestArbitrary } from '@assay/generators';
+import { coverageRequests, exampleRequests, requestArbitrary } from '@assay/generators';
 import type { ApiModel } from '@assay/model';
 import { AssayError } from '@assay/model';
 import type { EngineKit } from './engine-kit.js';
@@ -56,8 +56,8 @@ export function createKit(
     validator.isValid(schema, value);
   const basePath = serverPath(api);
   const kit: EngineKit = {
-    exampleRequests: () => [],
-    coverageRequests: () => [],
+    exampleRequests: (operation) => safeList(() => exampleRequests(operation, { defs, isValid })),
+    coverageRequests: (operation) => safeList(() => coverageRequests(operation, { defs, isValid })),
     requestArbitrary: (operation, mode, seen) => requestArbitrary(operation, mode, { defs, seen, isValid }),
     checks: all.checks.filter((c) => selected.has(c.id)),
     sequenceChecks: all.sequenceChecks.filter((c) => selected.has(c.id)),
@@ -73,5 +73,15 @@ function serverPath(api: ApiModel): string {
     return new URL(api.servers[0] ?? '/', 'http://assay.invalid').pathname.replace(/\/+$/, '');
   } catch {
     return '';
+  }
+}
+
+/** A phase that cannot be generated for an operation (`generation` error) is skipped, not fatal. */
+function safeList<T>(make: () => T[]): T[] {
+  try {
+    return make();
+  } catch (error) {
+    if (AssayError.is(error) && error.code === 'generation') return [];
+    throw error;
   }
 }

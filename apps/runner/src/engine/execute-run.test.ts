@@ -41,6 +41,7 @@ describe('executeRun against the in-process mock', () => {
   it.each([1, 2, 3, 4, 5])('finds nothing on a correct server (seed %i)', async (seed) => {
     const result = await executeRun(api, { ...base, seed });
     expect(result.failures.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
+    expect(result.warnings).toBeUndefined();
     expect(result.requests).toBeGreaterThan(60);
     expect(result.operations[0]?.checks.length).toBeGreaterThan(10);
   });

@@ -122,6 +122,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       incomplete: outcome.aborted,
       secrets,
     };
+    if (outcome.warnings.length > 0) result.warnings = outcome.warnings;
     if (outcome.aborted) {
       result.incompleteReason = budget.signal.aborted
         ? `time budget of ${options.timeBudgetS} s exhausted`

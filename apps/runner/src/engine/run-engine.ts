@@ -48,6 +48,8 @@ export interface EngineOutcome {
   failures: Failure[];
   requests: number;
   aborted: boolean;
+  /** Things Assay could not do (a generator or check that threw): bugs in Assay, not in the API. */
+  warnings: string[];
 }
 
 interface OperationState {
@@ -71,6 +73,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   let requests = 0;
   let operationsDone = 0;
   let anyResponse = false;
+  const warnings: string[] = [];
 
   let deadlinePassed = false;
   const stopped = (): boolean => {
@@ -79,6 +82,29 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       options.onDeadline?.();
     }
     return deadlinePassed || signal?.aborted === true;
+  };
+
+  /** A check that throws is a bug in Assay: it must not end the run, nor pass for a finding. */
+  const safeVerify = (id: string, verify: () => Violation[]): Violation[] => {
+    try {
+      return verify();
+    } catch (error) {
+      const message = `check ${id} threw: ${error instanceof Error ? error.message : String(error)}`;
+      if (!warnings.includes(message)) warnings.push(message);
+      return [];
+    }
+  };
+
+  /** Requests a generator builds; one that throws is reported as a warning and the phase skipped. */
+  const generated = (operation: Operation, phase: string, make: () => HttpRequest[]): HttpRequest[] => {
+    try {
+      return make();
+    } catch (error) {
+      warnings.push(
+        `${operation.id}: ${phase} generation failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return [];
+    }
   };
 
   const progress = () =>
@@ -215,7 +241,16 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     for (let chunk = 0; chunk * chunkSize < options.maxExamples && !stopped(); chunk++) {
       const seed = chunkSeed(phase, chunk);
       const numRuns = Math.min(chunkSize, options.maxExamples - chunk * chunkSize);
-      const batch = fc.sample(arbitrary, { seed, numRuns });
+      let batch: HttpRequest[];
+      try {
+        batch = fc.sample(arbitrary, { seed, numRuns });
+      } catch (error) {
+        // A generator that throws is a bug in Assay: say so, keep testing the rest.
+        warnings.push(
+          `${state.operation.id}: ${mode} generation failed (seed ${seed}): ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return;
+      }
       // Let timers and signal handlers (SIGINT) run: an in-process target never yields by itself.
       await new Promise((resolve) => setImmediate(resolve));
       await sendBatch(
@@ -228,7 +263,13 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     if (!options.shrink) return;
     for (const { seed, index, violation } of toShrink) {
       if (stopped()) return;
-      await shrink(state, arbitrary, seed, index, violation);
+      try {
+        await shrink(state, arbitrary, seed, index, violation);
+      } catch (error) {
+        warnings.push(
+          `${state.operation.id}: shrinking failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     }
   }
 
@@ -351,12 +392,16 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       },
     };
     const opStarted = performance.now();
-    const examples = kit.exampleRequests(operation);
+    const examples = generated(operation, 'examples', () => kit.exampleRequests(operation));
     const exampleSeed = phaseSeed(options.seed, operation.id, 'example');
     await sendBatch(state, examples, () => ({ seed: exampleSeed }));
     if (!stopped()) {
       const coverageSeed = phaseSeed(options.seed, operation.id, 'coverage');
-      await sendBatch(state, kit.coverageRequests(operation), () => ({ seed: coverageSeed }));
+      await sendBatch(
+        state,
+        generated(operation, 'coverage', () => kit.coverageRequests(operation)),
+        () => ({ seed: coverageSeed }),
+      );
     }
     if (!stopped()) await fuzz(state, 'positive');
     if (!stopped()) await fuzz(state, 'negative');
@@ -382,7 +427,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         compare(a.fingerprint, b.fingerprint),
     );
   for (const result of results) result.failures = book.countFor(result.operationId);
-  return { operations: results, failures, requests, aborted: stopped() };
+  return { operations: results, failures, requests, aborted: stopped(), warnings };
 }
 
 /** One valid request for the operation, for the auth probes when the spec has no example. */
@@ -396,16 +441,6 @@ function baseRequest(operation: Operation, kit: EngineKit, seen: SeenPool): Http
 
 function sameBug(violations: readonly Violation[], target: Violation): Violation | undefined {
   return violations.find((v) => v.check === target.check && v.fingerprint === target.fingerprint);
-}
-
-/** A check that throws is a bug in Assay: it must not end the run, nor pass for a finding. */
-function safeVerify(id: string, verify: () => Violation[]): Violation[] {
-  try {
-    return verify();
-  } catch (error) {
-    process.emitWarning(`check ${id} threw: ${error instanceof Error ? error.message : String(error)}`);
-    return [];
-  }
 }
 
 function received(response: ReceivedResponse): ReceivedResponse {

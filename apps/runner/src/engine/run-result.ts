@@ -101,6 +101,8 @@ export interface RunResult {
   /** True when the run stopped early (time budget, SIGINT); the results are what was gathered so far. */
   incomplete: boolean;
   incompleteReason?: string;
+  /** Things Assay itself failed to do (a generator or a check that threw): bugs to report, not API failures. */
+  warnings?: string[];
   /**
    * Secret values (bearer token, every --header value) that must never be printed: reporters
    * replace each occurrence with `[REDACTED]` in every output. Never serialise this field.
