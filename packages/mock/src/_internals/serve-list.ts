@@ -148,6 +148,10 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   let endIndex = nominalLength > 0 ? window.offset + nominalLength : 0;
   if (faults.has('wrong-end-index') && nominalLength > 0) endIndex -= 1;
 
+  // Without a parameter to reach another page, no link can lead anywhere.
+  const addressable =
+    pagination.style === 'content-range' ||
+    [pagination.pageParam, pagination.offsetParam, pagination.cursorParam].some((p) => p !== undefined);
   const step = (pages: number): Target => ({
     index: window.index + pages,
     offset: Math.max(0, window.offset + pages * size),
@@ -159,8 +163,24 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   // Past the last page, previous still points one page back, as the page-object rules expect.
   let previous: Target | undefined = window.index > 0 || window.offset > 0 ? step(-1) : undefined;
   if (faults.has('wrong-previous')) previous = undefined;
+  if (!addressable) {
+    next = undefined;
+    previous = undefined;
+  }
 
-  const links = linkMaker(pagination, req);
+  // A cursor is an opaque token, or (for a numeric cursor parameter, GitHub's `since`) the
+  // identifier of the item before the page.
+  const cursorSchema = operation.parameters.find((p) => p.name === pagination.cursorParam)?.schema;
+  const cursorTypes = schemaTypes(cursorSchema, ctx.defs);
+  const numericCursor =
+    (cursorTypes.has('integer') || cursorTypes.has('number')) && !cursorTypes.has('string');
+  const cursorOf = (target: Target): string => {
+    const before = pool[target.offset - 1];
+    if (numericCursor && list.identifier !== undefined && before !== undefined)
+      return String(before[list.identifier]);
+    return encodeCursor(target.offset);
+  };
+  const links = linkMaker(pagination, req, cursorOf);
   const responseSchema = media?.schema;
   let body: unknown = writeBodyPath(envelope, list.itemsPath, served);
   const put = (path: BodyPath | undefined, value: unknown): void => {
@@ -174,9 +194,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     if (numeric)
       return pagination.style === 'limit-offset' ? target.offset : pagination.firstPage + target.index;
     const format = resolveSchema(schemaAtPath(responseSchema, path, ctx.defs), ctx.defs).format;
-    return pagination.style === 'cursor' && format !== 'uri'
-      ? encodeCursor(target.offset)
-      : links.url(target);
+    return pagination.style === 'cursor' && format !== 'uri' ? cursorOf(target) : links.url(target);
   };
   put(pagination.countPath, count);
   put(pagination.currentPath, current);
@@ -260,6 +278,15 @@ function locate(
     case 'page-object':
     case 'page-number':
     case 'link-header': {
+      if (pagination.pageParam === undefined) {
+        const raw = values.get(pagination.offsetParam ?? pagination.cursorParam ?? '');
+        if (typeof raw === 'number' && pagination.offsetParam !== undefined) {
+          return byOffset(Number.isInteger(raw) && raw > 0 ? raw : 0);
+        }
+        if (raw !== undefined && pagination.cursorParam !== undefined) {
+          return byOffset(decodeCursor(raw as string, pool, identifier));
+        }
+      }
       const raw = pagination.pageParam === undefined ? undefined : values.get(pagination.pageParam);
       // A page before the first (0, negative) is schema-valid: serve the first page, as many servers do.
       const asked = typeof raw === 'number' ? raw : pagination.firstPage;
@@ -320,11 +347,16 @@ function decodeCursor(
 }
 
 /** Builds next/previous references for page indexes, in the style's own shape. */
-function linkMaker(pagination: Pagination, req: ListRequest) {
-  const url = ({ index, offset }: Target): string => {
+function linkMaker(pagination: Pagination, req: ListRequest, cursorOf: (target: Target) => string) {
+  const url = (target: Target): string => {
+    const { index, offset } = target;
     const query = new Map(req.query);
-    if (pagination.style === 'cursor' && pagination.cursorParam !== undefined) {
-      query.set(pagination.cursorParam, [encodeCursor(offset)]);
+    const byCursor =
+      pagination.cursorParam !== undefined &&
+      (pagination.style === 'cursor' || pagination.pageParam === undefined);
+    if (byCursor && pagination.offsetParam === undefined && pagination.cursorParam !== undefined) {
+      if (offset === 0) query.delete(pagination.cursorParam);
+      else query.set(pagination.cursorParam, [cursorOf(target)]);
     } else if (
       pagination.style === 'limit-offset' ||
       (pagination.pageParam === undefined && pagination.offsetParam !== undefined)
