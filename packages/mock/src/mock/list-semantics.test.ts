@@ -184,6 +184,27 @@ describe('pagination metadata', () => {
     expect(response.headers.link).toContain('page=5>; rel="last"');
   });
 
+  it('link-header without a page parameter: an integer cursor (GitHub since) carries the last identifier; no parameter, no next link', () => {
+    const api = widgetApi('link-header');
+    const operation = api.operations[0]!;
+    const pagination = operation.list!.pagination!;
+    const { pageParam: _page, ...rest } = pagination;
+    operation.list!.pagination = { ...rest, cursorParam: 'since' };
+    operation.parameters.push({ ...operation.parameters[0]!, name: 'since', schema: { type: 'integer' } });
+    const mock = createMock(api, { token: WIDGET_TOKEN, seed: 7 });
+    const pages = walk(mock, operation, get('/widgets', 'per_page=10', auth));
+    expect(pages).toHaveLength(5);
+    const ids = pages.flatMap((p) => p.items.map((i) => i.id));
+    expect(new Set(ids).size).toBe(45);
+    expect(pages[0]?.response.headers.link).toContain(`since=${String(ids[9])}>; rel="next"`);
+
+    operation.list!.pagination = { ...rest };
+    const unreachable = createMock(api, { token: WIDGET_TOKEN, seed: 7 });
+    expect(send(unreachable, get('/widgets', 'per_page=10', auth)).response.headers.link).not.toContain(
+      'rel="next"',
+    );
+  });
+
   it('content-range: first-last/total, and */total past the end', () => {
     const { mock } = setup('content-range');
     expect(
