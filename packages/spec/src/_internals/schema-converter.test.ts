@@ -1,0 +1,257 @@
+import type { ApiModel, JsonSchema } from '@assay/model';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadApi } from '../load/load-api.js';
+
+const addFormats = addFormatsModule.default;
+const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, logger: false });
+addFormats(ajv);
+
+/** Loads `schemas` as the components of a document of the given version and returns the model. */
+function loadSchemas(version: '3.0.3' | '3.1.0', schemas: Record<string, unknown>): Promise<ApiModel> {
+  return loadApi({
+    openapi: version,
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: { schemas },
+  });
+}
+
+function accepts(api: ApiModel, key: string, value: unknown): boolean {
+  return ajv.validate({ $ref: `#/$defs/${key}`, $defs: api.schemas } as object, value) === true;
+}
+
+const scalar = fc.constantFrom(
+  { type: 'string' },
+  { type: 'integer' },
+  { type: 'number' },
+  { type: 'boolean' },
+  { type: 'string', enum: ['a', 'b'] },
+  { type: 'object', properties: { a: { type: 'string' } } },
+  { type: 'array', items: { type: 'integer' } },
+);
+const sample = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double({ noNaN: true }),
+  fc.boolean(),
+  fc.constant('a'),
+  fc.constant({ a: 'x' }),
+  fc.constant([1, 2]),
+);
+
+describe('OAS 3.0 nullable', () => {
+  it('accepts null exactly when nullable is set, and otherwise changes nothing, in every form', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        scalar,
+        fc.constantFrom('plain', 'ref', 'allOf'),
+        sample,
+        async (base, form, value) => {
+          const wrap = (nullable: boolean) => {
+            if (form === 'plain') return { ...base, nullable };
+            if (form === 'ref') return { $ref: '#/components/schemas/Base', nullable };
+            return { allOf: [{ $ref: '#/components/schemas/Base' }], nullable, description: 'd' };
+          };
+          const api = await loadSchemas('3.0.3', { Base: base, Yes: wrap(true), No: wrap(false) });
+          expect(accepts(api, 'Yes', null)).toBe(true);
+          expect(accepts(api, 'No', null)).toBe(false);
+          expect(accepts(api, 'Yes', value)).toBe(accepts(api, 'Base', value));
+          expect(accepts(api, 'No', value)).toBe(accepts(api, 'Base', value));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('adds null to an enum, and leaves a type-less schema accepting null', async () => {
+    const api = await loadSchemas('3.0.3', {
+      E: { enum: ['x'], nullable: true },
+      Free: { nullable: true, description: 'anything' },
+    });
+    expect(api.schemas.E).toEqual({ enum: ['x', null] });
+    expect(accepts(api, 'E', null)).toBe(true);
+    expect(accepts(api, 'Free', null)).toBe(true);
+    expect(api.schemas.Free).toEqual({ description: 'anything' });
+  });
+
+  it('keeps annotations outside the null wrapper so readOnly still shows', async () => {
+    const api = await loadSchemas('3.0.3', {
+      A: { type: 'string' },
+      B: { allOf: [{ $ref: '#/components/schemas/A' }], nullable: true, readOnly: true },
+    });
+    expect(api.schemas.B).toEqual({
+      readOnly: true,
+      anyOf: [{ allOf: [{ $ref: '#/$defs/A' }] }, { type: 'null' }],
+    });
+  });
+});
+
+describe('bounds, examples and tuples', () => {
+  it('turns boolean exclusive bounds into numeric ones with the same meaning', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (limit, value, exclusive, upper) => {
+          const schema = upper
+            ? { type: 'integer', maximum: limit, exclusiveMaximum: exclusive }
+            : { type: 'integer', minimum: limit, exclusiveMinimum: exclusive };
+          const api = await loadSchemas('3.0.3', { N: schema });
+          const expected = upper
+            ? exclusive
+              ? value < limit
+              : value <= limit
+            : exclusive
+              ? value > limit
+              : value >= limit;
+          expect(accepts(api, 'N', value)).toBe(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('moves example into examples and array items into prefixItems', async () => {
+    const api = await loadSchemas('3.0.3', {
+      S: { type: 'string', example: 'hi' },
+      T: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }] },
+    });
+    expect(api.schemas.S).toEqual({ type: 'string', examples: ['hi'] });
+    expect(api.schemas.T).toEqual({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }] });
+  });
+
+  it('drops a non-list required with a warning instead of failing to compile', async () => {
+    const api = await loadSchemas('3.0.3', {
+      P: { type: 'object', properties: { a: { type: 'string', required: true } } },
+    });
+    expect(api.schemas.P).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
+    expect(api.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'schema-required-not-list',
+        pointer: '/components/schemas/P/properties/a/required',
+      }),
+    );
+  });
+});
+
+describe('discriminators', () => {
+  it('rewrites mapping targets, by name or by $ref, to $defs references', async () => {
+    const api = await loadSchemas('3.0.3', {
+      Pet: {
+        oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+        discriminator: { propertyName: 'kind', mapping: { cat: 'Cat', dog: '#/components/schemas/Dog' } },
+      },
+      Cat: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { type: 'string' }, meows: { type: 'boolean' } },
+      },
+      Dog: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { type: 'string' }, barks: { type: 'boolean' } },
+      },
+    });
+    expect((api.schemas.Pet as { discriminator: unknown }).discriminator).toEqual({
+      propertyName: 'kind',
+      mapping: { cat: '#/$defs/Cat', dog: '#/$defs/Dog' },
+    });
+  });
+});
+
+describe('readOnly and writeOnly views', () => {
+  const doc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/users': {
+        post: {
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Team' } } } },
+          responses: {
+            '201': {
+              description: 'made',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Team' } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Team: {
+          type: 'object',
+          required: ['name', 'owner'],
+          properties: { name: { type: 'string' }, owner: { $ref: '#/components/schemas/User' } },
+        },
+        User: {
+          type: 'object',
+          required: ['id', 'password', 'email'],
+          properties: {
+            id: { type: 'integer', readOnly: true },
+            password: { type: 'string', writeOnly: true },
+            email: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+
+  it('does not require readOnly properties in requests nor writeOnly ones in responses, through references', async () => {
+    const api = await loadApi(doc);
+    const post = api.operations[0]!;
+    const request = post.requestBody!.content['application/json']!.schema;
+    const response = post.responses['201']!.content['application/json']!.schema;
+    const valid = (schema: JsonSchema, value: unknown) =>
+      ajv.validate({ ...(schema as object), $defs: api.schemas }, value);
+    expect(valid(request, { name: 'a', owner: { password: 'p', email: 'e' } })).toBe(true);
+    expect(valid(request, { name: 'a', owner: { id: 1, email: 'e' } })).toBe(false);
+    expect(valid(response, { name: 'a', owner: { id: 1, email: 'e' } })).toBe(true);
+    expect(valid(response, { name: 'a', owner: { password: 'p', email: 'e' } })).toBe(false);
+    // The shared definitions are untouched; the views are separate keys.
+    expect((api.schemas.User as { required: string[] }).required).toEqual(['id', 'password', 'email']);
+  });
+});
+
+describe('OAS 3.1', () => {
+  it('keeps keywords beside $ref and reads 2020-12 schemas as they are', async () => {
+    const api = await loadSchemas('3.1.0', {
+      A: { type: 'string' },
+      B: { $ref: '#/components/schemas/A', maxLength: 3 },
+      C: { type: ['string', 'null'], exclusiveMinimum: 2, const: 'x' },
+    });
+    expect(api.schemas.B).toEqual({ maxLength: 3, $ref: '#/$defs/A' });
+    expect(api.schemas.C).toEqual({ type: ['string', 'null'], exclusiveMinimum: 2, const: 'x' });
+    expect(accepts(api, 'B', 'abcd')).toBe(false);
+  });
+
+  it('puts every $ref of the model into #/$defs/<key> with the key present', async () => {
+    const api = await loadSchemas('3.1.0', {
+      Tree: {
+        type: 'object',
+        properties: {
+          kids: { type: 'array', items: { $ref: '#/components/schemas/Tree' } },
+          leaf: { $ref: '#/components/schemas/Tree/properties/kids' },
+        },
+      },
+    });
+    const refs: string[] = [];
+    const walk = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string') refs.push(value);
+        else walk(value);
+      }
+    };
+    walk(api.schemas);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      expect(ref).toMatch(/^#\/\$defs\/[A-Za-z0-9._-]+$/);
+      expect(api.schemas[ref.slice('#/$defs/'.length)]).toBeDefined();
+    }
+  });
+});
