@@ -29,6 +29,7 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
   const routes = routeTable(ctx.api);
   const factory = bodyFactory(ctx);
   const datasets = new Map<string, Dataset>();
+  const itemOwners = itemOperations(ctx.api.operations);
   const datasetOf = (operation: Operation): Dataset => {
     let dataset = datasets.get(operation.id);
     if (dataset === undefined && operation.list !== undefined) {
@@ -114,6 +115,24 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
     }
     const choice = successResponse(operation);
     const media = responseMedia(choice.spec);
+    const owner = itemOwners.get(operation.id);
+    if (owner !== undefined && media !== undefined && owner.list !== undefined) {
+      // A fetch by identifier: the item of the list's dataset, or the documented 404.
+      const identifier = owner.list.identifier as string;
+      const wanted = Object.values(pathParams)[0] ?? '';
+      const item = datasetOf(owner).items.find(
+        (candidate) => String(candidate[identifier]) === safeDecode(wanted),
+      );
+      if (item !== undefined && ctx.validator.isValid(media.schema, item)) {
+        return {
+          status: choice.status,
+          headers: { 'content-type': concreteMediaType(media.mediaType) },
+          body: serialise(media.mediaType, item),
+        };
+      }
+      const notFound = errorResponse(operation, [404], { anyClientError: false, fallback: false });
+      if (item === undefined && notFound !== undefined) return reply(operation, notFound, 'Not found.');
+    }
     const example = factory.example(operation, choice);
     if (media === undefined || example === undefined) return { status: choice.status, headers: {}, body: '' };
     return {
@@ -186,4 +205,35 @@ function rejectsValid(operation: Operation, values: ReadonlyMap<string, unknown>
     }
   }
   return undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Pairs each fetch-one operation (`GET /stages/{id}/`) with the list whose items it fetches
+ * (`GET /stages/`): one path parameter appended to the list's path, and a list identifier.
+ */
+function itemOperations(operations: readonly Operation[]): Map<string, Operation> {
+  const trim = (path: string) => path.replace(/\/+$/, '');
+  const lists = new Map<string, Operation>();
+  for (const operation of operations) {
+    if (operation.method === 'GET' && operation.list?.identifier !== undefined)
+      lists.set(trim(operation.path), operation);
+  }
+  const out = new Map<string, Operation>();
+  for (const operation of operations) {
+    if (operation.method !== 'GET' || operation.list !== undefined) continue;
+    const m = /^(.*)\/\{[^}/]+\}$/.exec(trim(operation.path));
+    const owner = m === null ? undefined : lists.get(m[1] ?? '');
+    const pathParams = operation.parameters.filter((p) => p.in === 'path');
+    if (owner !== undefined && pathParams.length === 1 && !/\{/.test(m?.[1] ?? ''))
+      out.set(operation.id, owner);
+  }
+  return out;
 }

@@ -214,7 +214,7 @@ describe('createMock: auth and validation', () => {
     expect(send(mock, get(LIST, 'show_matched_user=maybe', bearer)).response.status).toBe(400);
   });
 
-  it('validates request bodies and answers other operations with their example', () => {
+  it('validates request bodies, fetches listed items by identifier, and answers other operations with their example', () => {
     const api = widgetApi('page-number');
     const mock = createMock(api, { token: WIDGET_TOKEN });
     const post = (body: string) =>
@@ -230,14 +230,21 @@ describe('createMock: auth and validation', () => {
     expect(post('{"name":"a"}').response.status).toBe(201);
     expect(post('{"color":"red"}').response.status).toBe(400);
     expect(post('{').response.status).toBe(400);
-    expect(send(mock, get('/widgets/7')).body).toEqual({
-      id: 7,
-      name: 'sprocket',
-      color: 'red',
-      owner: null,
-      active: true,
-      weight: 2.5,
-    });
+    const listed = (
+      send(mock, get('/widgets', 'page_size=100', { 'x-api-key': WIDGET_TOKEN })).body as {
+        results: { id: number }[];
+      }
+    ).results;
+    expect(send(mock, get('/widgets/7')).body).toEqual(listed.find((item) => item.id === 7));
+    // No such item and no documented 404: the spec's example.
+    const example = { id: 7, name: 'sprocket', color: 'red', owner: null, active: true, weight: 2.5 };
+    expect(send(mock, get('/widgets/99')).body).toEqual(example);
+    const documented = widgetApi('page-number');
+    const retrieve = documented.operations[2]!;
+    retrieve.responses['404'] = { ...retrieve.responses['400']!, status: '404' };
+    const strict = createMock(documented, { token: WIDGET_TOKEN });
+    expect(send(strict, get('/widgets/99')).response.status).toBe(404);
+    expect(conformanceProblems(documented, retrieve, send(strict, get('/widgets/99')).response)).toEqual([]);
     expect(send(mock, get('/widgets/0')).response.status).toBe(400);
     expect(send(mock, get('/nowhere')).response.status).toBe(404);
     expect(send(mock, { ...get('/widgets/7'), method: 'DELETE' }).response.status).toBe(405);
