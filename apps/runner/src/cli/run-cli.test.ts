@@ -105,3 +105,48 @@ describe('runCli: the exit-code contract', () => {
     expect(out.stdout).toContain('--time-budget');
   });
 });
+
+describe('runCli: interruption and the mock server', () => {
+  it('stops on interrupt and still writes the report, marked incomplete', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-cli-'));
+    const report = join(dir, 'partial.json');
+    const interrupt = new AbortController();
+    const out = captureIo({}, { signal: interrupt.signal });
+    setTimeout(() => interrupt.abort(), 300);
+    const started = performance.now();
+    const code = await runCli(
+      ['run', identificationSpec, '--mock', '--max-examples', '100000', '--report', `json=${report}`],
+      out.io,
+    );
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(code).toBe(130);
+    const json = JSON.parse(await readFile(report, 'utf8'));
+    expect(json.incomplete).toBe(true);
+    expect(json.summary.requests).toBeGreaterThan(0);
+    expect(out.stdout).toContain('incomplete');
+  });
+
+  it('serves the mock over HTTP until interrupted', async () => {
+    const interrupt = new AbortController();
+    const out = captureIo({}, { signal: interrupt.signal });
+    const serving = runCli(
+      ['mock', identificationSpec, '--port', '0', '--token', 'tok-123', '--seed', '2'],
+      out.io,
+    );
+    let url: string | undefined;
+    for (let i = 0; i < 100 && url === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(out.stdout)?.[1];
+    }
+    expect(url).toBeDefined();
+    const authorized = await fetch(`${url}/api/v3/stages/identification/?page_size=2`, {
+      headers: { authorization: 'Bearer tok-123' },
+    });
+    expect(authorized.status).toBe(200);
+    expect(((await authorized.json()) as { results: unknown[] }).results).toHaveLength(2);
+    const anonymous = await fetch(`${url}/api/v3/stages/identification/`);
+    expect(anonymous.status).toBe(403);
+    interrupt.abort();
+    expect(await serving).toBe(0);
+  });
+});

@@ -28,7 +28,8 @@ Options of run:
   --fault <name>                 with --mock: inject a named fault (repeatable)
   --items <n>                    with --mock: items per list operation
 
-Exit codes: 0 no failures, 1 failures found, 2 usage/config/spec error, 3 target unreachable.`;
+Exit codes: 0 no failures, 1 failures found, 2 usage/config/spec error, 3 target unreachable
+(130 when interrupted with Ctrl-C; the reports are still written, marked incomplete).`;
   const mock = `Usage:
   assay mock <spec> [--port ${mockDefaults.port}] [--host ${mockDefaults.host}] [--seed n] [--items n] [--token t] [--fault name]...
 

@@ -41,7 +41,6 @@ describe('executeRun against the in-process mock', () => {
   it.each([1, 2, 3, 4, 5])('finds nothing on a correct server (seed %i)', async (seed) => {
     const result = await executeRun(api, { ...base, seed });
     expect(result.failures.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
-    expect(result.warnings).toBeUndefined();
     expect(result.requests).toBeGreaterThan(60);
     expect(result.operations[0]?.checks.length).toBeGreaterThan(10);
   });
@@ -71,17 +70,30 @@ describe('executeRun against the in-process mock', () => {
     expect(other).not.toEqual(runs[0]);
   });
 
-  it('records, for a generated failure, a seed and path, and shrinks without drifting to another check', async () => {
-    const result = await executeRun(api, { ...base, faults: ['server-error-on-input'] });
-    const failure = result.failures.find((f) => f.check === 'not-a-server-error');
-    expect(failure).toBeDefined();
-    expect(failure!.response?.status).toBeGreaterThanOrEqual(500);
-    if (failure!.path !== undefined) {
-      expect(failure!.path).toMatch(/^\d+(:\d+)*$/);
-      expect(failure!.shrunk).toBe(true);
-    }
-    const unshrunk = await executeRun(api, { ...base, faults: ['server-error-on-input'], shrink: false });
-    expect(unshrunk.failures.every((f) => !f.shrunk)).toBe(true);
+  it('shrinks a failure to a smaller request that still fails the same check, with its seed and path', async () => {
+    const faults = ['server-error-on-input'];
+    const shrunk = await executeRun(api, { ...base, faults });
+    const raw = await executeRun(api, { ...base, faults, shrink: false });
+    const pick = (failures: typeof shrunk.failures) =>
+      failures.find((f) => f.check === 'not-a-server-error' && f.fingerprint.endsWith('|500'));
+    const small = pick(shrunk.failures)!;
+    const large = pick(raw.failures)!;
+    expect(small.shrunk).toBe(true);
+    expect(large.shrunk).toBe(false);
+    expect(small.path).toMatch(/^\d+(:\d+)*$/);
+    expect(small.request.url.length).toBeLessThan(large.request.url.length);
+    expect(small.occurrences).toBe(large.occurrences);
+    // Replayed on its own, the minimal request still hits the same bug: no drift.
+    const url = new URL(small.request.url);
+    const replay = createMock(api, { seed: base.seed, faults }).handle({
+      method: 'GET',
+      path: url.pathname,
+      query: url.search.slice(1),
+      headers: small.request.headers,
+      operationId: small.operationId,
+      mode: 'positive',
+    });
+    expect(replay.status).toBe(500);
   });
 
   it('sends only safe methods without --unsafe and injects the bearer token', async () => {

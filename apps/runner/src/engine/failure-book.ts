@@ -6,6 +6,7 @@ import type { Failure } from './run-result.js';
  */
 export class FailureBook {
   readonly #entries = new Map<string, Failure>();
+  readonly #claimed = new Set<string>();
 
   /** Records one occurrence; returns true when it is a bug not seen before. */
   record(failure: Failure): boolean {
@@ -19,11 +20,31 @@ export class FailureBook {
     return true;
   }
 
-  /** Swaps in the minimal reproduction found by shrinking, keeping the count. */
+  /**
+   * True once per bug, for the first occurrence that came from an arbitrary (it has a fast-check
+   * path) while the bug's kept reproduction does not come from shrinking yet: that occurrence is the
+   * one to shrink. Bugs first seen in the examples or coverage phases thus still get a shrunk
+   * reproduction when fuzzing meets them too.
+   */
+  claimForShrink(failure: Failure): boolean {
+    if (failure.path === undefined) return false;
+    const key = FailureBook.key(failure.operationId, failure.check, failure.fingerprint);
+    if (this.#claimed.has(key) || !this.#entries.has(key)) return false;
+    this.#claimed.add(key);
+    return true;
+  }
+
+  /**
+   * Swaps in the reproduction found by shrinking, keeping the count: always over a generated
+   * occurrence (shrinking never grows it), and over an example or coverage request only when it is
+   * not longer (URL plus body), since those are already deterministic.
+   */
   replace(failure: Failure): void {
     const key = FailureBook.key(failure.operationId, failure.check, failure.fingerprint);
     const known = this.#entries.get(key);
-    if (known !== undefined) this.#entries.set(key, { ...failure, occurrences: known.occurrences });
+    if (known === undefined) return;
+    if (known.path === undefined && size(failure) > size(known)) return;
+    this.#entries.set(key, { ...failure, occurrences: known.occurrences });
   }
 
   get size(): number {
@@ -45,4 +66,8 @@ export class FailureBook {
   static key(operationId: string, check: string, fingerprint: string): string {
     return `${operationId}\u0000${check}\u0000${fingerprint}`;
   }
+}
+
+function size(failure: Failure): number {
+  return failure.request.url.length + (failure.request.body?.length ?? 0);
 }

@@ -191,7 +191,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     return failure;
   }
 
-  /** Records violations; returns the ones that are new bugs. */
+  /** Records violations; returns the ones whose reproduction this occurrence should shrink. */
   function record(
     state: OperationState,
     violations: Violation[],
@@ -199,11 +199,13 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     outcome: SendOutcome,
     origin: { seed: number; path?: string },
   ): Violation[] {
-    const fresh: Violation[] = [];
+    const toShrink: Violation[] = [];
     for (const violation of violations) {
-      if (book.record(failureOf(state, violation, request, outcome, origin))) fresh.push(violation);
+      const failure = failureOf(state, violation, request, outcome, origin);
+      book.record(failure);
+      if (book.claimForShrink(failure)) toShrink.push(violation);
     }
-    return fresh;
+    return toShrink;
   }
 
   /** Sends a batch with credentials, handles outcomes in generation order. */
@@ -211,7 +213,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     state: OperationState,
     batch: readonly HttpRequest[],
     origin: (index: number) => { seed: number; path?: string },
-    onFresh?: (index: number, violation: Violation) => void,
+    onShrinkable?: (index: number, violation: Violation) => void,
   ): Promise<void> {
     const prepared = batch.map((request) => withCredentials(request, credentials));
     const outcomes = prepared.map((request) => sendRaw(state, request));
@@ -221,7 +223,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       const violations = violationsOf(state, request, outcome);
       if (outcome.kind === 'response') collectSeenValues(outcome.response, state.operation, seen);
       for (const violation of record(state, violations, request, outcome, origin(index)))
-        onFresh?.(index, violation);
+        onShrinkable?.(index, violation);
       progress();
     }
   }
@@ -407,7 +409,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     if (!stopped()) await fuzz(state, 'negative');
     if (!stopped() && operation.list !== undefined) await listPhase(state);
     if (!stopped()) {
-      const base = examples[0] ?? baseRequest(operation, kit, seen);
+      const base = examples[0] ?? bareRequest(operation) ?? baseRequest(operation, kit, seen);
       if (base !== undefined) await authPhase(state, base);
     }
     state.result.checks = [...state.checks].sort();
@@ -428,6 +430,23 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     );
   for (const result of results) result.failures = book.countFor(result.operationId);
   return { operations: results, failures, requests, aborted: stopped(), warnings };
+}
+
+/**
+ * The operation with no parameters at all, when it needs none: the plainest base for auth probes, so
+ * a refusal can only be about the credentials.
+ */
+function bareRequest(operation: Operation): HttpRequest | undefined {
+  if (operation.requestBody?.required === true || operation.parameters.some((p) => p.required))
+    return undefined;
+  return {
+    method: operation.method,
+    path: operation.path,
+    query: '',
+    headers: {},
+    operationId: operation.id,
+    mode: 'auth',
+  };
 }
 
 /** One valid request for the operation, for the auth probes when the spec has no example. */
