@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ApiModel } from '@assay/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareValues } from '../_internals/apply-ordering.js';
@@ -164,6 +165,15 @@ describe('faultCatalogue', () => {
       expect(fault.description.length).toBeGreaterThan(20);
     }
     expect(names.sort()).toEqual(Object.keys(breaks).sort());
+  });
+
+  it('is the table in the README, row for row', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const rows = readme.split('\n').filter((line) => /^\| `[a-z-]+` \| `[a-z-]+` \|/.test(line));
+    expect(rows.map((row) => row.split('`')[1])).toEqual(faultCatalogue.map((f) => f.name));
+    for (const fault of faultCatalogue) {
+      expect(rows).toContain(`| \`${fault.name}\` | \`${fault.catches}\` | ${fault.description} |`);
+    }
   });
 
   it.each(faultCatalogue.map((f) => [f.name, f.catches] as const))(
