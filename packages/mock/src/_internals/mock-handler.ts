@@ -17,7 +17,7 @@ import {
   responseMedia,
   successResponse,
 } from './response-choice.js';
-import { routeTable } from './route-table.js';
+import { type RouteMatch, routeTable } from './route-table.js';
 import { serveList } from './serve-list.js';
 
 /**
@@ -77,11 +77,7 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
     return reply(operation, choice, message, first?.location === 'body' ? undefined : first?.name);
   };
 
-  const serve = (request: HttpRequest): MockReply => {
-    const found = routes.match(request.method, request.path);
-    if (typeof found === 'object') matched = found.operation;
-    if (found === 404) return json(404, { detail: 'Not found.' });
-    if (found === 405) return json(405, { detail: `Method "${request.method}" not allowed.` });
+  const serve = (request: HttpRequest, found: RouteMatch): MockReply => {
     const { operation, pathParams } = found;
     const query = parseQuery(request.query);
 
@@ -142,25 +138,30 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
     };
   };
 
-  // The operation the request being served matched, for the steps after serving.
-  let matched: Operation | undefined;
   const headerValues = new Map<string, string | undefined>();
-  return (request) => {
-    matched = undefined;
+  const answerRouted = (request: HttpRequest, found: RouteMatch): MockReply => {
     let answer: MockReply;
     try {
-      answer = serve(request);
+      answer = serve(request, found);
     } catch (error) {
       // A schema the generators cannot satisfy: say so rather than break the transport.
       answer = json(500, { detail: `The mock cannot answer: ${(error as Error).message}` });
     }
-    const operation = matched;
-    if (operation !== undefined) {
-      documentedHeaders(ctx, factory, operation, answer, headerValues);
-      if (ctx.faults.has('schema-break') && answer.status >= 200 && answer.status < 300) {
-        breakSchema(ctx, operation, answer);
-      }
+    documentedHeaders(ctx, factory, found.operation, answer, headerValues);
+    if (ctx.faults.has('schema-break') && answer.status >= 200 && answer.status < 300) {
+      breakSchema(ctx, found.operation, answer);
     }
+    return answer;
+  };
+
+  return (request) => {
+    const found = routes.match(request.method, request.path);
+    const answer =
+      found === 404
+        ? json(404, { detail: 'Not found.' })
+        : found === 405
+          ? json(405, { detail: `Method "${request.method}" not allowed.` })
+          : answerRouted(request, found);
     if (ctx.faults.has('wrong-content-type') && answer.headers['content-type'] !== undefined) {
       answer.headers['content-type'] = 'text/html; charset=utf-8';
     }
