@@ -86,6 +86,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       maxExamples: options.maxExamples,
       credentials: { ...(bearer === undefined ? {} : { bearer }), headers: options.headers },
       shrink: options.shrink,
+      maxBodyBytes: options.maxBodyBytes,
       selectedChecks,
       signal,
       ...(options.timeBudgetS === undefined

@@ -28,6 +28,8 @@ export interface EngineOptions {
   shrink: boolean;
   /** Ids of every selected check (exchange, sequence and transport ones). */
   selectedChecks: ReadonlySet<string>;
+  /** The transport's body read cap, for messages. */
+  maxBodyBytes?: number;
   /** Requests a single shrink may send (default 200). */
   shrinkBudget?: number;
   /** Aborts the run: time budget or SIGINT. Results gathered so far are returned. */
@@ -56,7 +58,16 @@ interface OperationState {
   operation: Operation;
   result: OperationResult;
   checks: Set<string>;
+  /** Cancels the operation's queued and in-flight requests (see {@link maxConsecutiveFaults}). */
+  cancel: AbortController;
+  consecutiveFaults: number;
 }
+
+/**
+ * Transport failures in a row after which an operation is given up: a server that hangs or resets
+ * on one operation must not eat the whole time budget, and the other operations carry on.
+ */
+export const maxConsecutiveFaults = 5;
 
 /**
  * Runs the phases over each operation in turn: examples, coverage cases, property-based positive
@@ -95,6 +106,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     }
   };
 
+  const halted = (state: OperationState): boolean => stopped() || state.cancel.signal.aborted;
+
   /** Requests a generator builds; one that throws is reported as a warning and the phase skipped. */
   const generated = (operation: Operation, phase: string, make: () => HttpRequest[]): HttpRequest[] => {
     try {
@@ -118,7 +131,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
 
   /** Sends a request exactly as given (credentials already decided). */
   async function sendRaw(state: OperationState, request: HttpRequest): Promise<SendOutcome> {
-    const outcome = await transport.send(request);
+    const outcome = await transport.send(request, state.cancel.signal);
     requests += outcome.attempts;
     state.result.requests += outcome.attempts;
     if (outcome.kind === 'response') {
@@ -137,6 +150,11 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
           hint: 'check --base-url and that the server is running',
         });
       }
+      state.consecutiveFaults += 1;
+      if (state.consecutiveFaults >= maxConsecutiveFaults && !state.cancel.signal.aborted) {
+        state.result.skipped = `given up after ${maxConsecutiveFaults} transport failures in a row (last: ${outcome.fault.message})`;
+        state.cancel.abort();
+      }
       if (!options.selectedChecks.has(outcome.fault.check)) return [];
       state.checks.add(outcome.fault.check);
       return [
@@ -152,8 +170,23 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         },
       ];
     }
+    state.consecutiveFaults = 0;
     const exchange: Exchange = { operation: state.operation, request, response: outcome.response };
     const found: Violation[] = [];
+    if (outcome.response.truncated && options.selectedChecks.has('transport-error')) {
+      // Checks stay silent on a cut body (they cannot be sure); say here that it was not fully tested.
+      state.checks.add('transport-error');
+      found.push({
+        check: 'transport-error',
+        severity: 'warning',
+        message: `the response body is longer than the read cap${options.maxBodyBytes === undefined ? '' : ` of ${options.maxBodyBytes} bytes`} (--max-body): it was cut and not fully checked`,
+        pointer: '',
+        keyword: 'max-body',
+        expected: `at most ${options.maxBodyBytes ?? 'the cap'} bytes`,
+        actual: 'more',
+        fingerprint: 'transport-error|max-body',
+      });
+    }
     for (const check of kit.checks) {
       state.checks.add(check.id);
       found.push(...safeVerify(check.id, () => check.verify(exchange)));
@@ -240,7 +273,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     const toShrink: Array<{ seed: number; index: number; violation: Violation }> = [];
     // Generated chunk by chunk, each from its own seed, so a time budget or Ctrl-C stops generation
     // too, and (seed, index) still replays any request exactly.
-    for (let chunk = 0; chunk * chunkSize < options.maxExamples && !stopped(); chunk++) {
+    for (let chunk = 0; chunk * chunkSize < options.maxExamples && !halted(state); chunk++) {
       const seed = chunkSeed(phase, chunk);
       const numRuns = Math.min(chunkSize, options.maxExamples - chunk * chunkSize);
       let batch: HttpRequest[];
@@ -264,7 +297,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     }
     if (!options.shrink) return;
     for (const { seed, index, violation } of toShrink) {
-      if (stopped()) return;
+      if (halted(state)) return;
       try {
         await shrink(state, arbitrary, seed, index, violation);
       } catch (error) {
@@ -294,7 +327,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     const property = fc.asyncProperty(arbitrary, async (generated) => {
       const isFirst = first;
       first = false;
-      if (budget <= 0 || stopped() || (!isFirst && !reproduced)) return true;
+      if (budget <= 0 || halted(state) || (!isFirst && !reproduced)) return true;
       budget -= 1;
       const request = withCredentials(generated, credentials);
       const outcome = await sendRaw(state, request);
@@ -341,7 +374,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       state.operation,
       () => snapshot(seen),
       send,
-      () => stopped(),
+      () => halted(state),
     );
     const head = exchanges[0];
     if (head === undefined) return;
@@ -381,6 +414,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     const state: OperationState = {
       operation,
       checks: new Set(),
+      cancel: new AbortController(),
+      consecutiveFaults: 0,
       result: {
         operationId: operation.id,
         method: operation.method,
@@ -397,7 +432,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     const examples = generated(operation, 'examples', () => kit.exampleRequests(operation));
     const exampleSeed = phaseSeed(options.seed, operation.id, 'example');
     await sendBatch(state, examples, () => ({ seed: exampleSeed }));
-    if (!stopped()) {
+    if (!halted(state)) {
       const coverageSeed = phaseSeed(options.seed, operation.id, 'coverage');
       await sendBatch(
         state,
@@ -405,16 +440,16 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         () => ({ seed: coverageSeed }),
       );
     }
-    if (!stopped()) await fuzz(state, 'positive');
-    if (!stopped()) await fuzz(state, 'negative');
-    if (!stopped() && operation.list !== undefined) await listPhase(state);
-    if (!stopped()) {
+    if (!halted(state)) await fuzz(state, 'positive');
+    if (!halted(state)) await fuzz(state, 'negative');
+    if (!halted(state) && operation.list !== undefined) await listPhase(state);
+    if (!halted(state)) {
       const base = examples[0] ?? bareRequest(operation) ?? baseRequest(operation, kit, seen);
       if (base !== undefined) await authPhase(state, base);
     }
     state.result.checks = [...state.checks].sort();
     state.result.durationMs = performance.now() - opStarted;
-    if (stopped()) state.result.skipped = 'stopped early: the run was interrupted or ran out of time';
+    if (stopped()) state.result.skipped ??= 'stopped early: the run was interrupted or ran out of time';
     results.push(state.result);
     operationsDone += 1;
     progress();

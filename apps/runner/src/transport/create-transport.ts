@@ -34,8 +34,11 @@ export type SendOutcome =
 
 /** Sends requests; the one code path for live servers and the mock. */
 export interface Transport {
-  /** Sends a request whose headers already carry the credentials. Never throws. */
-  send(request: HttpRequest): Promise<SendOutcome>;
+  /**
+   * Sends a request whose headers already carry the credentials. Never throws. `signal` cancels
+   * this request alone (queued or in flight), on top of the transport's own signal.
+   */
+  send(request: HttpRequest, signal?: AbortSignal): Promise<SendOutcome>;
   /** The absolute URL a request goes to. */
   urlOf(request: HttpRequest): string;
   /** Requests put on the wire so far, retries included. */
@@ -60,16 +63,17 @@ export function createTransport(options: TransportOptions): Transport {
     `${basePath}${request.path}${request.query === '' ? '' : `?${request.query}`}`;
   const urlOf = (request: HttpRequest) => `${origin}${pathOf(request)}`;
 
-  async function attempt(request: HttpRequest): Promise<SendOutcome> {
+  async function attempt(request: HttpRequest, own?: AbortSignal): Promise<SendOutcome> {
     const sentRequest = describe(request, urlOf(request));
+    const cancel = combine(options.signal, own);
     let attempts = 0;
     for (;;) {
-      if (!(await slots.acquire(options.signal))) return { kind: 'aborted', sent: sentRequest, attempts };
+      if (!(await slots.acquire(cancel))) return { kind: 'aborted', sent: sentRequest, attempts };
       attempts += 1;
       sent += 1;
       let outcome: SendOutcome;
       try {
-        outcome = await once(request, sentRequest, attempts);
+        outcome = await once(request, sentRequest, attempts, cancel);
       } finally {
         slots.release();
       }
@@ -78,8 +82,8 @@ export function createTransport(options: TransportOptions): Transport {
       if (status !== 429 && status !== 503) return outcome;
       const wait = retryAfterMs(headers['retry-after']);
       if (wait === undefined || wait > maxRetryWaitMs) return outcome;
-      await sleep(wait, options.signal);
-      if (options.signal?.aborted) return outcome;
+      await sleep(wait, cancel);
+      if (cancel?.aborted) return outcome;
     }
   }
 
@@ -87,10 +91,11 @@ export function createTransport(options: TransportOptions): Transport {
     request: HttpRequest,
     sentRequest: SentRequest,
     attempts: number,
+    cancel: AbortSignal | undefined,
   ): Promise<SendOutcome> {
     const started = performance.now();
     const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+    const signal = cancel === undefined ? timeout : AbortSignal.any([cancel, timeout]);
     let phase: 'headers' | 'body' = 'headers';
     try {
       const response = await options.dispatcher.request({
@@ -123,8 +128,7 @@ export function createTransport(options: TransportOptions): Transport {
         },
       };
     } catch (error) {
-      if (options.signal?.aborted && !timeout.aborted)
-        return { kind: 'aborted', sent: sentRequest, attempts };
+      if (cancel?.aborted && !timeout.aborted) return { kind: 'aborted', sent: sentRequest, attempts };
       const fault = timeout.aborted
         ? classifyTransportError(
             Object.assign(new Error('timeout'), { code: 'TimeoutError' }),
@@ -143,6 +147,12 @@ export function createTransport(options: TransportOptions): Transport {
       return sent;
     },
   };
+}
+
+function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return AbortSignal.any([a, b]);
 }
 
 function describe(request: HttpRequest, url: string): SentRequest {
