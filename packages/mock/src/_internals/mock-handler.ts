@@ -155,7 +155,10 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
   };
 
   return (request) => {
-    const found = routes.match(request.method, request.path);
+    // HEAD is GET without the body (RFC 9110 §9.3.2), unless the spec describes it itself.
+    let found = routes.match(request.method, request.path);
+    const head = request.method === 'HEAD';
+    if (head && typeof found !== 'object') found = routes.match('GET', request.path);
     const answer =
       found === 404
         ? json(404, { detail: 'Not found.' })
@@ -166,6 +169,7 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
       answer.headers['content-type'] = 'text/html; charset=utf-8';
     }
     answer.headers['content-length'] = String(Buffer.byteLength(answer.body));
+    if (head) answer.body = '';
     return answer;
   };
 }

@@ -257,4 +257,13 @@ describe('createMock: auth and validation', () => {
     if (headers['x-request-id'] !== undefined) expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/i);
     expect(send(mock, get('/widgets', '', { 'x-api-key': WIDGET_TOKEN })).response.headers).toEqual(headers);
   });
+
+  it('answers HEAD as GET without the body', () => {
+    const mock = createMock(identification);
+    const full = mock.handle(get(LIST, 'page=2', bearer));
+    const head = mock.handle({ ...get(LIST, 'page=2', bearer), method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers).toEqual(full.headers);
+  });
 });

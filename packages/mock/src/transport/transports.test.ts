@@ -52,6 +52,7 @@ describe('transports', () => {
       { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' },
     ],
     ['/api/v3/nowhere/', { headers: auth }],
+    ['/api/v3/stages/identification/?page=2', { method: 'HEAD', headers: auth }],
   ];
 
   it.each(cases)('the dispatcher and the HTTP server answer %s identically', async (path, init) => {
