@@ -76,6 +76,7 @@ function exercise(mock: Mock): Exchange[] {
     'show_matched_user=true&page_size=10',
     `password_stage=${stage}`,
     `search=${encodeURIComponent(term)}&page_size=5`,
+    `name=${encodeURIComponent(String(items[1]?.name ?? ''))}&ordering=pk`,
   ];
   for (const query of queries) {
     const w = fullWalk(req(query));
