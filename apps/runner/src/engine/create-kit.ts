@@ -62,7 +62,7 @@ export function createKit(
     checks: all.checks.filter((c) => selected.has(c.id)),
     sequenceChecks: all.sequenceChecks.filter((c) => selected.has(c.id)),
     listSequence: (operation, seen, send, isAborted) =>
-      listSequence(operation, seen, send, { basePath, isAborted }),
+      listSequence(operation, seen, send, { basePath, isAborted, isValid }),
   };
   return { kit, selectedChecks: selected };
 }

@@ -101,7 +101,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       spec: options.spec,
       target,
       startedAt: startedAt.toISOString(),
-      durationMs: performance.now() - started,
+      durationMs: Math.round(performance.now() - started),
       requests: outcome.requests,
       operations: [
         ...outcome.operations,

@@ -5,7 +5,7 @@ import {
   requestKey,
   unfilteredRequest,
 } from '@assay/checks';
-import type { Exchange, HttpRequest, Operation } from '@assay/model';
+import type { Exchange, HttpRequest, JsonSchema, Operation } from '@assay/model';
 import type { SeenValues } from './engine-kit.js';
 
 /** Pages a walk may request before it is cut (a walk that does not end is itself reported). */
@@ -27,7 +27,11 @@ export async function listSequence(
   operation: Operation,
   seen: () => SeenValues,
   send: SendExchange,
-  options: { basePath: string; isAborted: () => boolean },
+  options: {
+    basePath: string;
+    isAborted: () => boolean;
+    isValid: (schema: JsonSchema, value: unknown) => boolean;
+  },
 ): Promise<Exchange[]> {
   const list = operation.list;
   const base = list === undefined ? undefined : firstPageRequest(operation);
@@ -74,13 +78,27 @@ export async function listSequence(
     }
   }
   const probes: HttpRequest[] = [];
+  // A probe is a valid request: a seen value is used only if the parameter's schema accepts it (the
+  // pool is shared across operations, where a property name may mean something else).
+  const schemaOf = (name: string) =>
+    operation.parameters.find((p) => p.in === 'query' && p.name === name)?.schema;
   for (const filter of list.filters.slice(0, 8)) {
-    const value = seen()[filter.property]?.find((v) => v !== null && typeof v !== 'object' && v !== '');
+    const schema = schemaOf(filter.param);
+    const value = seen()[filter.property]?.find(
+      (v) =>
+        v !== null &&
+        typeof v !== 'object' &&
+        v !== '' &&
+        (schema === undefined || options.isValid(schema, v)),
+    );
     if (value !== undefined) probes.push(withQuery(base, filter.param, String(value)));
   }
   if (list.search !== undefined) {
+    const schema = schemaOf(list.search.param);
     const term = searchTerm(seen(), list.identifier);
-    if (term !== undefined) probes.push(withQuery(base, list.search.param, term));
+    if (term !== undefined && (schema === undefined || options.isValid(schema, term))) {
+      probes.push(withQuery(base, list.search.param, term));
+    }
   }
   for (const probe of probes) {
     const pages = await walkFrom(probe);

@@ -448,7 +448,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       if (base !== undefined) await authPhase(state, base);
     }
     state.result.checks = [...state.checks].sort();
-    state.result.durationMs = performance.now() - opStarted;
+    state.result.durationMs = Math.round(performance.now() - opStarted);
     if (stopped()) state.result.skipped ??= 'stopped early: the run was interrupted or ran out of time';
     results.push(state.result);
     operationsDone += 1;
