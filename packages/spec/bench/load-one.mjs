@@ -4,10 +4,13 @@ import { performance } from 'node:perf_hooks';
 
 const file = process.argv[2];
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const { loadApi } = await import('../dist/index.js');
 const imported = performance.now();
+const cpuImported = process.cpuUsage(cpuStart);
 const api = await loadApi(file);
 const loaded = performance.now();
+const cpu = process.cpuUsage(cpuStart);
 
 // Baseline in the same process: reading and parsing the text alone, the floor any loader pays.
 const { load } = await import('js-yaml');
@@ -24,6 +27,8 @@ process.stdout.write(
     lists: api.operations.filter((o) => o.list !== undefined).length,
     importMs: imported - started,
     loadMs: loaded - imported,
+    // CPU time of loadApi alone (user + system): steadier than wall time on a shared machine.
+    loadCpuMs: (cpu.user + cpu.system - cpuImported.user - cpuImported.system) / 1000,
     parseMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }),

@@ -32,6 +32,8 @@ for (const { name, file, targetMs } of cases) {
   const loadMs = median(runs.map((r) => r.loadMs));
   const wallMs = median(runs.map((r) => r.wallMs));
   const parseMs = median(runs.map((r) => r.parseMs));
+  const cpuMs = median(runs.map((r) => r.loadCpuMs));
+  const importMs = median(runs.map((r) => r.importMs));
   const rss = Math.max(...runs.map((r) => r.peakRssMb));
   const { operations, schemas, lists } = runs[0];
   const timeOk = targetMs === undefined || loadMs < targetMs;
@@ -42,7 +44,7 @@ for (const { name, file, targetMs } of cases) {
       (targetMs === undefined
         ? ''
         : ` (${((loadMs / targetMs) * 100).toFixed(0)}% of ${targetMs} ms target)`) +
-      `, process wall ${wallMs.toFixed(0)} ms, parse alone ${parseMs.toFixed(0)} ms (load/parse ${(loadMs / parseMs).toFixed(1)}x)` +
+      ` [cpu ${cpuMs.toFixed(0)} ms], import ${importMs.toFixed(0)} ms, process wall ${wallMs.toFixed(0)} ms, parse alone ${parseMs.toFixed(0)} ms (load/parse ${(loadMs / parseMs).toFixed(1)}x)` +
       `, peak RSS ${rss.toFixed(0)} MB (${((rss / TARGET_RSS_MB) * 100).toFixed(0)}% of ${TARGET_RSS_MB} MB)` +
       ` | ${operations} operations, ${schemas} schemas, ${lists} lists${timeOk && rssOk ? '' : '  << OVER TARGET'}`,
   );

@@ -19,7 +19,14 @@ const validators = new Map<MetaSchemaVersion, ValidateFunction>();
 function validatorFor(version: MetaSchemaVersion): ValidateFunction {
   let validate = validators.get(version);
   if (validate !== undefined) return validate;
-  const options = { allErrors: true, strict: false, validateFormats: false, logger: false } as const;
+  const options = {
+    allErrors: true,
+    strict: false,
+    validateFormats: false,
+    logger: false,
+    inlineRefs: false,
+    code: { optimize: false },
+  } as const;
   if (version === '3.1') {
     const schema = withoutDynamicRefs(openapi.v31) as Record<string, Record<string, Obj>>;
     patchOas31(schema.$defs!);
