@@ -53,6 +53,7 @@ export function boundedFilter<T>(
  */
 export class LazyArbitrary<T> extends fc.Arbitrary<T> {
   target: fc.Arbitrary<T> | undefined;
+  private active = 0;
 
   private resolved(): fc.Arbitrary<T> {
     if (this.target === undefined)
@@ -61,7 +62,23 @@ export class LazyArbitrary<T> extends fc.Arbitrary<T> {
   }
 
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
-    return this.resolved().generate(mrng, biasFactor);
+    // A schema that can only be satisfied by an infinite value (a required property that refers back
+    // to its own schema) would recurse until the stack overflows; say so instead.
+    if (this.active >= 32) {
+      throw new AssayError(
+        'generation',
+        'A recursive schema has no finite value: every alternative recurses again.',
+        {
+          hint: 'Make the recursive property optional or nullable in the spec, or exclude the operation.',
+        },
+      );
+    }
+    this.active += 1;
+    try {
+      return this.resolved().generate(mrng, biasFactor);
+    } finally {
+      this.active -= 1;
+    }
   }
 
   canShrinkWithoutContext(value: unknown): value is T {

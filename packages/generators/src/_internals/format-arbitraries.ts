@@ -73,8 +73,13 @@ const duration = fc
   .tuple(fc.nat({ max: 30 }), fc.nat({ max: 23 }))
   .map(([days, hours]) => (hours === 0 ? `P${days}D` : `P${days}DT${hours}H`));
 
+// `~` must be escaped in a JSON pointer, so segments leave it out.
+const pointerSegment = fc.string({
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-._'),
+  maxLength: 8,
+});
 const jsonPointer = fc
-  .array(pathSegment, { maxLength: 3 })
+  .array(pointerSegment, { maxLength: 3 })
   .map((segments) => segments.map((s) => '/' + s).join(''));
 
 const formats: Record<string, fc.Arbitrary<string>> = {
@@ -98,6 +103,11 @@ const formats: Record<string, fc.Arbitrary<string>> = {
   byte,
   duration,
   'json-pointer': jsonPointer,
+  'json-pointer-uri-fragment': jsonPointer.map((pointer) => `#${pointer}`),
+  'relative-json-pointer': fc
+    .tuple(fc.nat({ max: 3 }), jsonPointer)
+    .map(([up, pointer]) => `${up}${pointer}`),
+  'uri-template': uri,
   regex: fc.constantFrom('^[a-z]+$', '\\d+', '^$', '[A-Z]{2}'),
 };
 

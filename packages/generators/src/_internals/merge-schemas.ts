@@ -168,6 +168,23 @@ export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSche
         if (!jsonEqual(current, value)) addResidue(out, { [keyword]: value });
     }
   }
+  // A member's additionalProperties also constrains the properties only the other member declares.
+  for (const [own, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const extra = own.additionalProperties;
+    if (extra === undefined || extra === true || extra === false || !other.properties || !out.properties)
+      continue;
+    for (const key of Object.keys(other.properties)) {
+      if (own.properties && Object.hasOwn(own.properties, key)) continue;
+      if (Object.keys(own.patternProperties ?? {}).some((pattern) => compilePattern(pattern)?.test(key)))
+        continue;
+      const current: JsonSchema | undefined = out.properties[key];
+      if (current !== undefined)
+        out.properties = { ...out.properties, [key]: joinSubschemas(current, extra) };
+    }
+  }
   const types = intersectTypes(a, b);
   if (types !== undefined) {
     out.type = types;

@@ -30,6 +30,15 @@ export interface BuilderSettings {
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 const SAFE = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
 const TOKEN_CHARS = [..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"];
+const TYPE_COST: Record<JsonType, number> = {
+  null: 0,
+  boolean: 1,
+  integer: 2,
+  number: 3,
+  string: 4,
+  array: 5,
+  object: 6,
+};
 const SCALAR: JsonSchemaObject = { type: ['string', 'integer', 'boolean', 'null'] };
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9a-zA-Z]*$/;
 
@@ -137,7 +146,12 @@ export class SchemaBuilder {
       base[RESIDUE] = [...((base[RESIDUE] as JsonSchema[]) ?? []), { anyOf }];
     const arbitraries: fc.Arbitrary<unknown>[] = [];
     let lastError: unknown;
-    branches.forEach((branch, index) => {
+    const bottom = depth >= this.settings.maxDepth;
+    // Past the depth bound only one branch is drawn, the cheapest to build, so recursion ends.
+    const order = branches.map((branch, index) => ({ branch, index }));
+    if (bottom) order.sort((a, b) => this.cost(a.branch, 2) - this.cost(b.branch, 2));
+    order.forEach(({ branch, index }) => {
+      if (bottom && arbitraries.length > 0) return;
       try {
         const flat = flattenSchema(branch, this.defs);
         if (flat.schema === false) return;
@@ -169,6 +183,33 @@ export class SchemaBuilder {
       throw lastError ?? generationError('No branch of anyOf/oneOf can be generated.', s);
     }
     return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+  }
+
+  /** A rough count of the `$ref`s and objects a minimal value of this schema needs: lower is more likely to end. */
+  private cost(schema: JsonSchema, budget: number): number {
+    if (typeof schema === 'boolean') return 0;
+    let flat: JsonSchemaObject | false;
+    let refs = 0;
+    try {
+      const result = flattenSchema(schema, this.defs);
+      flat = result.schema;
+      refs = result.refs;
+    } catch {
+      return 100;
+    }
+    if (flat === false) return 100;
+    if (flat.const !== undefined || flat.enum !== undefined) return refs;
+    const types = this.declaredTypes(flat);
+    if (types.some((type) => TYPE_COST[type] < 5)) return refs;
+    if (budget === 0) return refs + 10;
+    let total = refs + 1;
+    for (const name of flat.required ?? []) {
+      const property = flat.properties?.[name];
+      if (property !== undefined) total += this.cost(property, budget - 1);
+    }
+    if (types.includes('array') && (flat.minItems ?? 0) > 0 && flat.items !== undefined)
+      total += this.cost(flat.items, budget - 1);
+    return total;
   }
 
   private discriminatorValue(
@@ -226,8 +267,11 @@ export class SchemaBuilder {
   private typed(s: JsonSchemaObject, depth: number): fc.Arbitrary<unknown> {
     const arbitraries: fc.Arbitrary<unknown>[] = [];
     let lastError: unknown;
-    const types = this.declaredTypes(s);
+    let types = this.declaredTypes(s);
     if (types.length === 0) this.fail('a schema whose allowed types do not intersect');
+    // Past the depth bound only the simplest type is drawn, so recursion through `[object, null]` ends.
+    if (depth >= this.settings.maxDepth && types.length > 1)
+      types = [[...types].sort((a, b) => TYPE_COST[a] - TYPE_COST[b])[0]!];
     for (const type of types) {
       if (type === 'number' && types.includes('integer')) continue;
       try {
@@ -352,10 +396,26 @@ export class SchemaBuilder {
       const regex = compilePattern(s.pattern);
       // The validator treats a pattern no engine compiles as matching anything; so does generation.
       if (regex === undefined) return this.string({ ...s, pattern: undefined });
+      if (format !== undefined) {
+        // With both a format and a pattern, draw from whichever side usually satisfies the other.
+        const formatName = s.format!;
+        // Upper case is tried too: patterns often spell hex digits as [0-9A-F].
+        for (const candidate of [format, format.map((value) => value.toUpperCase())]) {
+          const hits = fc
+            .sample(candidate, { numRuns: 20, seed: 1 })
+            .filter((value) => regex.test(value)).length;
+          if (hits >= 5) {
+            base = boundedFilter(
+              candidate,
+              (value) => regex.test(value) && checkStringFormat(formatName, value) !== false,
+              `pattern ${s.pattern} on format ${formatName}`,
+            );
+            return this.finishString(base, s, minLength, hardMax, true, this.settings.charset === 'token');
+          }
+        }
+      }
       try {
-        base = fc.stringMatching(regex, {
-          maxLength: Math.max(hardMax === Infinity ? minLength + 32 : hardMax, 1),
-        });
+        base = fc.stringMatching(regex, hardMax === Infinity ? {} : { maxLength: Math.max(hardMax, 1) });
       } catch (error) {
         throw new AssayError(
           'generation',
@@ -381,6 +441,17 @@ export class SchemaBuilder {
     } else {
       base = fc.string({ unit: this.textUnit, minLength, maxLength });
     }
+    return this.finishString(base, s, minLength, hardMax, needsLength, needsCharset);
+  }
+
+  private finishString(
+    base: fc.Arbitrary<string>,
+    s: JsonSchemaObject,
+    minLength: number,
+    hardMax: number,
+    needsLength: boolean,
+    needsCharset: boolean,
+  ): fc.Arbitrary<string> {
     const tokenOk = (value: string) => !needsCharset || TOKEN.test(value);
     const lengthOk = (value: string) => {
       if (!needsLength) return true;
@@ -453,7 +524,14 @@ export class SchemaBuilder {
     }
     const included = names.filter((name) => required.has(name) || !bottom);
     const model: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const name of included) model[name] = this.build(properties[name]!, depth);
+    for (const name of included) {
+      try {
+        model[name] = this.build(properties[name]!, depth);
+      } catch (error) {
+        // An optional property nothing satisfies is simply never sent.
+        if (required.has(name) || !AssayError.is(error) || error.code !== 'generation') throw error;
+      }
+    }
     const additional = s.additionalProperties;
     const patternEntries = Object.entries(s.patternProperties ?? {});
     // A required name without a property schema takes its schema from patternProperties or additionalProperties.
@@ -465,9 +543,12 @@ export class SchemaBuilder {
       model[name] = this.build(schema, depth);
     }
     const requiredKeys = [...required].filter((name) => Object.hasOwn(model, name));
-    const record = fc.record(model, { requiredKeys });
+    const record = fc.record(model, { requiredKeys, noNullPrototype: true });
     const extras: fc.Arbitrary<Record<string, unknown>>[] = [];
-    const taken = (key: string) => Object.hasOwn(properties, key) || required.has(key);
+    // Names of Object.prototype members (`valueOf`, `__proto__` …) are valid JSON keys, but they
+    // crash deep-equality helpers in validators and servers alike: they find no bug worth the noise.
+    const taken = (key: string) =>
+      Object.hasOwn(properties, key) || required.has(key) || key in Object.prototype;
     const missing = Math.max(0, minProperties - required.size);
     const extraMax = bottom ? missing : Math.max(missing, 2);
     for (const [pattern, schema] of patternEntries) {
@@ -485,7 +566,13 @@ export class SchemaBuilder {
         (k) => !taken(k) && !others.some((o) => o?.test(k)),
         `a property name matching ${pattern}`,
       );
-      extras.push(fc.dictionary(key, this.build(schema, depth + 1), { minKeys: 0, maxKeys: extraMax }));
+      extras.push(
+        fc.dictionary(key, this.build(schema, depth + 1), {
+          minKeys: 0,
+          maxKeys: extraMax,
+          noNullPrototype: true,
+        }),
+      );
     }
     const freeForm =
       additional !== undefined && additional !== false && (names.length === 0 || additional !== true);
@@ -506,7 +593,11 @@ export class SchemaBuilder {
           ? { type: ['string', 'integer', 'boolean'] as JsonType[] }
           : additional;
       extras.push(
-        fc.dictionary(key, this.build(valueSchema, depth + 1), { minKeys: missing, maxKeys: extraMax }),
+        fc.dictionary(key, this.build(valueSchema, depth + 1), {
+          minKeys: missing,
+          maxKeys: extraMax,
+          noNullPrototype: true,
+        }),
       );
     }
     const combined =
