@@ -10,6 +10,11 @@ import type { ParamPlan } from './request-plan.js';
 export interface ListOverride {
   params: string[];
   value: fc.Arbitrary<unknown[]>;
+  /**
+   * How often the override replaces a value the schema alone would give, out of 5. Pagination
+   * parameters always use realistic values; ordering, search and filters keep some schema values.
+   */
+  weight: 5 | 4;
 }
 
 function flatOf(schema: JsonSchema, defs: Record<string, JsonSchema>) {
@@ -109,21 +114,24 @@ export function listOverrides(
         params: [sizePlan.parameter.name, pagePlan.parameter.name],
         value: fc.tuple(pageSizes, fc.nat()).map(([pageSize, k]) => {
           const lastPage = Math.max(1, Math.ceil(size / pageSize));
-          // From the first page to two pages past the last one.
-          const page = Math.min(pageRange[1], Math.max(pageRange[0], first + (k % (lastPage + 2))));
+          // From the first page to one page past the last one.
+          const page = Math.min(pageRange[1], Math.max(pageRange[0], first + (k % (lastPage + 1))));
           return [pageSize, page];
         }),
+        weight: 5,
       });
     } else {
       if (sizePlan && sizeRange)
         out.push({
           params: [sizePlan.parameter.name],
           value: fc.integer({ min: sizeRange[0], max: sizeRange[1] }).map((n) => [n]),
+          weight: 5,
         });
       if (pagePlan && pageRange)
         out.push({
           params: [pagePlan.parameter.name],
           value: fc.integer({ min: pageRange[0], max: pageRange[1] }).map((n) => [n]),
+          weight: 5,
         });
     }
     const offsetRange = offsetPlan ? integerRange(offsetPlan, defs, 0, size + 5) : undefined;
@@ -131,6 +139,7 @@ export function listOverrides(
       out.push({
         params: [offsetPlan.parameter.name],
         value: fc.integer({ min: offsetRange[0], max: offsetRange[1] }).map((n) => [n]),
+        weight: 5,
       });
   }
   const orderingPlan = byName(list.ordering?.param ?? (byName('ordering') ? 'ordering' : undefined));
@@ -148,7 +157,8 @@ export function listOverrides(
     const fits = fc
       .sample(orderings, { numRuns: 20, seed: 1 })
       .every((text) => valid(schema, interpretText(text, schema, defs, valid)));
-    if (fits) out.push({ params: [orderingPlan.parameter.name], value: orderings.map((text) => [text]) });
+    if (fits)
+      out.push({ params: [orderingPlan.parameter.name], value: orderings.map((text) => [text]), weight: 4 });
   }
   const seen = options.seen ?? {};
   const searchPlan = byName(list.search?.param);
@@ -168,7 +178,7 @@ export function listOverrides(
           const piece = text.slice(from, from + Math.max(2, Math.ceil(text.length / 2)));
           return valid(searchPlan.parameter.schema, piece) ? piece : value;
         });
-      out.push({ params: [searchPlan.parameter.name], value: pieces.map((v) => [v]) });
+      out.push({ params: [searchPlan.parameter.name], value: pieces.map((v) => [v]), weight: 4 });
     }
   }
   for (const filter of list.filters) {
@@ -177,7 +187,11 @@ export function listOverrides(
     if (!plan || values === undefined) continue;
     const accepted = acceptedTexts(values, plan.parameter.schema, defs, valid);
     if (accepted.length > 0)
-      out.push({ params: [plan.parameter.name], value: fc.constantFrom(...accepted).map((v) => [v]) });
+      out.push({
+        params: [plan.parameter.name],
+        value: fc.constantFrom(...accepted).map((v) => [v]),
+        weight: 4,
+      });
   }
   return out;
 }

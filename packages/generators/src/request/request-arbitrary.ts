@@ -47,7 +47,12 @@ function positive(plan: RequestPlan, options: RequestOptions): fc.Arbitrary<Http
   const overrides = listOverrides(plan.operation, plan.params, options, plan.valid);
   const overrideValues = fc.tuple(
     ...overrides.map((o) =>
-      fc.oneof({ arbitrary: o.value, weight: 3 }, { arbitrary: fc.constant(undefined), weight: 1 }),
+      o.weight === 5
+        ? o.value
+        : fc.oneof(
+            { arbitrary: o.value, weight: o.weight },
+            { arbitrary: fc.constant(undefined), weight: 5 - o.weight },
+          ),
     ),
   );
   const requests = fc
@@ -58,7 +63,8 @@ function positive(plan: RequestPlan, options: RequestOptions): fc.Arbitrary<Http
         if (picked === undefined) return;
         overrides[k]!.params.forEach((name, j) => {
           const index = plan.params.findIndex((p) => p.parameter.name === name && p.parameter.in === 'query');
-          if (index >= 0) merged[index] = picked[j];
+          // The override changes what a present parameter holds; whether it is present stays the base draw's choice.
+          if (index >= 0 && merged[index] !== undefined) merged[index] = picked[j];
         });
       });
       return assemble(plan, merged, body === ABSENT ? undefined : { value: body }, 'positive');
