@@ -55,28 +55,37 @@ describe('runCli: the exit-code contract', () => {
     expect(out.stderr).toContain('target-unreachable');
   });
 
+  it('runs only the selected checks and operations', async () => {
+    const fault = ['--fault', 'wrong-content-type'];
+    const run = (...extra: string[]) =>
+      runCli(['run', identificationSpec, '--mock', ...quick, ...fault, ...extra], captureIo().io);
+    expect(await run('--exclude-checks', 'content-type-conformance,response-schema-conformance')).toBe(0);
+    expect(await run('--checks', 'not-a-server-error')).toBe(0);
+    expect(await run('--checks', 'content-type-conformance')).toBe(1);
+    expect(await run('--operation', 'GET /stages/identification/')).toBe(1);
+    const shards = await Promise.all([run('--shard', '1/2'), run('--shard', '2/2')]);
+    expect(shards.sort()).toEqual([0, 1]);
+  });
+
   it('takes the bearer token from ASSAY_BEARER and never prints it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'assay-cli-'));
     const report = join(dir, 'report.json');
     const secret = 'env-secret-token-1234';
+    const headerSecret = 'tenant-secret-5678';
     const out = captureIo({ ASSAY_BEARER: secret });
     const argv = [
-      'run',
-      identificationSpec,
-      '--mock',
-      ...quick,
-      '--fault',
-      'schema-break',
-      '--report',
-      `json=${report}`,
+      ...['run', identificationSpec, '--mock', ...quick, '--fault', 'schema-break'],
+      ...['--report', `json=${report}`, '--header', `X-Tenant: ${headerSecret}`],
     ];
     expect(await runCli(argv, out.io)).toBe(1);
     const json = await readFile(report, 'utf8');
     // The mock was given the env token: had it not been used, every request would be a 401 and the
     // schema fault would not show.
     expect(json).toContain('response-schema-conformance');
-    expect(json).not.toContain(secret);
-    expect(out.stdout).not.toContain(secret);
+    for (const text of [json, out.stdout, out.stderr]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(headerSecret);
+    }
   });
 
   it('writes JSON and JUnit reports', async () => {
