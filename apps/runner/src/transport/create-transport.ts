@@ -3,6 +3,7 @@ import type { HttpRequest, HttpResponse } from '@assay/model';
 import type { Dispatcher } from 'undici';
 import { classifyTransportError, type TransportFault } from '../_internals/classify-transport-error.js';
 import { readCappedBody } from '../_internals/read-capped-body.js';
+import { requestSignal } from '../_internals/request-signal.js';
 import { requestSlots, sleep } from '../_internals/request-slots.js';
 import { retryAfterMs } from '../_internals/retry-after-ms.js';
 import type { SentRequest } from '../engine/run-result.js';
@@ -65,7 +66,19 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function attempt(request: HttpRequest, own?: AbortSignal): Promise<SendOutcome> {
     const sentRequest = describe(request, urlOf(request));
-    const cancel = combine(options.signal, own);
+    const cancelling = requestSignal([options.signal, own]);
+    try {
+      return await attemptWith(request, sentRequest, cancelling.signal);
+    } finally {
+      cancelling.dispose();
+    }
+  }
+
+  async function attemptWith(
+    request: HttpRequest,
+    sentRequest: SentRequest,
+    cancel: AbortSignal,
+  ): Promise<SendOutcome> {
     let attempts = 0;
     for (;;) {
       if (!(await slots.acquire(cancel))) return { kind: 'aborted', sent: sentRequest, attempts };
@@ -83,7 +96,7 @@ export function createTransport(options: TransportOptions): Transport {
       const wait = retryAfterMs(headers['retry-after']);
       if (wait === undefined || wait > maxRetryWaitMs) return outcome;
       await sleep(wait, cancel);
-      if (cancel?.aborted) return outcome;
+      if (cancel.aborted) return outcome;
     }
   }
 
@@ -91,11 +104,11 @@ export function createTransport(options: TransportOptions): Transport {
     request: HttpRequest,
     sentRequest: SentRequest,
     attempts: number,
-    cancel: AbortSignal | undefined,
+    cancel: AbortSignal,
   ): Promise<SendOutcome> {
     const started = performance.now();
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = cancel === undefined ? timeout : AbortSignal.any([cancel, timeout]);
+    const timeout = requestSignal([cancel], options.timeoutMs);
+    const signal = timeout.signal;
     let phase: 'headers' | 'body' = 'headers';
     try {
       const response = await options.dispatcher.request({
@@ -128,8 +141,8 @@ export function createTransport(options: TransportOptions): Transport {
         },
       };
     } catch (error) {
-      if (cancel?.aborted && !timeout.aborted) return { kind: 'aborted', sent: sentRequest, attempts };
-      const fault = timeout.aborted
+      if (cancel.aborted && !timeout.timedOut) return { kind: 'aborted', sent: sentRequest, attempts };
+      const fault = timeout.timedOut
         ? classifyTransportError(
             Object.assign(new Error('timeout'), { code: 'TimeoutError' }),
             options.timeoutMs,
@@ -137,6 +150,8 @@ export function createTransport(options: TransportOptions): Transport {
           )
         : classifyTransportError(error, options.timeoutMs, phase);
       return { kind: 'fault', sent: sentRequest, fault, durationMs: performance.now() - started, attempts };
+    } finally {
+      timeout.dispose();
     }
   }
 
@@ -147,12 +162,6 @@ export function createTransport(options: TransportOptions): Transport {
       return sent;
     },
   };
-}
-
-function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return AbortSignal.any([a, b]);
 }
 
 function describe(request: HttpRequest, url: string): SentRequest {
