@@ -23,12 +23,26 @@ export type RequestMode = 'positive' | 'negative';
 
 const ABSENT = Symbol('absent');
 
-function parameterValues(plan: RequestPlan, optionalPresence: number): fc.Arbitrary<unknown[]> {
+/** Query parameters that narrow a list: each one present makes an empty page likelier. */
+function narrowingParameters(plan: RequestPlan): Set<string> {
+  const list = plan.operation.list;
+  if (list === undefined) return new Set();
+  return new Set([...list.filters.map((f) => f.param), ...(list.search ? [list.search.param] : [])]);
+}
+
+function parameterValues(plan: RequestPlan): fc.Arbitrary<unknown[]> {
+  const narrowing = narrowingParameters(plan);
   return fc.tuple(
     ...plan.params.map((p) => {
       if (p.value === undefined) return fc.constant(undefined);
       if (p.parameter.required) return p.value;
-      return fc.option(p.value, { nil: undefined, freq: optionalPresence });
+      // Optional parameters are present half the time; list filters a quarter of the time, so that
+      // a request combines one or two of them and still finds items.
+      const absent = p.parameter.in === 'query' && narrowing.has(p.parameter.name) ? 3 : 1;
+      return fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: absent },
+        { arbitrary: p.value, weight: 1 },
+      );
     }),
   );
 }
@@ -56,7 +70,7 @@ function positive(plan: RequestPlan, options: RequestOptions): fc.Arbitrary<Http
     ),
   );
   const requests = fc
-    .tuple(parameterValues(plan, 2), bodyValue(plan, false), overrideValues)
+    .tuple(parameterValues(plan), bodyValue(plan, false), overrideValues)
     .map(([values, body, chosen]) => {
       const merged = [...values];
       chosen.forEach((picked, k) => {
@@ -106,7 +120,7 @@ function negative(plan: RequestPlan): fc.Arbitrary<HttpRequest> {
   }
   const targets = fc.oneof(...groups.map((group) => fc.constantFrom(...group)));
   const drafts = fc
-    .tuple(parameterValues(plan, 2), bodyValue(plan, true), targets)
+    .tuple(parameterValues(plan), bodyValue(plan, true), targets)
     .map(([values, body, target]) => {
       const merged = [...values];
       let finalBody: { value: unknown } | undefined = body === ABSENT ? undefined : { value: body };
