@@ -497,12 +497,16 @@ function sameBug(violations: readonly Violation[], target: Violation): Violation
   return violations.find((v) => v.check === target.check && v.fingerprint === target.fingerprint);
 }
 
+/** Characters of a response body a failure keeps: reports show 4 KiB, and many failures must fit in memory. */
+const keptBodyChars = 64 * 1024;
+
 function received(response: ReceivedResponse): ReceivedResponse {
+  const cut = response.body.length > keptBodyChars;
   return {
     status: response.status,
     headers: response.headers,
-    body: response.body,
-    truncated: response.truncated,
+    body: cut ? response.body.slice(0, keptBodyChars) : response.body,
+    truncated: response.truncated || cut,
     durationMs: response.durationMs,
   };
 }
