@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /** The signal of one request: aborted by any parent signal or by its own timeout. */
 export interface RequestSignal {
   signal: AbortSignal;
@@ -22,6 +24,8 @@ export function requestSignal(
   const onAbort = () => controller.abort();
   const live = parents.filter((parent): parent is AbortSignal => parent !== undefined);
   for (const parent of live) {
+    // A run signal has one listener per queued request; that is by design, not a leak.
+    setMaxListeners(0, parent);
     if (parent.aborted) controller.abort();
     else parent.addEventListener('abort', onAbort, { once: true });
   }

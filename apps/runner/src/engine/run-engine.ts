@@ -280,11 +280,14 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       try {
         batch = fc.sample(arbitrary, { seed, numRuns });
       } catch (error) {
-        // A generator that throws is a bug in Assay: say so, keep testing the rest.
-        warnings.push(
-          `${state.operation.id}: ${mode} generation failed (seed ${seed}): ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return;
+        // A generator that throws is a bug in Assay: say so once, keep testing with the next chunk.
+        const prefix = `${state.operation.id}: ${mode} generation failed`;
+        if (!warnings.some((w) => w.startsWith(prefix))) {
+          warnings.push(
+            `${prefix} (seed ${seed}): ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        continue;
       }
       // Let timers and signal handlers (SIGINT) run: an in-process target never yields by itself.
       await new Promise((resolve) => setImmediate(resolve));
