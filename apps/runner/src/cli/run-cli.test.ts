@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,24 @@ describe('runCli: the exit-code contract', () => {
     expect(json).toMatchObject({ tool: 'assay', seed: 1, summary: { operations: 1, failures: 0 } });
     expect(json.summary.requests).toBeGreaterThan(10);
     expect(await readFile(join(dir, 'r.xml'), 'utf8')).toContain('<testsuite');
+  });
+
+  it('sends POST only with --unsafe, and says why nothing was tested without it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-cli-'));
+    const spec = join(dir, 'post.yaml');
+    await writeFile(
+      spec,
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /things:\n    post:\n      operationId: create\n' +
+        '      requestBody: {content: {application/json: {schema: {type: object}}}}\n' +
+        '      responses: {"201": {description: ok}, "400": {description: bad}}\n',
+    );
+    const safe = captureIo();
+    expect(await runCli(['run', spec, '--mock', ...quick], safe.io)).toBe(0);
+    expect(safe.stderr).toContain('--unsafe');
+    const unsafe = captureIo();
+    const report = join(dir, 'r.json');
+    await runCli(['run', spec, '--mock', ...quick, '--unsafe', '--report', `json=${report}`], unsafe.io);
+    expect(JSON.parse(await readFile(report, 'utf8')).summary.requests).toBeGreaterThan(5);
   });
 
   it('prints help with exit 0', async () => {

@@ -45,6 +45,13 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
     { redactor },
   );
   presentRun.summary(io, result, options);
+  const untested = result.operations.filter((op) => op.skipped !== undefined && op.requests === 0);
+  if (untested.length > 0 && untested.length === result.operations.length) {
+    const unsafe = untested.filter((op) => op.skipped?.includes('--unsafe')).length;
+    io.stderr.write(
+      `assay: no operation was tested (${untested.length} skipped${unsafe > 0 ? `, ${unsafe} of them because only GET, HEAD and OPTIONS are sent without --unsafe` : ''})\n`,
+    );
+  }
   // Interrupted by the user: the conventional 128 + SIGINT, so a script never mistakes it for a pass.
   if (io.signal?.aborted === true) return 130;
   if (result.failures.some((f) => f.severity === 'error')) return 1;
