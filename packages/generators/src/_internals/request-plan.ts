@@ -62,9 +62,12 @@ export function validityOf(options: RequestOptions): Validity {
 
 /** The parameters a request can carry (header parameters the spec says to ignore are left out). */
 export function usableParameters(operation: Operation): Parameter[] {
-  return operation.parameters.filter(
-    (p) => !(p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())),
-  );
+  return operation.parameters.filter((p) => {
+    if (p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())) return false;
+    // A path parameter the template does not name cannot be sent (a spec mistake the loader reports).
+    if (p.in === 'path' && !operation.path.includes(`{${p.name}}`)) return false;
+    return true;
+  });
 }
 
 export function valueArbitrary(parameter: Parameter, options: RequestOptions): fc.Arbitrary<unknown> {
