@@ -82,6 +82,32 @@ describe('runCli: the exit-code contract', () => {
     // The mock was given the env token: had it not been used, every request would be a 401 and the
     // schema fault would not show.
     expect(json).toContain('response-schema-conformance');
+    const parsed = JSON.parse(json);
+    expect(Object.keys(parsed)).toEqual([
+      'tool',
+      'version',
+      'seed',
+      'spec',
+      'target',
+      'summary',
+      'operations',
+      'failures',
+    ]);
+    const failure = parsed.failures[0];
+    expect(Object.keys(failure)).toEqual(
+      expect.arrayContaining([
+        'operationId',
+        'check',
+        'message',
+        'severity',
+        'request',
+        'response',
+        'reproduce',
+      ]),
+    );
+    expect(failure).toMatchObject({ seed: expect.any(Number), occurrences: expect.any(Number) });
+    expect(failure.reproduce).toMatch(/^curl /);
+    expect(failure.request.headers.authorization).toBe('Bearer [REDACTED]');
     for (const text of [json, out.stdout, out.stderr]) {
       expect(text).not.toContain(secret);
       expect(text).not.toContain(headerSecret);
