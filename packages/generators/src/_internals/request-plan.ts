@@ -95,7 +95,7 @@ export function planRequest(operation: Operation, options: RequestOptions): Requ
   if (media !== undefined) {
     const required = operation.requestBody?.required ?? false;
     try {
-      body = { media, required, value: builderFor(options).build(media.schema) };
+      body = { media, required, value: builderFor({ ...options, view: 'request' }).build(media.schema) };
     } catch (error) {
       if (required || !isGenerationError(error)) throw error;
     }

@@ -25,6 +25,11 @@ export interface BuilderSettings {
   charset: Charset;
   /** Path segments: never empty, never `.` or `..` (URL normalisation would change the route). */
   pathSegment: boolean;
+  /**
+   * Which side of the exchange values are for: `request` leaves out optional `readOnly` properties,
+   * `response` optional `writeOnly` ones (OpenAPI 3.1 §4.8.24, "readOnly/writeOnly"); `any` keeps both.
+   */
+  view: 'request' | 'response' | 'any';
 }
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -183,6 +188,17 @@ export class SchemaBuilder {
       throw lastError ?? generationError('No branch of anyOf/oneOf can be generated.', s);
     }
     return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+  }
+
+  private flagged(schema: JsonSchema, flag: 'readOnly' | 'writeOnly'): boolean {
+    if (typeof schema === 'boolean') return false;
+    if (schema[flag] === true) return true;
+    try {
+      const flat = flattenSchema(schema, this.defs).schema;
+      return flat !== false && flat[flag] === true;
+    } catch {
+      return false;
+    }
   }
 
   /** A rough count of the `$ref`s and objects a minimal value of this schema needs: lower is more likely to end. */
@@ -522,7 +538,15 @@ export class SchemaBuilder {
       if (required.size >= minProperties) break;
       required.add(name);
     }
-    const included = names.filter((name) => required.has(name) || !bottom);
+    const hidden =
+      this.settings.view === 'request'
+        ? 'readOnly'
+        : this.settings.view === 'response'
+          ? 'writeOnly'
+          : undefined;
+    const included = names.filter(
+      (name) => required.has(name) || (!bottom && !(hidden && this.flagged(properties[name]!, hidden))),
+    );
     const model: Record<string, fc.Arbitrary<unknown>> = {};
     for (const name of included) {
       try {
@@ -532,7 +556,8 @@ export class SchemaBuilder {
         if (required.has(name) || !AssayError.is(error) || error.code !== 'generation') throw error;
       }
     }
-    const additional = s.additionalProperties;
+    // unevaluatedProperties: false after merging reads as a closed object: only declared properties.
+    const additional = s.additionalProperties ?? (s.unevaluatedProperties === false ? false : undefined);
     const patternEntries = Object.entries(s.patternProperties ?? {});
     // A required name without a property schema takes its schema from patternProperties or additionalProperties.
     for (const name of required) {

@@ -3,7 +3,7 @@ import type { SchemaArbitraryOptions } from '../schema/schema-arbitrary.js';
 import type { SeenValues } from './seen-values.js';
 
 /** Options of {@link requestArbitrary}, {@link coverageRequests} and {@link exampleRequests}. */
-export interface RequestOptions extends Omit<SchemaArbitraryOptions, 'charset'> {
+export interface RequestOptions extends Omit<SchemaArbitraryOptions, 'charset' | 'view'> {
   /** `ApiModel.schemas`: what every `$ref` points into. */
   defs: Record<string, JsonSchema>;
   /**

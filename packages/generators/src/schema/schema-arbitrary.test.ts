@@ -175,6 +175,27 @@ describe('schemaArbitrary', () => {
     );
   });
 
+  it('leaves out optional readOnly properties in the request view and writeOnly ones in the response view', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        id: { type: 'integer', readOnly: true },
+        name: { type: 'string' },
+        secret: { type: 'string', writeOnly: true },
+      },
+    };
+    const keys = (view: 'request' | 'response' | 'any') =>
+      new Set(
+        fc
+          .sample(schemaArbitrary(schema, { view }), { numRuns: 100, seed: 4 })
+          .flatMap((v) => Object.keys(v as object)),
+      );
+    expect(keys('request')).toEqual(new Set(['name', 'secret']));
+    expect(keys('response')).toEqual(new Set(['name', 'id']));
+    expect(keys('any')).toEqual(new Set(['name', 'id', 'secret']));
+  });
+
   it('keeps token strings header-safe', () => {
     fc.assert(
       fc.property(schemaArbitrary({ type: 'string', minLength: 1 }, { charset: 'token' }), (value) => {

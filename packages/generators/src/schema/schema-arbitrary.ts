@@ -17,6 +17,11 @@ export interface SchemaArbitraryOptions {
   extraLength?: number;
   /** Characters free-form strings may use: `text` (default) or `token` (header and cookie safe). */
   charset?: Charset;
+  /**
+   * `request` leaves out optional `readOnly` properties, `response` optional `writeOnly` ones, as
+   * OpenAPI says they are not sent that way. Default `any`: both kept.
+   */
+  view?: 'request' | 'response' | 'any';
 }
 
 const NO_DEFS: Record<string, JsonSchema> = {};
@@ -31,6 +36,7 @@ export function builderFor(options: SchemaArbitraryOptions & { pathSegment?: boo
     extraLength: options.extraLength ?? 24,
     charset: options.charset ?? 'text',
     pathSegment: options.pathSegment ?? false,
+    view: options.view ?? 'any',
   } as const;
   const key = JSON.stringify(settings);
   let byKey = builders.get(defs);
