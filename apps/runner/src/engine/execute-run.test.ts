@@ -70,6 +70,17 @@ describe('executeRun against the in-process mock', () => {
     expect(other).not.toEqual(runs[0]);
   });
 
+  it('gives an operation the same requests whether or not other operations ran (replay with --operation)', async () => {
+    const copy = { ...api.operations[0]!, id: 'copy_list', path: '/stages/identification-copy/' };
+    const two: ApiModel = { ...api, operations: [api.operations[0]!, copy] };
+    const all: string[] = [];
+    const alone: string[] = [];
+    await executeRun(two, { ...base, wrapDispatcher: recorder(all) });
+    await executeRun(two, { ...base, operations: ['copy_list'], wrapDispatcher: recorder(alone) });
+    expect(alone.length).toBeGreaterThan(60);
+    expect(all.filter((line) => line.includes('identification-copy'))).toEqual(alone);
+  });
+
   it('shrinks a failure to a smaller request that still fails the same check, with its seed and path', async () => {
     const faults = ['server-error-on-input'];
     const shrunk = await executeRun(api, { ...base, faults });

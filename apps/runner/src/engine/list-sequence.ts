@@ -78,8 +78,8 @@ export async function listSequence(
     }
   }
   const probes: HttpRequest[] = [];
-  // A probe is a valid request: a seen value is used only if the parameter's schema accepts it (the
-  // pool is shared across operations, where a property name may mean something else).
+  // A probe is a valid request: a seen value is used only if the parameter's schema accepts it (an
+  // item property and the filter named after it may still be typed differently).
   const schemaOf = (name: string) =>
     operation.parameters.find((p) => p.in === 'query' && p.name === name)?.schema;
   for (const filter of list.filters.slice(0, 8)) {

@@ -61,6 +61,12 @@ interface OperationState {
   /** Cancels the operation's queued and in-flight requests (see {@link maxConsecutiveFaults}). */
   cancel: AbortController;
   consecutiveFaults: number;
+  /**
+   * Values seen in this operation's responses. Per operation, not per run: which other operations
+   * ran (--operation, --shard) must not change the requests of this one for a given seed, so a CI
+   * failure replays with `--operation <id> --seed <n>`.
+   */
+  seen: SeenPool;
 }
 
 /**
@@ -79,7 +85,6 @@ export const maxConsecutiveFaults = 5;
 export async function runEngine(options: EngineOptions): Promise<EngineOutcome> {
   const { api, transport, kit, credentials, signal } = options;
   const book = new FailureBook();
-  const seen: SeenPool = new Map();
   const started = performance.now();
   let requests = 0;
   let operationsDone = 0;
@@ -254,7 +259,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       const outcome = await outcomes[index]!;
       const request = prepared[index]!;
       const violations = violationsOf(state, request, outcome);
-      if (outcome.kind === 'response') collectSeenValues(outcome.response, state.operation, seen);
+      if (outcome.kind === 'response') collectSeenValues(outcome.response, state.operation, state.seen);
       for (const violation of record(state, violations, request, outcome, origin(index)))
         onShrinkable?.(index, violation);
       progress();
@@ -264,7 +269,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   async function fuzz(state: OperationState, mode: 'positive' | 'negative'): Promise<void> {
     let arbitrary: fc.Arbitrary<HttpRequest>;
     try {
-      arbitrary = kit.requestArbitrary(state.operation, mode, snapshot(seen));
+      arbitrary = kit.requestArbitrary(state.operation, mode, snapshot(state.seen));
     } catch (error) {
       if (AssayError.is(error) && error.code === 'generation') return;
       throw error;
@@ -370,12 +375,12 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       record(state, violationsOf(state, sent, outcome), sent, outcome, { seed });
       progress();
       if (outcome.kind !== 'response') return undefined;
-      collectSeenValues(outcome.response, state.operation, seen);
+      collectSeenValues(outcome.response, state.operation, state.seen);
       return { operation: state.operation, request: sent, response: outcome.response };
     };
     const exchanges = await kit.listSequence(
       state.operation,
-      () => snapshot(seen),
+      () => snapshot(state.seen),
       send,
       () => halted(state),
     );
@@ -419,6 +424,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       checks: new Set(),
       cancel: new AbortController(),
       consecutiveFaults: 0,
+      seen: new Map(),
       result: {
         operationId: operation.id,
         method: operation.method,
@@ -447,7 +453,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     if (!halted(state)) await fuzz(state, 'negative');
     if (!halted(state) && operation.list !== undefined) await listPhase(state);
     if (!halted(state)) {
-      const base = examples[0] ?? bareRequest(operation) ?? baseRequest(operation, kit, seen);
+      const base = examples[0] ?? bareRequest(operation) ?? baseRequest(operation, kit, state.seen);
       if (base !== undefined) await authPhase(state, base);
     }
     state.result.checks = [...state.checks].sort();
