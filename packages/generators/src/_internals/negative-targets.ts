@@ -1,8 +1,20 @@
-import type { NegativeReason } from '@assay/model';
+import type { JsonSchema, NegativeReason } from '@assay/model';
 import { isFormMedia, isJsonMedia } from './body-codec.js';
+import { flattenSchema } from './merge-schemas.js';
 import { type Mutation, type MutationTarget, mutationsFor } from './negative-cases.js';
 import { type RequestPlan, topLevelProperties, topLevelRequired } from './request-plan.js';
 import { schemaTypes } from './schema-types.js';
+
+function itemsSchema(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema | undefined {
+  try {
+    const flat = flattenSchema(schema, defs).schema;
+    return flat === false || flat.items === undefined || typeof flat.items === 'boolean'
+      ? undefined
+      : flat.items;
+  } catch {
+    return undefined;
+  }
+}
 
 /** One invalid change to a request: a parameter's value (undefined: left out) or a body value. */
 export type NegativeTarget =
@@ -19,6 +31,19 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
       const target: MutationTarget = parameter.contentType !== undefined ? 'json' : parameter.in;
       for (const mutation of mutationsFor(parameter.schema, plan.defs, target))
         group.push({ kind: 'param', index, mutation });
+    }
+    if (p.shape === 'array' && parameter.contentType === undefined) {
+      // One invalid item in a one-item list: `status=not-an-allowed-value` for a list of enum values.
+      const items = itemsSchema(parameter.schema, plan.defs);
+      if (items !== undefined) {
+        for (const mutation of mutationsFor(items, plan.defs, parameter.in)) {
+          group.push({
+            kind: 'param',
+            index,
+            mutation: { ...mutation, value: [mutation.value], message: `item ${mutation.message}` },
+          });
+        }
+      }
     }
     if (parameter.required && parameter.in !== 'path') {
       group.push({
