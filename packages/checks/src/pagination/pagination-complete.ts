@@ -8,7 +8,8 @@ const ID = 'pagination-complete';
 
 /**
  * A walk from the first page to the last sees exactly `count` items. Judged only for complete
- * walks whose count is known and the same on every page.
+ * walks whose count is known and the same on every page. A next link that leads to a client error
+ * (other than 401, 403 and 429, which are about the caller, not the list) also leaves items unseen.
  */
 export function paginationComplete(options: PaginationRequestOptions = {}): SequenceCheck {
   return {
@@ -18,6 +19,23 @@ export function paginationComplete(options: PaginationRequestOptions = {}): Sequ
     verify(exchanges) {
       const out: Violation[] = [];
       for (const walk of splitWalks(exchanges, options)) {
+        const broken = walk.exchanges[walk.pages.length];
+        if (broken !== undefined && walk.pages.length > 0 && !walk.loop) {
+          const { status } = broken.response;
+          if (status >= 400 && status <= 499 && status !== 401 && status !== 403 && status !== 429) {
+            const seen = walk.pages.reduce((sum, page) => sum + page.items!.length, 0);
+            out.push(
+              violation(ID, {
+                message: `page ${walk.pages.length} links a next page, which answered ${status}: the walk saw ${seen} items${walk.pages[0]!.count === undefined ? '' : ` of ${walk.pages[0]!.count}`}`,
+                pointer: '',
+                keyword: 'next-page-status',
+                expected: '2xx',
+                actual: status,
+                fingerprint: fingerprint(ID, broken.operation.id, 'next-page-status'),
+              }),
+            );
+          }
+        }
         if (!walk.complete || !walk.fromFirst) continue;
         const counts = new Set(walk.pages.map((page) => page.count));
         if (counts.size !== 1) continue;

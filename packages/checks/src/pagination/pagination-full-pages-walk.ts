@@ -10,7 +10,8 @@ const ID = 'pagination-full-pages';
 
 /**
  * The walk form of `pagination-full-pages`: every page that has a page after it holds as many
- * items as the largest such page (the page size the server used).
+ * items as the largest such page (the page size the server used), and a page reached through a
+ * next link is not empty (a next link on the last page leads nowhere).
  */
 export function paginationFullPagesWalk(options: PaginationRequestOptions = {}): SequenceCheck {
   return {
@@ -20,6 +21,19 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
     verify(exchanges) {
       const out: Violation[] = [];
       for (const walk of splitWalks(exchanges, options)) {
+        walk.pages.forEach((page, index) => {
+          if (index === 0 || page.items!.length > 0) return;
+          out.push(
+            violation(ID, {
+              message: `page ${index} of the walk links a next page, but page ${index + 1} is empty`,
+              pointer: pointerOf(page.exchange.operation.list?.itemsPath),
+              keyword: 'empty-page',
+              expected: 'at least one item',
+              actual: 0,
+              fingerprint: fingerprint(ID, page.exchange.operation.id, 'empty'),
+            }),
+          );
+        });
         const size = walkPageSize(walk, options);
         if (size === undefined) continue;
         walk.pages.forEach((page, index) => {
