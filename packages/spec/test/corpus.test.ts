@@ -47,6 +47,53 @@ async function load(path: string, options?: LoadOptions): Promise<Outcome> {
   }
 }
 
+const SCHEMA_SINGLE = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+];
+const SCHEMA_LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SCHEMA_MAP = ['properties', 'patternProperties', 'dependentSchemas', '$defs'];
+
+/** Every `$ref` in schema positions of a schema (examples, enums and defaults are data, not schemas). */
+function schemaRefs(schema: unknown, out: string[]): void {
+  if (schema === null || typeof schema !== 'object') return;
+  const s = schema as Record<string, unknown>;
+  if (typeof s.$ref === 'string') out.push(s.$ref);
+  for (const key of SCHEMA_SINGLE) schemaRefs(s[key], out);
+  for (const key of SCHEMA_LIST) if (Array.isArray(s[key])) for (const sub of s[key]) schemaRefs(sub, out);
+  for (const key of SCHEMA_MAP)
+    if (s[key] !== null && typeof s[key] === 'object')
+      for (const sub of Object.values(s[key])) schemaRefs(sub, out);
+}
+
+/** The model is plain JSON, and every schema `$ref` in it is `#/$defs/<key>` with the key present. */
+function expectPlainModel(api: ApiModel): void {
+  expect(() => JSON.stringify(api)).not.toThrow(); // An object cycle would throw.
+  const refs: string[] = [];
+  for (const def of Object.values(api.schemas)) schemaRefs(def, refs);
+  for (const operation of api.operations) {
+    for (const parameter of operation.parameters) schemaRefs(parameter.schema, refs);
+    for (const media of Object.values(operation.requestBody?.content ?? {})) schemaRefs(media.schema, refs);
+    for (const response of Object.values(operation.responses)) {
+      for (const media of Object.values(response.content)) schemaRefs(media.schema, refs);
+      for (const header of Object.values(response.headers)) schemaRefs(header.schema, refs);
+    }
+    if (operation.list !== undefined) schemaRefs(operation.list.itemSchema, refs);
+  }
+  for (const ref of new Set(refs)) {
+    expect(ref).toMatch(/^#\/\$defs\/[A-Za-z0-9._-]+$/);
+    expect(Object.hasOwn(api.schemas, ref.slice('#/$defs/'.length)), ref).toBe(true);
+  }
+}
+
 describe.runIf(existsSync(SPECS))('the reference corpus', () => {
   const files = existsSync(SPECS) ? specFiles(SPECS) : [];
   let loaded = 0;
@@ -84,6 +131,7 @@ describe.runIf(existsSync(SPECS))('the reference corpus', () => {
       }
       loaded++;
       if (outcome.api.problems.length > 0) warned++;
+      expectPlainModel(outcome.api);
       // loadApi has compiled every response schema already (or it would have thrown spec-schema).
       // Smaller documents are compiled again by @assay/checks, the validator the checks will use, as
       // an independent witness; the five large specs are left to loadApi, which keeps this suite fast.

@@ -136,6 +136,9 @@ export class SchemaConverter {
         } else {
           out.type = value as JsonSchemaObject['type'];
         }
+      } else if (key.startsWith('x-') && holdsRef(value)) {
+        // A vendor annotation pointing elsewhere (Stripe's x-expansionResources, x-enum-reference):
+        // its `$ref` would be the one reference in the schema not into `$defs`, so the annotation goes.
       } else if (key === 'nullable' || key === 'x-nullable') {
         // Handled below. Never kept: ajv reads `nullable` as its own keyword and refuses it without `type`.
       } else {
@@ -236,6 +239,12 @@ export class SchemaConverter {
       ...(file === undefined ? {} : { file }),
     });
   }
+}
+
+function holdsRef(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 32) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsRef(item, depth + 1));
+  return Object.entries(value).some(([key, sub]) => key === '$ref' || holdsRef(sub, depth + 1));
 }
 
 // Annotations that describe the value as a whole; they stay on the outside when null is added.
