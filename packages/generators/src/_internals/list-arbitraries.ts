@@ -172,10 +172,11 @@ export function listOverrides(
       const pieces = fc
         .tuple(fc.constantFrom(...accepted), fc.nat(), fc.boolean())
         .map(([value, start, whole]) => {
-          const text = String(value);
-          if (whole || text.length < 3) return value;
-          const from = start % (text.length - 1);
-          const piece = text.slice(from, from + Math.max(2, Math.ceil(text.length / 2)));
+          // Code points, not UTF-16 units: a cut through a surrogate pair is not text a client can send.
+          const chars = Array.from(String(value));
+          if (whole || chars.length < 3) return value;
+          const from = start % (chars.length - 1);
+          const piece = chars.slice(from, from + Math.max(2, Math.ceil(chars.length / 2))).join('');
           return valid(searchPlan.parameter.schema, piece) ? piece : value;
         });
       out.push({ params: [searchPlan.parameter.name], value: pieces.map((v) => [v]), weight: 4 });

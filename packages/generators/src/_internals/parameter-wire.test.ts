@@ -96,3 +96,12 @@ describe('serialiseParameter and readParameter', () => {
     expect(parts.query).toEqual(['q=a%20b%26c%3Dd%2F%C3%A9', 'r=a/b:c?d%26e']);
   });
 });
+
+describe('percent-encoding', () => {
+  it('sends a lone surrogate as U+FFFD instead of throwing', () => {
+    const parts = emptyParts();
+    serialiseParameter(param('q', 'query', 'form', true), 'a\uD83D', 'primitive', parts);
+    serialiseParameter(param('r', 'query', 'form', true), '😀', 'primitive', parts);
+    expect(parts.query).toEqual(['q=a%EF%BF%BD', 'r=%F0%9F%98%80']);
+  });
+});

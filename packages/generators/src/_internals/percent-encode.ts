@@ -1,9 +1,12 @@
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Percent-encodes a value for a URL component. Unlike encodeURIComponent, `!'()*` are encoded too,
  * so every sub-delimiter that a style uses as a separator is unambiguous on the wire.
  */
 export function percentEncode(text: string): string {
-  return encodeURIComponent(text).replace(
+  // A lone surrogate has no UTF-8 form (encodeURIComponent throws); it travels as U+FFFD, as in browsers.
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
