@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AssayError } from '@assay/model';
 import { pointerGet } from './json-pointer.js';
-import { readDocument } from './read-source.js';
+import { readDocument } from './read-document.js';
 
 /** What a `$ref` points at: the document's URL, the pointer inside it, and the value there. */
 export interface RefTarget {

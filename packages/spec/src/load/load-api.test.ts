@@ -211,6 +211,22 @@ describe('loadApi sources', () => {
       });
       expect(api.schemas.Thing).toEqual({ type: 'object', properties: { id: { type: 'integer' } } });
       expect((await rejection(loadApi(`http://127.0.0.1:${port}/missing.yaml`))).code).toBe('spec-not-found');
+
+      // A second origin: refused by default, followed when remote references are allowed.
+      const other: Server = createServer((_req, res) =>
+        res.writeHead(200).end('Remote: {type: string, format: uuid}\n'),
+      );
+      await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
+      try {
+        const remote = `http://127.0.0.1:${(other.address() as AddressInfo).port}/defs.yaml#/Remote`;
+        const doc = minimal30({}, { schemas: { Id: { $ref: remote } } });
+        expect((await rejection(loadApi(doc))).code).toBe('spec-ref-refused');
+        const api = await loadApi(doc, { allowRemoteRefs: true });
+        expect(api.schemas.Remote).toEqual({ type: 'string', format: 'uuid' });
+        expect(api.schemas.Id).toEqual({ $ref: '#/$defs/Remote' });
+      } finally {
+        await new Promise((ok) => other.close(ok));
+      }
     } finally {
       await new Promise((ok) => server.close(ok));
     }
@@ -245,6 +261,19 @@ describe('loadApi errors', () => {
     const error = await rejection(loadApi(path));
     expect(error.code).toBe('spec-parse');
     expect(error.message).toContain('alias');
+  });
+
+  it('reports a JSON syntax error with its line and column', async () => {
+    const path = await file('bad.json', '{\n  "openapi": "3.0.3",\n  "info": {,}\n}\n');
+    const error = await rejection(loadApi(path));
+    expect(error.code).toBe('spec-parse');
+    expect(error.details).toMatchObject({ line: 3 });
+  });
+
+  it('reads a version without its patch number, reporting it as a problem', async () => {
+    const api = await loadApi({ openapi: '3.0', info: { title: 't', version: '1' }, paths: {} });
+    expect(api.format).toBe('openapi-3.0');
+    expect(api.problems.map((p) => p.pointer)).toContain('/openapi');
   });
 
   it('rejects OpenAPI 3.2 and documents that are not OpenAPI as spec-unsupported', async () => {

@@ -1,15 +1,16 @@
 import { pathToFileURL } from 'node:url';
 import { type ApiModel, AssayError, type Pagination, type SpecFormat, type SpecProblem } from '@assay/model';
 import { applyViews } from '../_internals/apply-views.js';
-import { OperationBuilder } from '../_internals/build-operations.js';
 import { compileResponseSchemas } from '../_internals/compile-response-schemas.js';
-import { securitySchemesOf, serversOf } from '../_internals/document-meta.js';
 import { DocumentSet } from '../_internals/document-set.js';
 import { listSemanticsOf } from '../_internals/list-semantics-of.js';
 import { type MetaSchemaVersion, metaSchemaProblems } from '../_internals/meta-schema-problems.js';
-import { readDocument, sourceUrl } from '../_internals/read-source.js';
+import { OperationBuilder } from '../_internals/operation-builder.js';
+import { readDocument, sourceUrl } from '../_internals/read-document.js';
 import { SchemaConverter } from '../_internals/schema-converter.js';
 import { SchemaViews } from '../_internals/schema-views.js';
+import { securitySchemesOf } from '../_internals/security-schemes-of.js';
+import { serversOf } from '../_internals/servers-of.js';
 
 /** How {@link loadApi} treats a document. */
 export interface LoadOptions {
@@ -140,19 +141,24 @@ function detectFormat(content: unknown, display: string): { format: SpecFormat; 
   }
   const doc = content as Record<string, unknown>;
   if (doc.swagger !== undefined) {
-    if (String(doc.swagger) === '2.0') return { format: 'swagger-2.0', specVersion: '2.0' };
+    // `swagger: 2.0` unquoted in YAML is the number 2.
+    if (String(doc.swagger) === '2.0' || doc.swagger === 2)
+      return { format: 'swagger-2.0', specVersion: '2.0' };
     throw new AssayError('spec-unsupported', `${display} is Swagger ${String(doc.swagger)}. ${hint}`, {
       file: display,
       pointer: '/swagger',
       hint,
     });
   }
-  if (typeof doc.openapi === 'string') {
-    if (/^3\.0\.\d+(-.+)?$/.test(doc.openapi)) return { format: 'openapi-3.0', specVersion: doc.openapi };
-    if (/^3\.1\.\d+(-.+)?$/.test(doc.openapi)) return { format: 'openapi-3.1', specVersion: doc.openapi };
+  if (typeof doc.openapi === 'string' || typeof doc.openapi === 'number') {
+    // `3.0` without a patch number (or unquoted, a number) breaks the meta-schema, which says so
+    // as a problem; the document is still clearly 3.0 and loads in non-strict mode.
+    const version = String(doc.openapi);
+    if (/^3\.0(\.\d+(-.+)?)?$/.test(version)) return { format: 'openapi-3.0', specVersion: version };
+    if (/^3\.1(\.\d+(-.+)?)?$/.test(version)) return { format: 'openapi-3.1', specVersion: version };
     throw new AssayError(
       'spec-unsupported',
-      `${display} is OpenAPI ${doc.openapi}, which Assay does not read. ${hint}`,
+      `${display} is OpenAPI ${version}, which Assay does not read. ${hint}`,
       { file: display, pointer: '/openapi', hint },
     );
   }
