@@ -41,19 +41,19 @@ describe('executeRun against the in-process mock', () => {
   it.each([1, 2, 3, 4, 5])('finds nothing on a correct server (seed %i)', async (seed) => {
     const result = await executeRun(api, { ...base, seed });
     expect(result.failures.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
+    expect(result.warnings).toBeUndefined();
     expect(result.requests).toBeGreaterThan(60);
     expect(result.operations[0]?.checks.length).toBeGreaterThan(10);
   });
 
   // The project's proof that its checks work: every fault of the mock's catalogue, alone, makes the
   // run fail naming the check the fault declares. It iterates the catalogue, so it stays in sync.
-  it.each(faultCatalogue.map((fault) => [fault.name, fault.catches] as const))(
-    'fault %s is caught by %s',
-    async (name, catches) => {
-      const result = await executeRun(api, { ...base, faults: [name] });
-      expect(result.failures.map((f) => f.check)).toContain(catches);
-    },
-  );
+  it.each(
+    faultCatalogue.flatMap((fault) => [1, 2].map((seed) => [fault.name, fault.catches, seed] as const)),
+  )('fault %s is caught by %s (seed %i)', async (name, catches, seed) => {
+    const result = await executeRun(api, { ...base, seed, faults: [name] });
+    expect(result.failures.map((f) => f.check)).toContain(catches);
+  });
 
   it('replays the same requests in the same order for the same seed, whatever the concurrency', async () => {
     const runs: string[][] = [];

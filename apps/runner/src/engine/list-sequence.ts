@@ -89,6 +89,7 @@ export async function listSequence(
         v !== null &&
         typeof v !== 'object' &&
         v !== '' &&
+        encodable(String(v)) &&
         (schema === undefined || options.isValid(schema, v)),
     );
     if (value !== undefined) probes.push(withQuery(base, filter.param, String(value)));
@@ -143,6 +144,16 @@ function withQuery(request: HttpRequest, name: string, value: string): HttpReque
   return { ...request, query: request.query === '' ? pair : `${request.query}&${pair}` };
 }
 
+/** True when a value can travel in a URL: a string with a lone surrogate cannot be percent-encoded. */
+function encodable(value: string): boolean {
+  try {
+    encodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A search term: the first word-like seen string of a property other than the identifier, cut to 4 characters. */
 function searchTerm(seen: SeenValues, identifier: string | undefined): string | undefined {
   for (const [name, values] of Object.entries(seen)) {
@@ -150,7 +161,8 @@ function searchTerm(seen: SeenValues, identifier: string | undefined): string | 
     const text = values.find(
       (v): v is string => typeof v === 'string' && /^[\p{L}][\p{L}\p{N} _-]{2,}$/u.test(v),
     );
-    if (text !== undefined) return text.slice(0, 4).trim();
+    // By code points: cutting by UTF-16 units could split a surrogate pair into an unsendable string.
+    if (text !== undefined) return [...text].slice(0, 4).join('').trim();
   }
   return undefined;
 }

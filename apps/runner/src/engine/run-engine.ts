@@ -113,6 +113,21 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
 
   const halted = (state: OperationState): boolean => stopped() || state.cancel.signal.aborted;
 
+  /**
+   * Runs a phase so that a bug in Assay (a helper that throws) costs that phase only: it becomes a
+   * warning and the run goes on. User-facing errors (`target-unreachable`) still end the run.
+   */
+  const guarded = async (state: OperationState, phase: string, run: () => Promise<void>): Promise<void> => {
+    try {
+      await run();
+    } catch (error) {
+      if (AssayError.is(error)) throw error;
+      warnings.push(
+        `${state.operation.id}: ${phase} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+
   /** Requests a generator builds; one that throws is reported as a warning and the phase skipped. */
   const generated = (operation: Operation, phase: string, make: () => HttpRequest[]): HttpRequest[] => {
     try {
@@ -449,9 +464,10 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         () => ({ seed: coverageSeed }),
       );
     }
-    if (!halted(state)) await fuzz(state, 'positive');
-    if (!halted(state)) await fuzz(state, 'negative');
-    if (!halted(state) && operation.list !== undefined) await listPhase(state);
+    if (!halted(state)) await guarded(state, 'positive phase', () => fuzz(state, 'positive'));
+    if (!halted(state)) await guarded(state, 'negative phase', () => fuzz(state, 'negative'));
+    if (!halted(state) && operation.list !== undefined)
+      await guarded(state, 'list phase', () => listPhase(state));
     if (!halted(state)) {
       const base = examples[0] ?? bareRequest(operation) ?? baseRequest(operation, kit, state.seen);
       if (base !== undefined) await authPhase(state, base);

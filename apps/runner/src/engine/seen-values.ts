@@ -26,6 +26,8 @@ export function collectSeenValues(response: HttpResponse, operation: Operation, 
     if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
     for (const [name, value] of Object.entries(item)) {
       if (value === null || typeof value === 'object') continue;
+      // A string with a lone surrogate cannot be percent-encoded, so it can never be sent back.
+      if (typeof value === 'string' && !wellFormed(value)) continue;
       let pool = seen.get(name);
       if (pool === undefined) {
         pool = [];
@@ -48,4 +50,8 @@ function itemsAt(body: unknown, path: readonly string[]): unknown[] {
 /** A frozen copy of the pool, as the generators take it: later responses do not change it. */
 export function snapshot(pool: SeenPool): SeenValues {
   return Object.fromEntries([...pool].map(([name, values]) => [name, [...values]]));
+}
+
+function wellFormed(text: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
