@@ -280,7 +280,8 @@ export function readParameter(
     }
     case 'path': {
       const raw = matchPath(operation.path, request.path)?.[name];
-      if (raw === undefined) return undefined;
+      // An empty, `.` or `..` segment does not reach the route at all: the parameter is missing.
+      if (raw === undefined || raw === '' || raw === '.' || raw === '..') return undefined;
       let text = percentDecode(raw);
       const matrixPrefix = `;${name}=`;
       if (style === 'label') text = text.startsWith('.') ? text.slice(1) : text;

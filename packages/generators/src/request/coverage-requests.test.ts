@@ -65,6 +65,18 @@ describe('coverageRequests', () => {
   });
 });
 
+describe('coverageRequests for path parameters', () => {
+  it('never sends an empty path segment, which would change the route', () => {
+    const op = operation({
+      path: '/things/{id}/',
+      parameters: [parameter('id', 'path', { type: 'string' })],
+    });
+    const paths = coverageRequests(op, { defs, isValid }).map((r) => r.path);
+    expect(paths).toContain(`/things/${'a'.repeat(1000)}/`);
+    expect(paths).not.toContain('/things//');
+  });
+});
+
 describe('exampleRequests', () => {
   it('builds requests from valid examples only', () => {
     const requests = exampleRequests(listOperation, { defs, isValid });
