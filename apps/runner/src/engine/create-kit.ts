@@ -61,8 +61,13 @@ export function createKit(
     requestArbitrary: (operation, mode, seen) => requestArbitrary(operation, mode, { defs, seen, isValid }),
     checks: all.checks.filter((c) => selected.has(c.id)),
     sequenceChecks: all.sequenceChecks.filter((c) => selected.has(c.id)),
-    listSequence: (operation, seen, send, isAborted) =>
-      listSequence(operation, seen, send, { basePath, isAborted, isValid }),
+    listSequence: (operation, seen, send, isAborted, accepted) =>
+      listSequence(operation, seen, send, {
+        basePath,
+        isAborted,
+        isValid,
+        ...(accepted === undefined ? {} : { accepted }),
+      }),
   };
   return { kit, selectedChecks: selected };
 }

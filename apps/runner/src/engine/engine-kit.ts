@@ -28,12 +28,14 @@ export interface EngineKit {
   /**
    * Phase 4 of a list operation: makes the dependent requests (walks, variants, probes) through
    * `send` and returns the exchanges, in order, for the sequence checks. `seen` reads the pool as it
-   * grows (the walk's pages feed the filter probes).
+   * grows (the walk's pages feed the filter probes). `accepted` is an earlier request of the
+   * operation that got a 2xx, for operations whose first page needs path parameters.
    */
   listSequence(
     operation: Operation,
     seen: () => SeenValues,
     send: SendExchange,
     isAborted: () => boolean,
+    accepted: HttpRequest | undefined,
   ): Promise<Exchange[]>;
 }

@@ -20,8 +20,9 @@ export type SendExchange = (request: HttpRequest) => Promise<Exchange | undefine
  * first two ordering fields, both ways; a walk per equality filter with a value seen in earlier
  * responses, and per search term taken from a seen value (after the unfiltered walk, for the subset
  * law). Walks follow `next` and stop at the end, at a loop (a request already sent in the walk) or at
- * {@link maxWalkPages}. Operations with path parameters, or required query parameters without an
- * example, get no sequence: no known-valid first page can be built.
+ * {@link maxWalkPages}. The first page carries only the required parameters: from their examples,
+ * else from `accepted`, a request of the operation the server answered with a 2xx (path parameters
+ * included); without either, there is no known-valid first page and no sequence.
  */
 export async function listSequence(
   operation: Operation,
@@ -31,10 +32,15 @@ export async function listSequence(
     basePath: string;
     isAborted: () => boolean;
     isValid: (schema: JsonSchema, value: unknown) => boolean;
+    accepted?: HttpRequest;
   },
 ): Promise<Exchange[]> {
   const list = operation.list;
-  const base = list === undefined ? undefined : firstPageRequest(operation);
+  const base =
+    list === undefined
+      ? undefined
+      : (firstPageRequest(operation) ??
+        (options.accepted === undefined ? undefined : requiredOnly(operation, options.accepted)));
   if (list === undefined || base === undefined) return [];
   const all: Exchange[] = [];
   const walked = new Set<string>();
@@ -137,6 +143,26 @@ function firstPageRequest(operation: Operation): HttpRequest | undefined {
     request = withQuery(request, parameter.name, String(example));
   }
   return request;
+}
+
+/** An accepted request cut down to the parameters the operation requires (path and headers kept). */
+function requiredOnly(operation: Operation, accepted: HttpRequest): HttpRequest {
+  const required = new Set(
+    operation.parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name),
+  );
+  const query = accepted.query
+    .split('&')
+    .filter((pair) => {
+      if (pair === '') return false;
+      try {
+        return required.has(decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' ')));
+      } catch {
+        return false;
+      }
+    })
+    .join('&');
+  const { authorization: _credentials, ...headers } = accepted.headers;
+  return { ...accepted, query, headers, mode: 'pagination' };
 }
 
 function withQuery(request: HttpRequest, name: string, value: string): HttpRequest {

@@ -67,6 +67,8 @@ interface OperationState {
    * failure replays with `--operation <id> --seed <n>`.
    */
   seen: SeenPool;
+  /** The first example, coverage or positive request the server answered with a 2xx. */
+  accepted?: HttpRequest;
 }
 
 /**
@@ -274,7 +276,13 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       const outcome = await outcomes[index]!;
       const request = prepared[index]!;
       const violations = violationsOf(state, request, outcome);
-      if (outcome.kind === 'response') collectSeenValues(outcome.response, state.operation, state.seen);
+      if (outcome.kind === 'response') {
+        collectSeenValues(outcome.response, state.operation, state.seen);
+        const { status } = outcome.response;
+        if (state.accepted === undefined && status >= 200 && status < 300 && request.mode !== 'negative') {
+          state.accepted = batch[index];
+        }
+      }
       for (const violation of record(state, violations, request, outcome, origin(index)))
         onShrinkable?.(index, violation);
       progress();
@@ -398,6 +406,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       () => snapshot(state.seen),
       send,
       () => halted(state),
+      state.accepted,
     );
     const head = exchanges[0];
     if (head === undefined) return;
