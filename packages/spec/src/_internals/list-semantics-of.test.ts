@@ -226,6 +226,21 @@ describe('list detection', () => {
     expect(list!.search).toEqual({ param: 'q' });
   });
 
+  it('leaves out parameters that are not equality filters: catch-alls, foreign enum values, paging names', async () => {
+    const withBefore = { ...Item, properties: { ...Item.properties, before: { type: 'string' } } };
+    const list = await detect({
+      params: [
+        { name: 'kind', schema: { type: 'string', enum: ['a', 'b', 'all'] } },
+        { name: 'name', schema: { type: 'string', default: 'any' } },
+        { name: 'owner', schema: { type: 'string', enum: ['x'] } },
+        { name: 'before' },
+        { name: 'active', schema: { type: 'boolean' } },
+      ],
+      body: { type: 'array', items: withBefore },
+    });
+    expect(list!.filters).toEqual([{ param: 'active', property: 'active', kind: 'equality' }]);
+  });
+
   it('orders by plain item properties when the ordering parameter lists none', async () => {
     const list = await detect({ params: [{ name: 'ordering' }], body: items });
     // Not booleans, not read-only (computed), not arrays.

@@ -46,6 +46,24 @@ const ITEM_KEYS = [
 const IDENTIFIERS = ['pk', 'id', 'uuid', 'uid', '_id', 'guid'];
 const ORDERING_PARAMS = ['ordering', 'order_by', 'orderBy', 'sort', 'sort_by', 'sortBy', 'order'];
 const SEARCH_PARAMS = ['search', 'q'];
+// Paging and time-window parameters are never filters, even where an item happens to have a property
+// of the same name (a push event's `before` SHA is not what `?before=` means).
+const NOT_FILTERS = new Set([
+  'page',
+  'page_size',
+  'per_page',
+  'limit',
+  'offset',
+  'cursor',
+  'after',
+  'before',
+  'since',
+  'until',
+  'starting_after',
+  'ending_before',
+]);
+// Parameter values that mean "no filter" rather than "equal to this".
+const CATCH_ALL = new Set(['all', 'any', '*', 'none', '']);
 const PAGE_PARAMS = ['page', 'page_number', 'pageNumber'];
 const PAGE_SIZE_PARAMS = ['page_size', 'pageSize', 'per_page', 'perPage', 'size', 'limit'];
 const CURSOR_PARAMS = [
@@ -100,7 +118,9 @@ const META_KEYS = ['metadata', 'meta', 'pagination', 'page_info', 'pageInfo', 'p
  *   - `link-header`: a documented `Link` response header, with `page`/`per_page` parameters (GitHub);
  *   - `content-range`: a documented `Content-Range` response header or `Range` request header.
  * - **Filters:** query parameters named exactly like a scalar item property: `equality` for boolean,
- *   enum, uuid and integer properties, `text` for other strings. Numbers, arrays and objects are left out.
+ *   enum, uuid and integer properties, `text` for other strings. Left out: numbers, arrays and objects;
+ *   paging and time-window names (`page`, `before`, `since` …); parameters whose enum or default has a
+ *   catch-all (`all`, `any`) or a value the property's own enum lacks.
  * - **Ordering:** a parameter named `ordering`, `order_by`, `sort` …; its fields are the parameter's
  *   enum (signs stripped), or else the item's scalar properties that are neither boolean, nullable,
  *   nor read-only (computed), the identifier excepted.
@@ -426,7 +446,8 @@ function filtersOf(
 ): QueryFilter[] {
   const filters: QueryFilter[] = [];
   for (const param of query.values()) {
-    if (reserved.has(param.name) || item.properties[param.name] === undefined) continue;
+    if (reserved.has(param.name) || NOT_FILTERS.has(param.name) || item.properties[param.name] === undefined)
+      continue;
     const paramType = scalarType(resolve(param.schema, defs), defs);
     const property = resolve(item.properties[param.name]!, defs);
     const propertyType = scalarType(property, defs);
@@ -435,6 +456,7 @@ function filtersOf(
     const numeric = (t: string) => t === 'integer' || t === 'number';
     if (paramType !== propertyType && !(numeric(paramType) && numeric(propertyType))) continue;
     const object = typeof property === 'object' ? property : {};
+    if (!valuesFit(resolve(param.schema, defs), property, defs)) continue;
     const enumerated = Array.isArray(object.enum) || hasEnumBranch(property, defs);
     if (
       propertyType === 'boolean' ||
@@ -448,6 +470,33 @@ function filtersOf(
     }
   }
   return filters;
+}
+
+/**
+ * Whether every value the parameter documents is a value the property can hold. A parameter whose
+ * enum or default has a catch-all (`state=all`) or values the property's enum lacks does not filter
+ * by equality on that property, so a check built on it would be wrong.
+ */
+function valuesFit(param: JsonSchema, property: JsonSchema, defs: Defs): boolean {
+  if (typeof param !== 'object') return true;
+  const documented = [
+    ...(Array.isArray(param.enum) ? param.enum : []),
+    ...(param.default === undefined ? [] : [param.default]),
+  ];
+  if (documented.some((v) => typeof v === 'string' && CATCH_ALL.has(v.toLowerCase()))) return false;
+  const allowed = enumValues(property, defs);
+  return allowed === undefined || documented.every((v) => allowed.includes(v));
+}
+
+function enumValues(schema: JsonSchema, defs: Defs): unknown[] | undefined {
+  const s = resolve(schema, defs);
+  if (typeof s !== 'object') return undefined;
+  if (Array.isArray(s.enum)) return s.enum;
+  for (const branch of [...(s.allOf ?? []), ...(s.anyOf ?? [])]) {
+    const values = enumValues(branch, defs);
+    if (values !== undefined) return values;
+  }
+  return undefined;
 }
 
 function hasEnumBranch(schema: JsonSchema, defs: Defs): boolean {
