@@ -230,9 +230,9 @@ describe('list detection', () => {
     const withBefore = { ...Item, properties: { ...Item.properties, before: { type: 'string' } } };
     const list = await detect({
       params: [
-        { name: 'kind', schema: { type: 'string', enum: ['a', 'b', 'all'] } },
-        { name: 'name', schema: { type: 'string', default: 'any' } },
-        { name: 'owner', schema: { type: 'string', enum: ['x'] } },
+        { name: 'kind', schema: { type: 'string', enum: ['a', 'c'] } },
+        { name: 'name', schema: { type: 'string', default: 'all' } },
+        { name: 'id', schema: { type: 'integer', enum: [1, 2, 'any'] } },
         { name: 'before' },
         { name: 'active', schema: { type: 'boolean' } },
       ],
