@@ -1,8 +1,9 @@
-import type { ApiModel } from '@assay/model';
+import type { ApiModel, Operation } from '@assay/model';
 import { loadApi } from '@assay/spec';
 import type { Dispatcher } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ExecuteRunOptions, executeRun } from './execute-run.js';
+import { listSequence } from './list-sequence.js';
 
 // A paginated list under a path parameter (Django REST Framework page-number style): its first page
 // cannot be built from the spec alone, so the walk starts from a request the server accepted.
@@ -88,5 +89,54 @@ describe('listSequence under a path parameter', () => {
     expect(paths.some((path) => /\/api\/orgs\/[a-z]+\/members\/\?page=2/.test(path))).toBe(true);
     const faulty = await executeRun(api, { ...base, faults: ['missing-items-across-pages'] });
     expect(faulty.failures.map((f) => f.check)).toContain('pagination-complete');
+  });
+});
+
+describe('listSequence probes', () => {
+  it('never drops or doubles a required filter', async () => {
+    const operation: Operation = {
+      id: 'entries',
+      method: 'GET',
+      path: '/entries',
+      pointer: '',
+      tags: [],
+      deprecated: false,
+      parameters: [
+        {
+          name: 'account',
+          in: 'query',
+          required: true,
+          style: 'form',
+          explode: true,
+          allowReserved: false,
+          schema: { type: 'string' },
+          deprecated: false,
+          examples: ['acct_1'],
+        },
+      ],
+      responses: {},
+      security: [],
+      extensions: {},
+      list: {
+        itemsPath: ['data'],
+        itemSchema: { type: 'object' },
+        filters: [{ param: 'account', property: 'account', kind: 'equality' }],
+      },
+    };
+    const sent: string[] = [];
+    await listSequence(
+      operation,
+      () => ({ account: ['acct_2'] }),
+      async (request) => {
+        sent.push(request.query);
+        return {
+          operation,
+          request,
+          response: { status: 200, headers: {}, body: '{"data":[]}', truncated: false, durationMs: 1 },
+        };
+      },
+      { basePath: '', isAborted: () => false, isValid: () => true },
+    );
+    expect(sent).toEqual(['account=acct_1', 'account=acct_2']);
   });
 });

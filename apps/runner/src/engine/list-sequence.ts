@@ -111,7 +111,8 @@ export async function listSequence(
     const pages = await walkFrom(probe);
     const head = pages[0];
     const unfiltered = head === undefined ? undefined : unfilteredRequest(head);
-    if (unfiltered !== undefined) await walkFrom(unfiltered);
+    // Dropping a filter the operation requires would make an invalid request, not a baseline.
+    if (unfiltered !== undefined && keepsRequired(operation, unfiltered)) await walkFrom(unfiltered);
   }
   return all;
 }
@@ -145,6 +146,29 @@ function firstPageRequest(operation: Operation): HttpRequest | undefined {
   return request;
 }
 
+/** The parameter a `name=value` pair belongs to: `filter[a]=1` (deepObject) belongs to `filter`. */
+function parameterNameOf(pair: string): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' '));
+  } catch {
+    return '';
+  }
+  const bracket = name.indexOf('[');
+  return bracket > 0 ? name.slice(0, bracket) : name;
+}
+
+/** True when every required query parameter is still in the request. */
+function keepsRequired(operation: Operation, request: HttpRequest): boolean {
+  const names = new Set(
+    request.query
+      .split('&')
+      .filter((pair) => pair !== '')
+      .map(parameterNameOf),
+  );
+  return operation.parameters.every((p) => p.in !== 'query' || !p.required || names.has(p.name));
+}
+
 /** An accepted request cut down to the parameters the operation requires (path and headers kept). */
 function requiredOnly(operation: Operation, accepted: HttpRequest): HttpRequest {
   const required = new Set(
@@ -152,22 +176,17 @@ function requiredOnly(operation: Operation, accepted: HttpRequest): HttpRequest 
   );
   const query = accepted.query
     .split('&')
-    .filter((pair) => {
-      if (pair === '') return false;
-      try {
-        return required.has(decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' ')));
-      } catch {
-        return false;
-      }
-    })
+    .filter((pair) => pair !== '' && required.has(parameterNameOf(pair)))
     .join('&');
   const { authorization: _credentials, ...headers } = accepted.headers;
   return { ...accepted, query, headers, mode: 'pagination' };
 }
 
+/** Sets one query parameter, replacing the values it had. */
 function withQuery(request: HttpRequest, name: string, value: string): HttpRequest {
-  const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-  return { ...request, query: request.query === '' ? pair : `${request.query}&${pair}` };
+  const kept = request.query.split('&').filter((pair) => pair !== '' && parameterNameOf(pair) !== name);
+  kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return { ...request, query: kept.join('&') };
 }
 
 /** True when a value can travel in a URL: a string with a lone surrogate cannot be percent-encoded. */
