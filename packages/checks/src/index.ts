@@ -16,6 +16,7 @@ export { paginationComplete } from './pagination/pagination-complete.js';
 export { paginationFullPages } from './pagination/pagination-full-pages.js';
 export { paginationFullPagesWalk } from './pagination/pagination-full-pages-walk.js';
 export { paginationMetadata } from './pagination/pagination-metadata.js';
+export { paginationMetadataWalk } from './pagination/pagination-metadata-walk.js';
 export { paginationNoDuplicates } from './pagination/pagination-no-duplicates.js';
 export { paginationPageSize } from './pagination/pagination-page-size.js';
 export { paginationPageSizeInvariance } from './pagination/pagination-page-size-invariance.js';

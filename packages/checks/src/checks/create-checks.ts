@@ -12,6 +12,7 @@ import { paginationComplete } from '../pagination/pagination-complete.js';
 import { paginationFullPages } from '../pagination/pagination-full-pages.js';
 import { paginationFullPagesWalk } from '../pagination/pagination-full-pages-walk.js';
 import { paginationMetadata } from '../pagination/pagination-metadata.js';
+import { paginationMetadataWalk } from '../pagination/pagination-metadata-walk.js';
 import { paginationNoDuplicates } from '../pagination/pagination-no-duplicates.js';
 import { paginationPageSize } from '../pagination/pagination-page-size.js';
 import { paginationPageSizeInvariance } from '../pagination/pagination-page-size-invariance.js';
@@ -77,6 +78,7 @@ export function createChecks(api: ApiModel, options: CreateChecksOptions = {}): 
     ],
     sequenceChecks: [
       paginationPageSizeWalk(walk),
+      paginationMetadataWalk(walk),
       paginationFullPagesWalk(walk),
       paginationWalkTerminates(walk),
       paginationStableCount(walk),

@@ -32,6 +32,8 @@ interface Mutation {
   styles: PaginationStyle[];
   catches: string;
   query?: string;
+  /** Ask for no page size: the server's default must be inferred. */
+  defaultSize?: boolean;
   /** Also applied to non-2xx answers (by default only pages are mutated). */
   errorsToo?: boolean;
   mutate(ctx: Context): HttpResponse;
@@ -123,6 +125,32 @@ const MUTATIONS: Mutation[] = [
         const total = p.total_pages as number;
         p.total_pages = total > 1 && ctx.page < total ? total - 1 : total + 1;
       }),
+  },
+  {
+    name: 'wrong total_pages with the default page size',
+    styles: ['page-object'],
+    catches: 'pagination-metadata',
+    defaultSize: true,
+    mutate: (ctx) =>
+      withBody(ctx.response, (b) => {
+        const p = b.pagination as Json;
+        const total = p.total_pages as number;
+        p.total_pages = total > 2 && ctx.page < total - 1 ? total - 1 : total + 1;
+      }),
+  },
+  {
+    name: 'off-by-one start and end index with the default page size',
+    styles: ['page-object'],
+    catches: 'pagination-metadata',
+    defaultSize: true,
+    mutate: (ctx) =>
+      ctx.page !== 2
+        ? ctx.response
+        : withBody(ctx.response, (b) => {
+            const p = b.pagination as Json;
+            p.start_index = (p.start_index as number) + 1;
+            p.end_index = (p.end_index as number) + 1;
+          }),
   },
   {
     name: 'off-by-one Content-Range',
@@ -376,7 +404,8 @@ describe('each single mutation of a correct server is caught by the right check'
       it(`${mutation.name} (${style}) -> ${mutation.catches}`, () => {
         const operation = listOperation(style);
         fc.assert(
-          fc.property(dataArbitrary, fc.integer({ min: 5, max: 12 }), (data, size) => {
+          fc.property(dataArbitrary, fc.integer({ min: 5, max: 12 }), (data, asked) => {
+            const size = mutation.defaultSize ? DEFAULT_SIZE : asked;
             const correct = (request: HttpRequest) => serve(style, data, request);
             const server = (request: HttpRequest) => {
               const response = correct(request);
@@ -384,7 +413,8 @@ describe('each single mutation of a correct server is caught by the right check'
               if (!mutation.errorsToo && (response.status < 200 || response.status > 299)) return response;
               return mutation.mutate({ style, data, size, request, response, page, correct });
             };
-            const exchanges = probeAll(operation, server, firstRequest(style, size, mutation.query ?? ''));
+            const first = firstRequest(style, mutation.defaultSize ? undefined : size, mutation.query ?? '');
+            const exchanges = probeAll(operation, server, first);
             const fired = new Set(runAll(operation, exchanges).map((v) => v.check));
             const expected = mutation.catches.split('|');
             expect(

@@ -1,5 +1,6 @@
 import type { Check } from '@assay/model';
 import { fingerprint } from '../_internals/fingerprint.js';
+import { totalPagesFeasible } from '../_internals/pagination/page-size-bounds.js';
 import { readPage } from '../_internals/pagination/page-view.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { violation } from '../_internals/violation.js';
@@ -8,9 +9,10 @@ const ID = 'pagination-full-pages';
 
 /**
  * Every page but the last is full, as far as one page can tell: with authentik's page object, a
- * page before the last holds at least `ceil(count / total_pages)` items (fewer could not cover
- * `count` in `total_pages` pages), and past the first page exactly the page size its
- * `start_index` implies. The walk variant compares pages with each other.
+ * page after the first and before the last holds the page size that its `start_index` implies,
+ * when `total_pages` agrees with that size (two independent pieces of metadata, so a short page
+ * is told apart from a wrong index). The first page can only be judged by the walk variant, which
+ * compares pages with each other.
  */
 export const paginationFullPages: Check = {
   id: ID,
@@ -22,21 +24,17 @@ export const paginationFullPages: Check = {
     const { count, totalPages: T, startIndex: start } = page;
     const cur = page.current ?? page.requestedPage;
     const first = page.pagination.firstPage;
-    if (count === undefined || T === undefined || cur === undefined || cur >= T || cur < first) return [];
+    if (count === undefined || T === undefined || start === undefined || cur === undefined) return [];
+    if (cur <= first || cur >= T) return [];
+    const size = (start - 1) / (cur - first);
     const n = page.items.length;
-    let expected: number | undefined;
-    if (cur > first && start !== undefined && Number.isInteger((start - 1) / (cur - first))) {
-      const size = (start - 1) / (cur - first);
-      if (n < size && size >= Math.ceil(count / T)) expected = size;
-    }
-    if (expected === undefined && n < Math.ceil(count / T)) expected = Math.ceil(count / T);
-    if (expected === undefined) return [];
+    if (!Number.isInteger(size) || n >= size || !totalPagesFeasible(count, T, size, size)) return [];
     return [
       violation(ID, {
-        message: `page ${cur} of ${T} is not the last but holds ${n} items (a full page holds ${expected === Math.ceil(count / T) ? `at least ${expected}` : expected})`,
+        message: `page ${cur} of ${T} is not the last but holds ${n} items; its start_index and total_pages say pages hold ${size}`,
         pointer: pointerOf(exchange.operation.list?.itemsPath),
         keyword: 'full-page',
-        expected,
+        expected: size,
         actual: n,
         fingerprint: fingerprint(ID, exchange.operation.id),
       }),

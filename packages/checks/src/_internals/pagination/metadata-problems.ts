@@ -127,8 +127,10 @@ function pageObjectProblems(page: PageView, n: number): PageProblem[] {
       }
     }
   }
-  if (cur !== undefined && T !== undefined && totalOk) {
-    const expectedNext = cur < T ? cur + 1 : 0;
+  // Past the last page the past-last check judges the page; its links may point back to the end.
+  const inRange = cur !== undefined && T !== undefined && cur >= first && cur <= T;
+  if (inRange && totalOk) {
+    const expectedNext = cur! < T! ? cur! + 1 : 0;
     if (typeof page.next === 'number' && page.next !== expectedNext) {
       out.push({
         keyword: 'next',
@@ -142,7 +144,7 @@ function pageObjectProblems(page: PageView, n: number): PageProblem[] {
       });
     }
   }
-  if (cur !== undefined) {
+  if (cur !== undefined && (T === undefined || cur <= T) && cur >= first) {
     const expectedPrevious = cur > first ? cur - 1 : 0;
     if (typeof page.previous === 'number' && page.previous !== expectedPrevious) {
       out.push({
