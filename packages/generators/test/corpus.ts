@@ -116,8 +116,8 @@ const SUPPORTED = new Set([
   '$anchor',
 ]);
 
-/** Keywords used by a schema (through its references) that generation does not implement. */
-export function unsupportedKeywords(
+/** Every keyword a schema uses (through its references), with how often. */
+export function keywordCounts(
   schema: JsonSchema,
   defs: Record<string, JsonSchema>,
   found = new Map<string, number>(),
@@ -126,25 +126,38 @@ export function unsupportedKeywords(
   if (typeof schema !== 'object' || schema === null || visited.has(schema)) return found;
   visited.add(schema);
   for (const [keyword, value] of Object.entries(schema)) {
-    if (!SUPPORTED.has(keyword) && !keyword.startsWith('x-'))
-      found.set(keyword, (found.get(keyword) ?? 0) + 1);
+    found.set(keyword, (found.get(keyword) ?? 0) + 1);
     if (keyword === 'properties' || keyword === 'patternProperties' || keyword === '$defs') {
       for (const sub of Object.values(value as Record<string, JsonSchema>))
-        unsupportedKeywords(sub, defs, found, visited);
+        keywordCounts(sub, defs, found, visited);
     } else if (
       keyword === 'allOf' ||
       keyword === 'anyOf' ||
       keyword === 'oneOf' ||
       keyword === 'prefixItems'
     ) {
-      for (const sub of value as JsonSchema[]) unsupportedKeywords(sub, defs, found, visited);
+      for (const sub of value as JsonSchema[]) keywordCounts(sub, defs, found, visited);
     } else if (keyword === 'items' || keyword === 'additionalProperties' || keyword === 'not') {
-      unsupportedKeywords(value as JsonSchema, defs, found, visited);
+      keywordCounts(value as JsonSchema, defs, found, visited);
     } else if (keyword === '$ref' && typeof value === 'string') {
-      const target =
-        defs[decodeURIComponent(value.slice('#/$defs/'.length)).replaceAll('~1', '/').replaceAll('~0', '~')];
-      if (target !== undefined) unsupportedKeywords(target, defs, found, visited);
+      const key = decodeURIComponent(value.slice('#/$defs/'.length))
+        .replaceAll('~1', '/')
+        .replaceAll('~0', '~');
+      const target = defs[key];
+      if (target !== undefined) keywordCounts(target, defs, found, visited);
     }
   }
   return found;
+}
+
+/** Keywords used by a schema (through its references) that generation does not implement. */
+export function unsupportedKeywords(
+  schema: JsonSchema,
+  defs: Record<string, JsonSchema>,
+): Map<string, number> {
+  return new Map(
+    [...keywordCounts(schema, defs)].filter(
+      ([keyword]) => !SUPPORTED.has(keyword) && !keyword.startsWith('x-'),
+    ),
+  );
 }

@@ -12,15 +12,20 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
     private readonly predicate: (value: T) => boolean,
     private readonly what: string,
     private readonly attempts = 200,
+    /** Return the last draw instead of throwing when no draw passes (the predicate is a preference). */
+    private readonly preferOnly = false,
   ) {
     super();
   }
 
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
+    let last: fc.Value<T> | undefined;
     for (let i = 0; i < this.attempts; i++) {
       const candidate = this.base.generate(mrng, biasFactor);
       if (this.predicate(candidate.value_)) return candidate;
+      last = candidate;
     }
+    if (this.preferOnly && last !== undefined) return last;
     throw new AssayError(
       'generation',
       `Could not generate a value satisfying ${this.what} in ${this.attempts} attempts.`,
@@ -31,11 +36,13 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
   }
 
   canShrinkWithoutContext(value: unknown): value is T {
-    return this.base.canShrinkWithoutContext(value) && this.predicate(value);
+    return this.base.canShrinkWithoutContext(value) && (this.preferOnly || this.predicate(value));
   }
 
   shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
-    return this.base.shrink(value, context).filter((candidate) => this.predicate(candidate.value_));
+    // A value kept despite the preference shrinks freely; one that met it keeps meeting it.
+    const keep = this.preferOnly && !this.predicate(value);
+    return this.base.shrink(value, context).filter((candidate) => keep || this.predicate(candidate.value_));
   }
 }
 

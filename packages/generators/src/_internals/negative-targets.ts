@@ -1,5 +1,5 @@
 import type { JsonSchema, NegativeReason } from '@assay/model';
-import { isFormMedia, isJsonMedia } from './body-codec.js';
+import { isJsonMedia } from './body-codec.js';
 import { flattenSchema } from './merge-schemas.js';
 import { type Mutation, type MutationTarget, mutationsFor } from './negative-cases.js';
 import { type RequestPlan, topLevelProperties, topLevelRequired } from './request-plan.js';
@@ -58,7 +58,6 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
   if (body === undefined) return groups;
   const schema = body.media.schema;
   const json = isJsonMedia(body.media.mediaType);
-  const form = isFormMedia(body.media.mediaType);
   if (body.required) {
     groups.push([
       {
@@ -68,15 +67,15 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
       },
     ]);
   }
-  if (!json && !form) return groups;
-  if (json) {
-    const whole = mutationsFor(schema, plan.defs, 'json').filter((m) => m.keyword === 'type');
-    if (whole.length > 0) groups.push(whole.map((mutation) => ({ kind: 'body', pointer: '', mutation })));
-  }
+  // Form and multipart fields carry no types and servers read them in many ways (`on` for true, a
+  // missing field for false): only JSON bodies are made invalid property by property.
+  if (!json) return groups;
+  const whole = mutationsFor(schema, plan.defs, 'json').filter((m) => m.keyword === 'type');
+  if (whole.length > 0) groups.push(whole.map((mutation) => ({ kind: 'body', pointer: '', mutation })));
   if (!schemaTypes(schema, plan.defs).includes('object')) return groups;
   const properties = topLevelProperties(schema, plan.defs);
   for (const [name, propertySchema] of Object.entries(properties)) {
-    const mutations = mutationsFor(propertySchema, plan.defs, json ? 'json' : 'query');
+    const mutations = mutationsFor(propertySchema, plan.defs, 'json');
     if (mutations.length > 0)
       groups.push(mutations.map((mutation) => ({ kind: 'body', pointer: `/${name}`, mutation })));
   }

@@ -171,11 +171,15 @@ export class SchemaBuilder {
         let arbitrary = this.buildFlat(merged, depth + flat.refs);
         if (exclusive && branches.length > 1) {
           const others = branches.filter((_, j) => j !== index);
+          // JSON Schema wants exactly one branch to match. With a discriminator the tag picks the
+          // branch (OpenAPI 3.1 §4.8.25), so when the branches overlap so much that no value matches
+          // only one, a tagged value is still what a server expects: keep it rather than fail.
           arbitrary = new BoundedFilterArbitrary(
             arbitrary,
             (value) => !others.some((other) => matchesSchema(other, value, this.defs)),
-            'exactly one oneOf branch',
+            'exactly one oneOf branch (the branches overlap: every value matches several)',
             50,
+            tag !== undefined,
           );
         }
         arbitraries.push(arbitrary);

@@ -126,6 +126,9 @@ function negative(plan: RequestPlan): fc.Arbitrary<HttpRequest> {
       let finalBody: { value: unknown } | undefined = body === ABSENT ? undefined : { value: body };
       if (target.kind === 'param') merged[target.index] = target.mutation.value;
       else {
+        // The change must be the only thing wrong: a base body the validator already rejects (valid
+        // only by its discriminator) would make any change look like a rejection.
+        if (body !== ABSENT && !plan.valid(plan.body!.media.schema, body)) return undefined;
         const mutated = mutateBody(body, target);
         if (mutated === undefined) return undefined;
         finalBody = mutated === 'absent' ? undefined : mutated;
