@@ -77,17 +77,23 @@ export async function listSequence(
       if (exchange !== undefined) all.push(exchange);
     }
   }
+  const schemaOf = (name: string) =>
+    operation.parameters.find((p) => p.in === 'query' && p.name === name)?.schema;
   if (list.ordering !== undefined) {
+    // Only orderings the parameter accepts: `-field` is Django's descending form, but an enum of
+    // plain field names (GitHub's `sort` with a separate `direction`) does not take it.
+    const schema = schemaOf(list.ordering.param);
     for (const field of list.ordering.fields.slice(0, 2)) {
-      await walkFrom(withQuery(base, list.ordering.param, field));
-      await walkFrom(withQuery(base, list.ordering.param, `-${field}`));
+      for (const value of [field, `-${field}`]) {
+        if (schema === undefined || options.isValid(schema, value)) {
+          await walkFrom(withQuery(base, list.ordering.param, value));
+        }
+      }
     }
   }
   const probes: HttpRequest[] = [];
   // A probe is a valid request: a seen value is used only if the parameter's schema accepts it (an
   // item property and the filter named after it may still be typed differently).
-  const schemaOf = (name: string) =>
-    operation.parameters.find((p) => p.in === 'query' && p.name === name)?.schema;
   for (const filter of list.filters.slice(0, 8)) {
     const schema = schemaOf(filter.param);
     const value = seen()[filter.property]?.find(
