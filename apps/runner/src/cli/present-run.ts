@@ -51,7 +51,8 @@ export const presentRun = {
     for (const warning of result.warnings ?? []) {
       io.stderr.write(`assay: warning: ${redactor.text(warning)} (a bug in assay; please report it)\n`);
     }
-    if (result.incomplete && !options.quiet) {
+    // The summary already says a run was interrupted; a time budget deserves its reason.
+    if (result.incomplete && result.incompleteReason !== 'interrupted' && !options.quiet) {
       io.stdout.write(`assay: the run is incomplete (${result.incompleteReason ?? 'stopped early'})\n`);
     }
   },
