@@ -30,6 +30,7 @@ export interface BuilderSettings {
    * `response` optional `writeOnly` ones (OpenAPI 3.1 §4.8.24, "readOnly/writeOnly"); `any` keeps both.
    */
   view: 'request' | 'response' | 'any';
+  oneOfByDiscriminator: boolean;
 }
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -172,14 +173,14 @@ export class SchemaBuilder {
         if (exclusive && branches.length > 1) {
           const others = branches.filter((_, j) => j !== index);
           // JSON Schema wants exactly one branch to match. With a discriminator the tag picks the
-          // branch (OpenAPI 3.1 §4.8.25), so when the branches overlap so much that no value matches
-          // only one, a tagged value is still what a server expects: keep it rather than fail.
+          // branch (OpenAPI 3.1 §4.8.25); when asked to read oneOf that way, a tagged value whose
+          // branches overlap is kept rather than failing.
           arbitrary = new BoundedFilterArbitrary(
             arbitrary,
             (value) => !others.some((other) => matchesSchema(other, value, this.defs)),
             'exactly one oneOf branch (the branches overlap: every value matches several)',
             50,
-            tag !== undefined,
+            tag !== undefined && this.settings.oneOfByDiscriminator,
           );
         }
         arbitraries.push(arbitrary);

@@ -22,6 +22,13 @@ export interface SchemaArbitraryOptions {
    * OpenAPI says they are not sent that way. Default `any`: both kept.
    */
   view?: 'request' | 'response' | 'any';
+  /**
+   * Read a `oneOf` with a discriminator the OpenAPI way: the tag picks the branch, so a tagged value
+   * is kept even when it also matches other branches. Off by default, because the project's
+   * validator (plain JSON Schema) then rejects such values; turn it on only with a validator that
+   * honours discriminators.
+   */
+  oneOfByDiscriminator?: boolean;
 }
 
 const NO_DEFS: Record<string, JsonSchema> = {};
@@ -37,6 +44,7 @@ export function builderFor(options: SchemaArbitraryOptions & { pathSegment?: boo
     charset: options.charset ?? 'text',
     pathSegment: options.pathSegment ?? false,
     view: options.view ?? 'any',
+    oneOfByDiscriminator: options.oneOfByDiscriminator ?? false,
   } as const;
   const key = JSON.stringify(settings);
   let byKey = builders.get(defs);
