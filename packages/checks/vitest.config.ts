@@ -4,8 +4,15 @@ import { defineConfig } from 'vitest/config';
 // TypeScript sources and need no build step.
 const conditions = ['source', 'import', 'node', 'default'];
 
+// `npm run bench` sets ASSAY_BENCH: the benchmarks then run instead of the tests, on their own.
+const bench = process.env.ASSAY_BENCH !== undefined;
+
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+  test: {
+    include: bench ? ['bench/**/*.bench.ts'] : ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: bench ? 300_000 : 60_000,
+    hookTimeout: 60_000,
+  },
 });

@@ -2,6 +2,8 @@
 export type QueryPair = [name: string, value: string];
 
 function decode(text: string): string {
+  // Most names and values carry no escapes: skip the regex and the decoder for them.
+  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
@@ -9,14 +11,23 @@ function decode(text: string): string {
   }
 }
 
-/** Splits a percent-encoded query string (no leading `?`) into decoded pairs, in order. */
-export function parseQuery(query: string): QueryPair[] {
+let lastQuery: string | undefined;
+let lastPairs: QueryPair[] = [];
+
+/**
+ * Splits a percent-encoded query string (no leading `?`) into decoded pairs, in order. The last
+ * result is kept: every check of an exchange reads the same query. Callers must not mutate it.
+ */
+export function parseQuery(query: string): readonly QueryPair[] {
+  if (query === lastQuery) return lastPairs;
   const out: QueryPair[] = [];
   for (const part of query.replace(/^\?/, '').split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
     out.push(eq < 0 ? [decode(part), ''] : [decode(part.slice(0, eq)), decode(part.slice(eq + 1))]);
   }
+  lastQuery = query;
+  lastPairs = out;
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
 import { violation } from '../_internals/violation.js';
@@ -12,7 +13,7 @@ const ID = 'pagination-complete';
  * (other than 401, 403 and 429, which are about the caller, not the list) also leaves items unseen.
  */
 export function paginationComplete(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'A walk from the first to the last page sees exactly count items.',
     clause: 'Pagination profile of the operation (count is the size of the whole result set)',
@@ -56,5 +57,5 @@ export function paginationComplete(options: PaginationRequestOptions = {}): Sequ
       }
       return out;
     },
-  };
+  });
 }

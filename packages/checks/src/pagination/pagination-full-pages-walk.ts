@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
@@ -14,7 +15,7 @@ const ID = 'pagination-full-pages';
  * next link is not empty (a next link on the last page leads nowhere).
  */
 export function paginationFullPagesWalk(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'Every page of a walk but the last holds a full page of items.',
     clause: 'Pagination profile of the operation (pages before the last are full)',
@@ -53,5 +54,5 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
       }
       return out;
     },
-  };
+  });
 }

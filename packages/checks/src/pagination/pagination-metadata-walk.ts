@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { expectedTotalPages } from '../_internals/pagination/page-size-bounds.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
@@ -16,7 +17,7 @@ const ID = 'pagination-metadata';
  * alone cannot pin the size when none was asked for; the walk can.
  */
 export function paginationMetadataWalk(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'The pagination metadata of every page of a walk agree with the page size the walk shows.',
     clause: 'Pagination profile of the operation (authentik page object: total_pages, start_index)',
@@ -65,5 +66,5 @@ export function paginationMetadataWalk(options: PaginationRequestOptions = {}): 
       }
       return out;
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { itemId } from '../_internals/item-identity.js';
 import { joinPointer } from '../_internals/json-pointer.js';
@@ -14,7 +15,7 @@ const ID = 'pagination-no-duplicates';
  * items without one) are not judged: equal-looking items may be distinct.
  */
 export function paginationNoDuplicates(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'No item appears twice across the pages of a walk (by its identifier).',
     clause: 'Pagination profile of the operation (pages partition the result set)',
@@ -51,5 +52,5 @@ export function paginationNoDuplicates(options: PaginationRequestOptions = {}): 
       }
       return out;
     },
-  };
+  });
 }

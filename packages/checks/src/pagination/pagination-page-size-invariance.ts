@@ -1,4 +1,5 @@
 import type { HttpRequest, Pagination, SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { itemId } from '../_internals/item-identity.js';
 import { sizeParamOf, toFirstPage } from '../_internals/pagination/first-page-query.js';
@@ -16,7 +17,7 @@ const ID = 'pagination-page-size-invariance';
  * same number of items.
  */
 export function paginationPageSizeInvariance(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'The same query walked with another page size yields the same set of items.',
     clause: 'Pagination profile of the operation (the page size only splits the result set)',
@@ -43,7 +44,7 @@ export function paginationPageSizeInvariance(options: PaginationRequestOptions =
       }
       return out;
     },
-  };
+  });
 }
 
 function baseKey(request: HttpRequest, p: Pagination): string {

@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
@@ -13,7 +14,7 @@ const ID = 'pagination-page-size';
  * shows (its largest page before the last), so a server cannot hand out a bigger last page.
  */
 export function paginationPageSizeWalk(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'No page of a walk holds more items than the page size the walk shows.',
     clause: 'Pagination profile of the operation (page size)',
@@ -39,5 +40,5 @@ export function paginationPageSizeWalk(options: PaginationRequestOptions = {}): 
       }
       return out;
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { readPage } from '../_internals/pagination/page-view.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
@@ -15,7 +16,7 @@ const ID = 'pagination-past-last';
  * `not-a-server-error`'s.
  */
 export function paginationPastLast(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'The page past the last one is a 4xx, or an empty page with consistent metadata.',
     clause: 'Pagination profile of the operation (no items exist past the last page)',
@@ -83,5 +84,5 @@ export function paginationPastLast(options: PaginationRequestOptions = {}): Sequ
       }
       return out;
     },
-  };
+  });
 }

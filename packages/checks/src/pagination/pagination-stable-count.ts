@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
@@ -9,7 +10,7 @@ const ID = 'pagination-stable-count';
 
 /** The total count (`count`, or the `Content-Range` total) is the same on every page of a walk. */
 export function paginationStableCount(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'The total count is the same on every page of a walk.',
     clause: 'Pagination profile of the operation (count is the size of the whole result set)',
@@ -37,5 +38,5 @@ export function paginationStableCount(options: PaginationRequestOptions = {}): S
       }
       return out;
     },
-  };
+  });
 }

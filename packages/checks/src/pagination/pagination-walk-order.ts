@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
 import { orderingVerdict, parseOrdering } from '../_internals/query/ordering-oracle.js';
@@ -13,7 +14,7 @@ const ID = 'pagination-walk-order';
  * walk whose pages are unsorted on their own is left to `query-ordering`.
  */
 export function paginationWalkOrder(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'The items of a walk, page after page, respect the requested ordering.',
     clause: 'Query semantics: the ordering parameter sorts the whole result set, not each page',
@@ -49,5 +50,5 @@ export function paginationWalkOrder(options: PaginationRequestOptions = {}): Seq
       }
       return out;
     },
-  };
+  });
 }

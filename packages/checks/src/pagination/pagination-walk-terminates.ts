@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
 import { walkPageSize } from '../_internals/pagination/walk-page-size.js';
@@ -14,7 +15,7 @@ const ID = 'pagination-walk-terminates';
  * cut at its page bound is not reported: a long list is not an endless one.
  */
 export function paginationWalkTerminates(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description:
       'Following next from the first page reaches a last page: no loop, no more pages than the count allows.',
@@ -66,5 +67,5 @@ export function paginationWalkTerminates(options: PaginationRequestOptions = {})
       }
       return out;
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { SequenceCheck, Violation } from '@assay/model';
+import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { itemId } from '../_internals/item-identity.js';
 import { listItems } from '../_internals/list-items.js';
@@ -18,7 +19,7 @@ const ID = 'query-filter-subset';
  * Unpaginated lists are compared as one page.
  */
 export function queryFilterSubset(options: PaginationRequestOptions = {}): SequenceCheck {
-  return {
+  return cachedSequenceCheck({
     id: ID,
     description: 'A filtered result is a subset of the unfiltered result, and its count is not larger.',
     clause: 'Query semantics: a filter only removes items',
@@ -74,7 +75,7 @@ export function queryFilterSubset(options: PaginationRequestOptions = {}): Seque
       }
       return out;
     },
-  };
+  });
 }
 
 function countOf(page: PageView | undefined): number | undefined {
