@@ -4,14 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planRequest, type RequestPlan, readBack } from '../src/_internals/request-plan.js';
 import { coverageRequests, exampleRequests, requestArbitrary, schemaArbitrary } from '../src/index.js';
-import {
-  type CorpusApi,
-  keywordCounts,
-  loadCorpus,
-  type SchemaRole,
-  schemasOf,
-  unsupportedKeywords,
-} from './corpus.js';
+import { type CorpusApi, loadCorpus, type SchemaRole, schemasOf, unsupportedKeywords } from './corpus.js';
 
 // How many schemas and operations per document are exercised, spread evenly over its lists: keeps
 // the suite within its time budget while touching every document of the corpus.
@@ -52,7 +45,6 @@ describe('schemaArbitrary laws over the corpus', () => {
   const unsupported = new Map<string, number>();
   let values = 0;
   let shrinkCandidates = 0;
-  let discriminatorOnly = 0;
 
   beforeAll(() => {
     for (const { file, api } of corpus.apis) {
@@ -67,17 +59,7 @@ describe('schemaArbitrary laws over the corpus', () => {
           const drawn = fc.sample(arbitrary, { numRuns: VALUES_PER_SCHEMA, seed });
           exercised[role] += 1;
           values += drawn.length;
-          // Overlapping oneOf branches told apart only by an OpenAPI discriminator: valid for OpenAPI,
-          // not for plain JSON Schema. Counted and shown, not failed (see the oneOf note in the builder).
-          const discriminated = keywordCounts(schema, api.schemas).has('discriminator');
-          const excused = (value: unknown) =>
-            discriminated && validator.validate(schema, value).every((e) => e.keyword === 'oneOf');
-          const invalid = drawn.find((value) => {
-            if (validator.isValid(schema, value)) return false;
-            if (!excused(value)) return true;
-            discriminatorOnly += 1;
-            return false;
-          });
+          const invalid = drawn.find((value) => !validator.isValid(schema, value));
           if (invalid !== undefined) {
             const errors = validator
               .validate(schema, invalid)
@@ -97,7 +79,7 @@ describe('schemaArbitrary laws over the corpus', () => {
           fc.check(
             fc.property(arbitrary, (value) => {
               shrinkCandidates += 1;
-              if (!validator.isValid(schema, value) && !excused(value)) {
+              if (!validator.isValid(schema, value)) {
                 failures.push({
                   law: 'shrinks stay valid',
                   file,
@@ -122,7 +104,6 @@ describe('schemaArbitrary laws over the corpus', () => {
       [
         `schema laws: ${corpus.apis.length} documents loaded (${corpus.refused.length} refused by the loader)`,
         `schemas exercised: ${total} (parameter ${exercised.parameter}, response ${exercised.response}, request body ${exercised['request-body']}); ${values} values; ${shrinkCandidates} shrink candidates`,
-        `values valid only by discriminator (overlapping oneOf branches): ${discriminatorOnly}`,
         `not generated (AssayError generation): ${skipped}`,
         ...[...generationErrors].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `  ${n} × ${reason}`),
         `unsupported keywords seen (occurrences): ${
@@ -173,15 +154,11 @@ function requestProblems(plan: RequestPlan, validator: SchemaValidator, request:
   const media = plan.body?.media;
   if (media !== undefined && (media.mediaType === 'application/json' || media.mediaType.endsWith('+json'))) {
     const changed = reason?.location === 'body';
-    const body = request.body === undefined ? undefined : JSON.parse(String(request.body));
-    const valid = body === undefined ? !plan.body!.required : validator.isValid(media.schema, body);
-    // A positive body valid only by its discriminator (overlapping oneOf branches) is what an OpenAPI server expects.
-    const excused =
-      !changed &&
-      body !== undefined &&
-      keywordCounts(media.schema, plan.defs).has('discriminator') &&
-      validator.validate(media.schema, body).every((e) => e.keyword === 'oneOf');
-    if (valid === changed && !excused) problems.push(`body is ${valid ? 'valid' : 'invalid'}`);
+    const valid =
+      request.body === undefined
+        ? !plan.body!.required
+        : validator.isValid(media.schema, JSON.parse(String(request.body)));
+    if (valid === changed) problems.push(`body is ${valid ? 'valid' : 'invalid'}`);
   }
   return problems;
 }
