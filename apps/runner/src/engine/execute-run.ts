@@ -84,7 +84,11 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       kit,
       seed: options.seed,
       maxExamples: options.maxExamples,
-      credentials: { ...(bearer === undefined ? {} : { bearer }), headers: options.headers },
+      // Against the mock, its token goes wherever each operation's scheme reads it; a live server
+      // gets exactly the configured bearer token and headers.
+      credentials: options.mock
+        ? { schemeToken: bearer ?? mockToken, headers: options.headers }
+        : { ...(bearer === undefined ? {} : { bearer }), headers: options.headers },
       shrink: options.shrink,
       maxBodyBytes: options.maxBodyBytes,
       selectedChecks,

@@ -270,7 +270,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     origin: (index: number) => { seed: number; path?: string },
     onShrinkable?: (index: number, violation: Violation) => void,
   ): Promise<void> {
-    const prepared = batch.map((request) => withCredentials(request, credentials));
+    const prepared = batch.map((request) => withCredentials(request, credentials, api, state.operation));
     const outcomes = prepared.map((request) => sendRaw(state, request));
     for (let index = 0; index < prepared.length; index++) {
       const outcome = await outcomes[index]!;
@@ -360,7 +360,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       first = false;
       if (budget <= 0 || halted(state) || (!isFirst && !reproduced)) return true;
       budget -= 1;
-      const request = withCredentials(generated, credentials);
+      const request = withCredentials(generated, credentials, api, state.operation);
       const outcome = await sendRaw(state, request);
       const match = sameBug(violationsOrEmpty(state, request, outcome), target);
       if (match === undefined) return true;
@@ -393,7 +393,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   async function listPhase(state: OperationState): Promise<void> {
     const seed = phaseSeed(options.seed, state.operation.id, 'list');
     const send = async (request: HttpRequest): Promise<Exchange | undefined> => {
-      const sent = withCredentials(request, credentials);
+      const sent = withCredentials(request, credentials, api, state.operation);
       const outcome = await sendRaw(state, sent);
       record(state, violationsOf(state, sent, outcome), sent, outcome, { seed });
       progress();
@@ -430,7 +430,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
 
   async function authPhase(state: OperationState, base: HttpRequest): Promise<void> {
     if (!requiresAuth(state.operation)) return;
-    const probes = authProbes(api, state.operation, withCredentials(base, credentials));
+    const probes = authProbes(api, state.operation, withCredentials(base, credentials, api, state.operation));
     const outcomes = probes.map((probe) => sendRaw(state, probe));
     const seed = phaseSeed(options.seed, state.operation.id, 'auth');
     for (let index = 0; index < probes.length; index++) {
