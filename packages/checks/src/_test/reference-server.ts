@@ -109,7 +109,7 @@ export function listOperation(
       { param: 'rank', property: 'rank', kind: 'equality' },
       { param: 'name', property: 'name', kind: 'text' },
     ],
-    ordering: { param: 'ordering', fields: ['name', 'rank', 'note'] },
+    ordering: { param: 'ordering', fields: ['name', 'rank', 'note', 'pk'] },
     search: { param: 'search' },
     ...(style === undefined ? {} : { pagination: paginationFor(style) }),
     ...overrides,

@@ -3,7 +3,8 @@ import { fingerprint } from '../_internals/fingerprint.js';
 import { joinPointer } from '../_internals/json-pointer.js';
 import { listItems } from '../_internals/list-items.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
-import { orderingVerdict, parseOrdering } from '../_internals/query/ordering-oracle.js';
+import { judgedOrdering } from '../_internals/query/judged-ordering.js';
+import { orderingVerdict } from '../_internals/query/ordering-oracle.js';
 import { queryParam } from '../_internals/query-string.js';
 import { violation } from '../_internals/violation.js';
 
@@ -12,8 +13,9 @@ const ID = 'query-ordering';
 /**
  * The items are sorted by the requested ordering (`name`, `-created`, `name,-pk`). Any common
  * database collation is accepted (binary, case-insensitive, locale, numeric), with nulls first or
- * last; only a sequence sorted under none of them is reported. Unknown when a key is missing from
- * an item or its values mix types: then nothing is said.
+ * last; only a sequence sorted under none of them is reported. Nothing is said when a field is
+ * not one of the documented ordering fields (servers drop those), is missing from an item, or
+ * mixes types.
  */
 export const queryOrdering: Check = {
   id: ID,
@@ -24,9 +26,11 @@ export const queryOrdering: Check = {
     if (ordering === undefined) return [];
     const value = queryParam(exchange.request.query, ordering.param);
     if (value === undefined) return [];
+    const keys = judgedOrdering(ordering, value);
+    if (keys === undefined) return [];
     const items = listItems(exchange);
     if (items === undefined) return [];
-    const verdict = orderingVerdict(items, parseOrdering(value));
+    const verdict = orderingVerdict(items, keys);
     if (verdict.sorted !== false) return [];
     return [
       violation(ID, {
