@@ -380,6 +380,19 @@ describe('loadApi errors', () => {
   it('rejects a pagination option for an operation the spec does not have', async () => {
     const error = await rejection(loadApi(IDENTIFICATION, { pagination: { nope: { style: 'cursor' } } }));
     expect(error.code).toBe('config');
+    const notAList = minimal30({
+      '/a': {
+        get: {
+          operationId: 'one',
+          responses: {
+            '200': { description: 'x', content: { 'application/json': { schema: { type: 'object' } } } },
+          },
+        },
+      },
+    });
+    expect((await rejection(loadApi(notAList, { pagination: { one: { style: 'cursor' } } }))).code).toBe(
+      'config',
+    );
   });
 });
 

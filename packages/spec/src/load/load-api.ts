@@ -103,6 +103,13 @@ export async function loadApi(source: string | URL | object, options: LoadOption
   for (const operation of operations) {
     const list = listSemanticsOf(operation, schemas, options.pagination?.[operation.id], problems);
     if (list !== undefined) operation.list = list;
+    else if (options.pagination?.[operation.id] !== undefined) {
+      throw new AssayError(
+        'config',
+        `pagination option: operation ${operation.id} does not return a list Assay can find (a GET whose 2xx JSON body is an array or holds one), so it cannot be paginated.`,
+        { flag: 'pagination' },
+      );
+    }
   }
 
   const info = (root.info ?? {}) as Record<string, unknown>;
