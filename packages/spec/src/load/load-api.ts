@@ -41,11 +41,22 @@ export interface LoadOptions {
  * The document is checked against the OpenAPI meta-schema once, and every response schema is
  * compiled once with Ajv 2020-12, so a loaded API is ready to generate and validate against.
  *
- * Operations that return lists get {@link Operation.list}: see {@link listSemanticsOf} for the rules.
+ * Schemas: a component keeps its name as its `$defs` key (other targets get a key from their
+ * pointer; keys only use `A-Za-z0-9._-`); a definition that differs between the two views also
+ * exists as `<key>.request` / `<key>.response`. OAS 3.0 `nullable` (also in 3.1 documents, which
+ * keep it), boolean exclusive bounds, `example`, tuple `items`, Swagger 2.0 `type: file` and
+ * `x-nullable` are rewritten to their 2020-12 meaning; `x-*` annotations holding a `$ref` are dropped.
+ *
+ * Lists: a GET whose 2xx JSON body is an array, or an object holding one under `results`, `items`,
+ * `data` …, gets {@link Operation.list}: its items, identifier, pagination (authentik page object,
+ * DRF page number, limit/offset, cursor, Link header, Content-Range; `x-pagination` and the
+ * `pagination` option override), filters, ordering and search, each detected from names and schemas
+ * and left out whenever the evidence is not clear.
  *
  * @throws AssayError `spec-not-found`, `spec-parse` (with line and column), `spec-unsupported`,
  *   `spec-invalid` (strict mode), `spec-ref` (with the pointer of the broken `$ref`),
- *   `spec-ref-refused`, `spec-schema` (naming the operation and the schema's pointer).
+ *   `spec-ref-refused`, `spec-schema` (naming the operation and the schema's pointer), `config`
+ *   (a `pagination` option that names no list operation or lacks a style).
  */
 export async function loadApi(source: string | URL | object, options: LoadOptions = {}): Promise<ApiModel> {
   let url: string;
