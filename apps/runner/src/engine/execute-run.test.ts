@@ -115,10 +115,17 @@ describe('executeRun against the in-process mock', () => {
     expect(log.every((line) => line.includes('/api/v3/stages/identification/'))).toBe(true);
   });
 
-  it('stops at the time budget and marks the result incomplete', async () => {
-    const result = await executeRun(api, { ...base, maxExamples: 100_000, timeBudgetS: 0.5 });
+  it('stops at the time budget, marks the result incomplete and lists what was not reached', async () => {
+    const copy = { ...api.operations[0]!, id: 'copy_list', path: '/stages/identification-copy/' };
+    const two: ApiModel = { ...api, operations: [api.operations[0]!, copy] };
+    const result = await executeRun(two, { ...base, maxExamples: 100_000, timeBudgetS: 0.5 });
     expect(result.incomplete).toBe(true);
+    expect(result.incompleteReason).toContain('time budget');
     expect(result.durationMs).toBeLessThan(5000);
+    expect(result.operations.map((op) => [op.operationId, op.skipped?.split(':')[0]])).toEqual([
+      ['stages_identification_list', 'stopped early'],
+      ['copy_list', 'not reached'],
+    ]);
   });
 });
 

@@ -442,7 +442,22 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
 
   const results: OperationResult[] = [];
   for (const operation of options.operations) {
-    if (stopped()) break;
+    if (stopped()) {
+      // Listed, so a report of a cut run shows what was never tested.
+      results.push({
+        operationId: operation.id,
+        method: operation.method,
+        path: operation.path,
+        tags: operation.tags,
+        requests: 0,
+        failures: 0,
+        checks: [],
+        latenciesMs: [],
+        durationMs: 0,
+        skipped: 'not reached: the run was interrupted or ran out of time',
+      });
+      continue;
+    }
     const state: OperationState = {
       operation,
       checks: new Set(),
