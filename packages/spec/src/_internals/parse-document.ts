@@ -11,6 +11,9 @@ const YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
  */
 const MAX_EXPANDED_NODES = 20_000_000;
 
+/** A YAML anchor (`&name`) where a node can start: at a line start or after `- `, `: `, `[`, `{` or `,`. */
+const ANCHOR = /(?:^|[\s:[{,-])&[^\s\]},]/m;
+
 /**
  * Parses a spec's text as JSON when it looks like JSON (much faster), otherwise as YAML 1.2.
  * js-yaml is used rather than `yaml`: on authentik's 1.7 MB schema it parses in ~50 ms against ~600 ms.
@@ -39,6 +42,8 @@ export function parseDocument(text: string, file: string): unknown {
     }
     throw error;
   }
+  // Without an anchor there is no alias to expand; most specs have none, so skip the walk.
+  if (!ANCHOR.test(text)) return value;
   let size: number;
   try {
     size = expandedSize(value, new Map());
