@@ -1,3 +1,15 @@
+/**
+ * @assay/checks: decides whether an exchange, or a sequence of exchanges, broke the contract.
+ *
+ * - `createSchemaValidator(api.schemas)`: the one ajv configuration (JSON Schema 2020-12, formats).
+ * - `createChecks(api)`: the exchange checks and the sequence checks, bound to the api's validators.
+ * - Probes for sequences, all pure (data in, data out): walk a list with `nextPageRequest` from a
+ *   first page until it returns `undefined` (stop early when its `requestKey` was already sent);
+ *   then `pageSizeVariantRequest(firstPage)` (walk it too), `pastLastPageRequest(lastPage)`, and
+ *   for a filtered or searched request `unfilteredRequest(firstPage)` (walk it too). Pass every
+ *   exchange of the operation, in the order sent, to each sequence check: each finds the walks and
+ *   probes it needs by matching requests with these helpers.
+ */
 export type { ApiChecks, CreateChecksOptions } from './checks/create-checks.js';
 export { createChecks } from './checks/create-checks.js';
 export { contentTypeConformance } from './conformance/content-type-conformance.js';
