@@ -142,6 +142,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     }
   };
 
+  let current: string | undefined;
   const progress = () =>
     options.onProgress?.({
       operationsDone,
@@ -149,6 +150,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       requests,
       failures: book.size,
       elapsedMs: performance.now() - started,
+      ...(current === undefined ? {} : { current }),
     });
 
   /** Sends a request exactly as given (credentials already decided). */
@@ -458,6 +460,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       });
       continue;
     }
+    current = `${operation.method} ${operation.path}`;
     const state: OperationState = {
       operation,
       checks: new Set(),

@@ -117,4 +117,6 @@ export interface RunProgress {
   requests: number;
   failures: number;
   elapsedMs: number;
+  /** The operation being tested, e.g. `GET /stages/identification/`. */
+  current?: string;
 }
