@@ -24,9 +24,11 @@ export function compileResponseSchemas(operations: Operation[], defs: Record<str
     validateFormats: true,
     logger: false,
     validateSchema: false,
-    // Neither option changes which schemas compile or what they accept. Separate functions per
-    // definition (no inlining) and no code optimisation passes cut compile time on authentik by ~3x.
+    // None of these changes which schemas compile or what they accept. Separate functions per
+    // definition (no inlining), no code optimisation passes and no error-message code (these
+    // validators never report) cut compile time on authentik by ~3x.
     inlineRefs: false,
+    messages: false,
     code: { regExp: lenientRegExp, optimize: false },
   });
   addFormats(ajv);
