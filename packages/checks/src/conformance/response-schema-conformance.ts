@@ -1,4 +1,5 @@
 import type { Check } from '@assay/model';
+import { capPerFingerprint } from '../_internals/cap-per-fingerprint.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { isJsonMediaType } from '../_internals/media-type.js';
 import { parsedBody } from '../_internals/parsed-body.js';
@@ -27,21 +28,24 @@ export function responseSchemaConformance(validator: SchemaValidator): Check {
       const parsed = parsedBody(exchange.response);
       if (!parsed.ok) return [];
       const { media, response } = found;
-      return validator.validate(media.schema, parsed.value).map((error) =>
-        violation(ID, {
-          message: `response ${exchange.response.status} body: ${error.message}`,
-          pointer: error.pointer,
-          keyword: error.keyword,
-          expected: error.expected,
-          actual: error.actual,
-          fingerprint: fingerprint(
-            ID,
-            exchange.operation.id,
-            response.status,
-            media.mediaType,
-            error.schemaPath,
-          ),
-        }),
+      const errors = validator.validate(media.schema, parsed.value);
+      return capPerFingerprint(
+        errors.map((error) =>
+          violation(ID, {
+            message: `response ${exchange.response.status} body: ${error.message}`,
+            pointer: error.pointer,
+            keyword: error.keyword,
+            expected: error.expected,
+            actual: error.actual,
+            fingerprint: fingerprint(
+              ID,
+              exchange.operation.id,
+              response.status,
+              media.mediaType,
+              error.schemaPath,
+            ),
+          }),
+        ),
       );
     },
   };

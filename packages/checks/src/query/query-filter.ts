@@ -1,4 +1,5 @@
 import type { Check, Violation } from '@assay/model';
+import { capPerFingerprint } from '../_internals/cap-per-fingerprint.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { joinPointer } from '../_internals/json-pointer.js';
 import { listItems } from '../_internals/list-items.js';
@@ -42,6 +43,6 @@ export const queryFilter: Check = {
         );
       });
     }
-    return out;
+    return capPerFingerprint(out);
   },
 };
