@@ -52,10 +52,10 @@ export function classifyTransportError(
   return {
     check: 'transport-error',
     code,
-    unreachable: unreachableCodes.has(code),
+    unreachable: unreachableCodes.has(code) || /^ERR_(SSL|TLS)_/.test(code),
     message:
       phase === 'headers'
-        ? `the request failed before a response arrived: ${code} ${detail}`.trim()
+        ? `the request failed before a response arrived: ${code} ${detail.split('\n')[0]}`.trim()
         : `the response body could not be read: ${code} ${detail}`.trim(),
   };
 }

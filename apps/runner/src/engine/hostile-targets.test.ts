@@ -60,6 +60,31 @@ afterAll(async () => {
 });
 
 describe('executeRun against a hostile server', () => {
+  it('treats a TLS handshake that can never succeed as an unreachable target', async () => {
+    const tlsUrl = new URL(baseUrl.href.replace('http:', 'https:'));
+    const pool = new Pool(tlsUrl.origin, { connections: 1 });
+    const run = executeRun(api, {
+      spec: 'hostile',
+      mock: false,
+      baseUrl: tlsUrl,
+      dispatcher: pool,
+      operations: ['fine'],
+      tags: [],
+      headers: [],
+      maxExamples: 5,
+      seed: 1,
+      excludeChecks: [],
+      concurrency: 1,
+      timeoutMs: 2000,
+      unsafe: false,
+      shrink: false,
+      maxBodyBytes: 1024,
+      faults: [],
+    });
+    await expect(run).rejects.toMatchObject({ code: 'target-unreachable' });
+    await pool.close();
+  });
+
   it('reports hangs, resets and huge bodies as findings, gives up on them, and tests the rest', async () => {
     const pool = new Pool(baseUrl.origin, { connections: 2 });
     const started = performance.now();
