@@ -205,7 +205,9 @@ describe('response-headers-conformance', () => {
 describe('a page breaking one rule on every item', () => {
   it('is reported a bounded number of times', () => {
     const check = responseSchemaConformance(createSchemaValidator({}));
-    const op = operationWith([responseSpec('200', { 'application/json': { type: 'array', items: { type: 'integer' } } })]);
+    const op = operationWith([
+      responseSpec('200', { 'application/json': { type: 'array', items: { type: 'integer' } } }),
+    ]);
     const violations = check.verify(exchangeWith(op, { body: Array.from({ length: 500 }, () => 'x') }));
     expect(violations).toHaveLength(20);
     expect(violations[19]!.pointer).toBe('/19');

@@ -86,3 +86,58 @@ describe('pastLastPageRequest, pageSizeVariantRequest and unfilteredRequest', ()
     expect(requestKey(a)).toBe(requestKey(b));
   });
 });
+
+describe('nextPageRequest, other shapes of the styles', () => {
+  const page = (style: 'cursor' | 'limit-offset', pagination: object, body: unknown, query: string) => {
+    const operation = listOperation(style);
+    operation.list!.pagination = { ...operation.list!.pagination!, ...pagination };
+    operation.list!.itemsPath = ['data'];
+    return exchangeOf(
+      operation,
+      () => ({ status: 200, headers: {}, body: JSON.stringify(body), truncated: false, durationMs: 1 }),
+      {
+        method: 'GET',
+        path: '/items/',
+        query,
+        headers: {},
+        operationId: operation.id,
+        mode: 'pagination',
+      },
+    );
+  };
+  it('cursor: a next token goes into the cursor parameter; a next URL is followed; has_more false ends', () => {
+    const token = { cursorParam: 'cursor', nextPath: ['next_cursor'], hasMorePath: ['has_more'] };
+    const withToken = page(
+      'cursor',
+      token,
+      { data: [{ pk: 'a' }], next_cursor: 'b64:xyz', has_more: true },
+      'limit=1',
+    );
+    expect(queryOf(nextPageRequest(withToken)!)).toEqual({ limit: '1', cursor: 'b64:xyz' });
+    const withUrl = page(
+      'cursor',
+      token,
+      { data: [{ pk: 'a' }], next_cursor: 'https://h/api/v3/items/?cursor=q' },
+      'limit=1',
+    );
+    expect(queryOf(nextPageRequest(withUrl, base)!)).toEqual({ cursor: 'q' });
+    const done = page(
+      'cursor',
+      token,
+      { data: [{ pk: 'a' }], next_cursor: 'zzz', has_more: false },
+      'limit=1',
+    );
+    expect(nextPageRequest(done)).toBeUndefined();
+    const empty = page('cursor', token, { data: [], next_cursor: null }, 'limit=1');
+    expect(nextPageRequest(empty)).toBeUndefined();
+  });
+  it('limit-offset without links: offset plus the items received, while count says more remain', () => {
+    const noLinks = { nextPath: undefined, previousPath: undefined };
+    const first = page('limit-offset', noLinks, { data: [1, 2, 3], count: 7 }, 'limit=3');
+    expect(queryOf(nextPageRequest(first)!)).toEqual({ limit: '3', offset: '3' });
+    const last = page('limit-offset', noLinks, { data: [7], count: 7 }, 'limit=3&offset=6');
+    expect(nextPageRequest(last)).toBeUndefined();
+    const uncounted = page('limit-offset', { ...noLinks, countPath: undefined }, { data: [1, 2] }, 'limit=3');
+    expect(nextPageRequest(uncounted)).toBeUndefined(); // a short page is the last
+  });
+});
