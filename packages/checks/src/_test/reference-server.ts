@@ -144,7 +144,28 @@ export function firstRequest(style: PaginationStyle, size: number | undefined, e
 }
 
 /** Filters, searches and orders the data set as the request asks (the semantics the checks test). */
-export function select(data: readonly Item[], query: string): Item[] {
+/** How a correct server may sort: any common collation, nulls at either end. */
+export interface SortVariant {
+  collation: 'binary' | 'case-insensitive' | 'locale';
+  nulls: 'largest' | 'first' | 'last';
+}
+
+const BINARY: SortVariant = { collation: 'binary', nulls: 'largest' };
+const localeCompare = new Intl.Collator('en').compare;
+
+function compareValues(x: string | number, y: string | number, collation: SortVariant['collation']): number {
+  if (typeof x === 'string' && typeof y === 'string') {
+    if (collation === 'case-insensitive') {
+      const a = x.toLowerCase();
+      const b = y.toLowerCase();
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
+    if (collation === 'locale') return localeCompare(x, y);
+  }
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function select(data: readonly Item[], query: string, variant: SortVariant = BINARY): Item[] {
   let out = [...data];
   const active = queryParam(query, 'active');
   if (active !== undefined) out = out.filter((item) => String(item.active) === active);
@@ -172,9 +193,12 @@ export function select(data: readonly Item[], query: string): Item[] {
         const x = (a as unknown as Record<string, unknown>)[f];
         const y = (b as unknown as Record<string, unknown>)[f];
         if (x === y) continue;
-        if (x === null) return d; // nulls largest, as PostgreSQL
-        if (y === null) return -d;
-        return ((x as number | string) < (y as number | string) ? -1 : 1) * d;
+        if (x === null || y === null) {
+          const nullFirst = variant.nulls === 'first' || (variant.nulls === 'largest' && d < 0);
+          return (x === null) === nullFirst ? -1 : 1;
+        }
+        const c = compareValues(x as number | string, y as number | string, variant.collation);
+        if (c !== 0) return c * d;
       }
       return 0;
     });
@@ -202,8 +226,13 @@ function sizeFrom(query: string, param: string): number {
 }
 
 /** Answers a request as a correct server of the given style would. */
-export function serve(style: PaginationStyle, data: readonly Item[], request: HttpRequest): HttpResponse {
-  const all = select(data, request.query);
+export function serve(
+  style: PaginationStyle,
+  data: readonly Item[],
+  request: HttpRequest,
+  variant: SortVariant = BINARY,
+): HttpResponse {
+  const all = select(data, request.query, variant);
   const count = all.length;
   const q = request.query;
   switch (style) {

@@ -6,7 +6,13 @@ import { probeAll, runAll } from '../_test/run-all.js';
 
 const queryArbitrary = fc.oneof(
   fc.constant(''),
-  fc.constantFrom('ordering=name', 'ordering=-rank,name', 'ordering=note,pk', 'ordering=-note,-pk'),
+  fc.constantFrom(
+    'ordering=name',
+    'ordering=-rank,name',
+    'ordering=note,pk',
+    'ordering=-note,-pk',
+    'ordering=-name,note',
+  ),
   fc.constantFrom('active=true', 'active=false&ordering=name', 'name=ALPHA', 'rank=3', 'search=a%201'),
 );
 
@@ -19,8 +25,12 @@ describe('consistent pages and walks', () => {
           itemsArbitrary(),
           fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
           queryArbitrary,
-          (data, size, query) => {
-            const server = (request: Parameters<typeof serve>[2]) => serve(style, data, request);
+          fc.record({
+            collation: fc.constantFrom('binary' as const, 'case-insensitive' as const, 'locale' as const),
+            nulls: fc.constantFrom('largest' as const, 'first' as const, 'last' as const),
+          }),
+          (data, size, query, variant) => {
+            const server = (request: Parameters<typeof serve>[2]) => serve(style, data, request, variant);
             const exchanges = probeAll(operation, server, firstRequest(style, size, query));
             expect(runAll(operation, exchanges)).toEqual([]);
           },
