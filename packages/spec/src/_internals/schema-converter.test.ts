@@ -162,6 +162,21 @@ describe('discriminators', () => {
       mapping: { cat: '#/$defs/Cat', dog: '#/$defs/Dog' },
     });
   });
+
+  it('adds the implicit mapping: each unmapped component branch under its own name', async () => {
+    const api = await loadSchemas('3.0.3', {
+      Pet: {
+        oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+        discriminator: { propertyName: 'kind', mapping: { woof: 'Dog' } },
+      },
+      Cat: { type: 'object', properties: { kind: { type: 'string' } } },
+      Dog: { type: 'object', properties: { kind: { type: 'string' } } },
+    });
+    expect((api.schemas.Pet as { discriminator: unknown }).discriminator).toEqual({
+      propertyName: 'kind',
+      mapping: { woof: '#/$defs/Dog', Cat: '#/$defs/Cat' },
+    });
+  });
 });
 
 describe('readOnly and writeOnly views', () => {

@@ -44,6 +44,8 @@ export class SchemaConverter {
   readonly defs: Record<string, JsonSchema> = {};
   private readonly keyByLocation = new Map<string, string>();
   private readonly usedKeys = new Set<string>();
+  /** Keys of the root document's own components, which are their schema names. */
+  private readonly componentKeys = new Set<string>();
   private readonly legacy: boolean;
 
   constructor(
@@ -64,7 +66,8 @@ export class SchemaConverter {
         : (root.components as Record<string, unknown> | undefined)?.schemas;
     if (map === null || typeof map !== 'object') return;
     // Reserve the names first, so a document's own schemas keep their names whatever refers to what.
-    for (const name of Object.keys(map)) this.keyFor(this.docs.rootUrl, pointerJoin(base, name));
+    for (const name of Object.keys(map))
+      this.componentKeys.add(this.keyFor(this.docs.rootUrl, pointerJoin(base, name)));
     for (const name of Object.keys(map))
       this.refTo(this.docs.rootUrl, pointerJoin(base, name), map[name as keyof typeof map]);
   }
@@ -153,6 +156,7 @@ export class SchemaConverter {
         delete out[limitKey];
       }
     }
+    if (out.discriminator !== undefined) addImplicitMapping(out, this.componentKeys);
     // `nullable` is not a 3.1 keyword, but 3.1 specs converted from 3.0 keep it and mean it.
     const nullable = source.nullable === true || source['x-nullable'] === true;
     return nullable ? makeNullable(out) : out;
@@ -213,7 +217,8 @@ export class SchemaConverter {
     for (const [name, target] of Object.entries(mapping)) {
       if (typeof target !== 'string') continue;
       // A bare name means a schema of components/schemas (OAS 3.1 §4.8.25); anything else is a URI reference.
-      const ref = /^[A-Za-z0-9._-]+$/.test(target) ? `#/components/schemas/${target}` : target;
+      const base = this.format === 'swagger-2.0' ? '#/definitions/' : '#/components/schemas/';
+      const ref = /^[A-Za-z0-9._-]+$/.test(target) ? base + target : target;
       const at = { url: site.url, pointer: pointerJoin(site.pointer, 'mapping', name) };
       try {
         const resolved = this.docs.resolve(ref, at);
@@ -239,6 +244,24 @@ export class SchemaConverter {
       ...(file === undefined ? {} : { file }),
     });
   }
+}
+
+/**
+ * Without a mapping entry, a discriminator value is the name of the component schema it selects
+ * (OAS 3.1 §4.8.25.2), so each `oneOf`/`anyOf` branch that refers to a component and is not mapped
+ * explicitly is added under its name, and consumers read one complete mapping.
+ */
+function addImplicitMapping(schema: JsonSchemaObject, componentKeys: Set<string>): void {
+  const discriminator = schema.discriminator!;
+  const mapping = { ...(discriminator.mapping ?? {}) };
+  const targeted = new Set(Object.values(mapping));
+  for (const branch of [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) {
+    if (typeof branch !== 'object' || typeof branch.$ref !== 'string') continue;
+    const key = branch.$ref.slice('#/$defs/'.length);
+    if (!componentKeys.has(key) || targeted.has(branch.$ref) || Object.hasOwn(mapping, key)) continue;
+    mapping[key] = branch.$ref;
+  }
+  if (Object.keys(mapping).length > 0) schema.discriminator = { ...discriminator, mapping };
 }
 
 function holdsRef(value: unknown, depth = 0): boolean {
