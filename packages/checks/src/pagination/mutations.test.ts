@@ -428,3 +428,26 @@ describe('each single mutation of a correct server is caught by the right check'
     }
   }
 });
+
+describe('one page, metadata-implied page size', () => {
+  it('a page-object page holding more items than its start_index implies breaks pagination-page-size', () => {
+    const operation = listOperation('page-object');
+    const data = Array.from({ length: 60 }, (_, i) => ({
+      pk: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `n${i}`,
+      active: true,
+      rank: 1,
+      note: null,
+    }));
+    const request = { ...firstRequest('page-object', undefined), query: 'page=2' };
+    const response = serve('page-object', data, request);
+    const padded = withBody(response, (b) => {
+      (b.results as Item[]).push(data[59]!);
+      const p = b.pagination as Json;
+      p.end_index = (p.end_index as number) + 1;
+    });
+    const fired = runAll(operation, [{ operation, request, response: padded }]).map((v) => v.check);
+    expect(fired).toContain('pagination-page-size');
+    expect(runAll(operation, [{ operation, request, response }])).toEqual([]);
+  });
+});
