@@ -112,7 +112,8 @@ describe('requestArbitrary', () => {
         const bodyValid = body !== undefined && validator.isValid({ $ref: '#/$defs/Pet' }, body);
         expect(bodyValid).toBe(reason.location !== 'body');
       }),
-      { numRuns: 500 },
+      // A fixed seed: the keyword tally below must not depend on luck.
+      { numRuns: 500, seed: 20 },
     );
     expect(keywords).toEqual(
       new Set([
