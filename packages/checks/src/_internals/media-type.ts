@@ -4,8 +4,18 @@ export interface MediaTypeParts {
   subtype: string;
 }
 
+const memo = new Map<string, MediaTypeParts | undefined>();
+
 /** Parses `type/subtype; params` (RFC 9110 §8.3.1); `undefined` when it is not one. */
 export function parseMediaType(value: string): MediaTypeParts | undefined {
+  // A run sees a handful of distinct media types, read by several checks per response.
+  if (memo.has(value)) return memo.get(value);
+  const parts = parse(value);
+  if (memo.size < 256) memo.set(value, parts);
+  return parts;
+}
+
+function parse(value: string): MediaTypeParts | undefined {
   const essence = value.split(';', 1)[0]!.trim().toLowerCase();
   const match = /^([a-z0-9!#$%&'*+.^_`|~-]+)\/([a-z0-9!#$%&'*+.^_`|~-]+)$/.exec(essence);
   if (match === null) return undefined;
