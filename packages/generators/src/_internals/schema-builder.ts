@@ -36,6 +36,14 @@ export interface BuilderSettings {
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 const SAFE = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
 const TOKEN_CHARS = [..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"];
+// Control characters (NUL above all) are valid JSON string content that databases and frameworks
+// refuse (PostgreSQL text, Django's null-character validator): positive values leave them out.
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+// With control characters gone, what Python's and Ruby's strip() remove is what \s matches.
+const EDGE_SPACE = /^\s|\s$/u;
 const TYPE_COST: Record<JsonType, number> = {
   null: 0,
   boolean: 1,
@@ -80,7 +88,12 @@ export class SchemaBuilder {
         ? fc.constantFrom(...TOKEN_CHARS)
         : fc.oneof(
             { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), weight: 9 },
-            { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 1 },
+            {
+              arbitrary: fc
+                .string({ unit: 'binary', minLength: 1, maxLength: 1 })
+                .filter((c) => !isControl(c)),
+              weight: 1,
+            },
           );
   }
 
@@ -446,6 +459,14 @@ export class SchemaBuilder {
           },
         );
       }
+      // Prefer, without insisting, text a server takes as it is: no control characters, no edge spaces.
+      base = new BoundedFilterArbitrary(
+        base,
+        (value) => !EDGE_SPACE.test(value) && ![...value].some(isControl),
+        'plain text',
+        20,
+        true,
+      );
       needsLength = true;
       needsCharset = this.settings.charset === 'token';
       if (format !== undefined) {
@@ -460,7 +481,16 @@ export class SchemaBuilder {
       base = format;
       needsLength = s.minLength !== undefined || s.maxLength !== undefined || this.settings.pathSegment;
     } else {
+      // Free text never starts or ends with whitespace: servers commonly trim it (Django REST
+      // framework, Rails) and then reject " " as blank or "a " as too short, although the schema allows them.
       base = fc.string({ unit: this.textUnit, minLength, maxLength });
+      if (this.settings.charset === 'text') {
+        base = boundedFilter(
+          base,
+          (value) => !EDGE_SPACE.test(value),
+          'a string without leading or trailing whitespace',
+        );
+      }
     }
     return this.finishString(base, s, minLength, hardMax, needsLength, needsCharset);
   }

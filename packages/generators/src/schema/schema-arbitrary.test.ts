@@ -227,3 +227,18 @@ describe('oneOf with a discriminator whose branches overlap', () => {
     expect(new Set(values.map((v) => (v as { kind: string }).kind))).toEqual(new Set(['A', 'B']));
   });
 });
+
+describe('free text a server would mangle', () => {
+  it('has no control characters and no leading or trailing whitespace', () => {
+    fc.assert(
+      fc.property(schemaArbitrary({ type: 'string', minLength: 1 }, { extraLength: 40 }), (value) => {
+        for (const char of value as string) {
+          const code = char.codePointAt(0)!;
+          expect(code > 0x1f && (code < 0x7f || code > 0x9f)).toBe(true);
+        }
+        expect((value as string).trim()).toBe(value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
