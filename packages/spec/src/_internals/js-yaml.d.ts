@@ -16,8 +16,19 @@ declare module 'js-yaml' {
   }
   export const CORE_SCHEMA: Schema;
   export const types: { merge: Type };
+  export interface State {
+    line: number;
+    position: number;
+    lineStart: number;
+    result: unknown;
+  }
   export function load(
     text: string,
-    options?: { filename?: string; json?: boolean; schema?: Schema },
+    options?: {
+      filename?: string;
+      json?: boolean;
+      schema?: Schema;
+      listener?: (event: 'open' | 'close', state: State) => void;
+    },
   ): unknown;
 }

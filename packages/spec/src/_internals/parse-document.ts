@@ -3,7 +3,7 @@ import { CORE_SCHEMA, load, types, YAMLException } from 'js-yaml';
 
 // The core schema keeps unquoted dates and the like as strings (a spec is JSON data), and `<<`
 // merge keys still work because hand-written specs use them.
-const YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
+export const YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
 
 /**
  * The most nodes a document may expand to. js-yaml shares aliased nodes instead of copying them, so

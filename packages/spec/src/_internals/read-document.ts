@@ -11,6 +11,8 @@ export interface ReadDocument {
   /** How to name it to people: the path as given, or the URL. */
   display: string;
   content: unknown;
+  /** The text it was parsed from. */
+  text: string;
 }
 
 /** Turns what the caller passed into an absolute URL (relative paths resolve from the working directory). */
@@ -23,7 +25,7 @@ export function sourceUrl(source: string | URL): string {
 /** Reads and parses the document at an absolute `file:` or `http(s):` URL. */
 export async function readDocument(url: string, display: string): Promise<ReadDocument> {
   const text = url.startsWith('file:') ? await readLocal(url, display) : await readRemote(url);
-  return { url, display, content: parseDocument(text, display) };
+  return { url, display, content: parseDocument(text, display), text };
 }
 
 async function readLocal(url: string, display: string): Promise<string> {

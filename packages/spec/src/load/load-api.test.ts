@@ -353,6 +353,32 @@ describe('loadApi errors', () => {
     );
   });
 
+  it('places the problems of a YAML file at their lines', async () => {
+    const path = await file(
+      'located.yaml',
+      [
+        'openapi: 3.0.3',
+        'info:',
+        '  title: t',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          descriptio: typo',
+      ].join('\n'),
+    );
+    const error = await rejection(loadApi(path, { strict: true }));
+    const info = error.details.problems!.find((p) => p.pointer === '/info');
+    expect(info).toMatchObject({ line: 2 });
+    const response = error.details.problems!.find((p) => p.pointer === '/paths/~1a/get/responses/200');
+    expect(response).toMatchObject({ line: 8 });
+    const lenient = await loadApi(path);
+    expect(lenient.problems.every((p) => typeof p.line === 'number' && typeof p.column === 'number')).toBe(
+      true,
+    );
+  });
+
   it('names the operation and pointer when a response schema does not compile', async () => {
     const doc = minimal30({
       '/a': {

@@ -4,6 +4,7 @@ import { applyViews } from '../_internals/apply-views.js';
 import { compileResponseSchemas } from '../_internals/compile-response-schemas.js';
 import { DocumentSet } from '../_internals/document-set.js';
 import { listSemanticsOf } from '../_internals/list-semantics-of.js';
+import { locateProblems } from '../_internals/locate-problems.js';
 import { type MetaSchemaVersion, metaSchemaProblems } from '../_internals/meta-schema-problems.js';
 import { OperationBuilder } from '../_internals/operation-builder.js';
 import { readDocument, sourceUrl } from '../_internals/read-document.js';
@@ -62,10 +63,11 @@ export async function loadApi(source: string | URL | object, options: LoadOption
   let url: string;
   let display: string;
   let content: unknown;
+  let text: string | undefined;
   if (typeof source === 'string' || source instanceof URL) {
     url = sourceUrl(source);
     display = typeof source === 'string' ? source : source.href;
-    content = (await readDocument(url, display)).content;
+    ({ content, text } = await readDocument(url, display));
   } else {
     // Relative references of an in-memory document resolve from the working directory.
     url = pathToFileURL(`${process.cwd()}/<memory>`).href;
@@ -77,10 +79,16 @@ export async function loadApi(source: string | URL | object, options: LoadOption
 
   const problems: SpecProblem[] = metaSchemaProblems(content, metaVersion(format));
   if (options.strict === true && problems.length > 0) {
+    if (text !== undefined) locateProblems(text, problems);
     throw new AssayError(
       'spec-invalid',
       `${display} does not follow the ${specVersion.startsWith('2') ? 'Swagger' : 'OpenAPI'} ${specVersion} specification (${problems.length} problem${problems.length === 1 ? '' : 's'}; first: ${problems[0]!.message}). Fix them, or load without strict mode.`,
-      { file: display, pointer: problems[0]!.pointer, problems },
+      {
+        file: display,
+        pointer: problems[0]!.pointer,
+        ...(problems[0]!.line === undefined ? {} : { line: problems[0]!.line, column: problems[0]!.column }),
+        problems,
+      },
     );
   }
 
@@ -123,6 +131,7 @@ export async function loadApi(source: string | URL | object, options: LoadOption
     }
   }
 
+  if (text !== undefined) locateProblems(text, problems);
   const info = (root.info ?? {}) as Record<string, unknown>;
   return {
     title: typeof info.title === 'string' ? info.title : '',
