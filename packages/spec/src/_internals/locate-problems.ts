@@ -1,4 +1,4 @@
-import type { SpecProblem } from '@assay/model';
+import type { AssayError, SpecProblem } from '@assay/model';
 import { load } from 'js-yaml';
 import { pointerTokens } from './json-pointer.js';
 import { YAML_SCHEMA } from './parse-document.js';
@@ -17,11 +17,38 @@ interface Position {
 export function locateProblems(text: string, problems: SpecProblem[]): void {
   const pending = problems.filter((p) => p.file === undefined && p.line === undefined);
   if (pending.length === 0) return;
+  const located = positioned(text);
+  if (located === undefined) return;
+  for (const problem of pending) {
+    const position = locate(located.tree, problem.pointer, located.positions);
+    if (position !== undefined) {
+      problem.line = position.line;
+      problem.column = position.column;
+    }
+  }
+}
+
+/** Adds the line and column of its pointer to an error about the root document (a broken `$ref`, a bad schema). */
+export function locateError(text: string, rootDisplay: string, error: AssayError): void {
+  const { details } = error;
+  if (
+    details.pointer === undefined ||
+    details.line !== undefined ||
+    (details.file !== undefined && details.file !== rootDisplay)
+  )
+    return;
+  const located = positioned(text);
+  const position =
+    located === undefined ? undefined : locate(located.tree, details.pointer, located.positions);
+  if (position !== undefined) Object.assign(details, position);
+}
+
+/** The document parsed again, with where each object and array starts. */
+function positioned(text: string): { tree: unknown; positions: Map<object, Position> } | undefined {
   const positions = new Map<object, Position>();
   const opened: Position[] = [];
-  let tree: unknown;
   try {
-    tree = load(text, {
+    const tree = load(text, {
       json: true,
       schema: YAML_SCHEMA,
       listener(event, state) {
@@ -40,15 +67,9 @@ export function locateProblems(text: string, problems: SpecProblem[]): void {
         }
       },
     });
+    return { tree, positions };
   } catch {
-    return; // The text parsed once already; if this fails anyway, problems keep their pointers only.
-  }
-  for (const problem of pending) {
-    const position = locate(tree, problem.pointer, positions);
-    if (position !== undefined) {
-      problem.line = position.line;
-      problem.column = position.column;
-    }
+    return undefined; // The text parsed once already; if this fails anyway, pointers stay unplaced.
   }
 }
 

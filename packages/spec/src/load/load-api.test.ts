@@ -304,6 +304,16 @@ describe('loadApi errors', () => {
     expect(error.message).toContain('#/components/schemas/Missing');
   });
 
+  it('gives the line of a broken $ref in a YAML file', async () => {
+    const path = await file(
+      'broken-ref.yaml',
+      "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        b: {$ref: '#/components/schemas/B'}\n",
+    );
+    const error = await rejection(loadApi(path));
+    expect(error.code).toBe('spec-ref');
+    expect(error.details).toMatchObject({ pointer: '/components/schemas/A/properties/b/$ref', line: 9 });
+  });
+
   it('refuses remote refs and refs leaving the spec folder unless allowed', async () => {
     const remote = minimal30({}, { schemas: { A: { $ref: 'https://example.com/a.json#/A' } } });
     const error = await rejection(loadApi(remote));

@@ -1,10 +1,17 @@
 import { pathToFileURL } from 'node:url';
-import { type ApiModel, AssayError, type Pagination, type SpecFormat, type SpecProblem } from '@assay/model';
+import {
+  type ApiModel,
+  AssayError,
+  type Operation,
+  type Pagination,
+  type SpecFormat,
+  type SpecProblem,
+} from '@assay/model';
 import { applyViews } from '../_internals/apply-views.js';
 import { compileResponseSchemas } from '../_internals/compile-response-schemas.js';
 import { DocumentSet } from '../_internals/document-set.js';
 import { listSemanticsOf } from '../_internals/list-semantics-of.js';
-import { locateProblems } from '../_internals/locate-problems.js';
+import { locateError, locateProblems } from '../_internals/locate-problems.js';
 import { type MetaSchemaVersion, metaSchemaProblems } from '../_internals/meta-schema-problems.js';
 import { OperationBuilder } from '../_internals/operation-builder.js';
 import { readDocument, sourceUrl } from '../_internals/read-document.js';
@@ -101,12 +108,19 @@ export async function loadApi(source: string | URL | object, options: LoadOption
   );
   await docs.loadReferenced();
   const converter = new SchemaConverter(docs, format, problems);
-  converter.convertComponents();
   const builder = new OperationBuilder(docs, format, converter, problems);
-  const operations = builder.build();
   const schemas = converter.defs;
-  applyViews(operations, new SchemaViews(schemas));
-  compileResponseSchemas(operations, schemas);
+  let operations: Operation[];
+  try {
+    converter.convertComponents();
+    operations = builder.build();
+    applyViews(operations, new SchemaViews(schemas));
+    compileResponseSchemas(operations, schemas);
+  } catch (error) {
+    // A broken `$ref` or schema in the root document: say on which line, too.
+    if (AssayError.is(error) && text !== undefined) locateError(text, display, error);
+    throw error;
+  }
   const ids = new Set(operations.map((operation) => operation.id));
   for (const id of Object.keys(options.pagination ?? {})) {
     if (!ids.has(id)) {
