@@ -244,6 +244,15 @@ describe('OAS 3.1', () => {
     expect(accepts(api, 'B', 'abcd')).toBe(false);
   });
 
+  it('honours a leftover nullable and drops x-* annotations that hold $refs', async () => {
+    const api = await loadSchemas('3.1.0', {
+      A: { type: 'string', nullable: true },
+      B: { type: 'object', 'x-expansion': { oneOf: [{ $ref: '#/components/schemas/A' }] }, 'x-plain': 1 },
+    });
+    expect(api.schemas.A).toEqual({ type: ['string', 'null'] });
+    expect(api.schemas.B).toEqual({ type: 'object', 'x-plain': 1 });
+  });
+
   it('puts every $ref of the model into #/$defs/<key> with the key present', async () => {
     const api = await loadSchemas('3.1.0', {
       Tree: {
