@@ -67,15 +67,21 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
       },
     ]);
   }
-  // Form and multipart fields carry no types and servers read them in many ways (`on` for true, a
-  // missing field for false): only JSON bodies are made invalid property by property.
-  if (!json) return groups;
-  const whole = mutationsFor(schema, plan.defs, 'json').filter((m) => m.keyword === 'type');
-  if (whole.length > 0) groups.push(whole.map((mutation) => ({ kind: 'body', pointer: '', mutation })));
+  // Multipart fields are read in too many ways (files, per-part content types) to be sure of any
+  // single reading; urlencoded fields are read like query parameters, so their scalar fields get the
+  // same wire-text cases, and JSON bodies get typed ones.
+  const form = body.media.mediaType === 'application/x-www-form-urlencoded';
+  if (!json && !form) return groups;
+  if (json) {
+    const whole = mutationsFor(schema, plan.defs, 'json').filter((m) => m.keyword === 'type');
+    if (whole.length > 0) groups.push(whole.map((mutation) => ({ kind: 'body', pointer: '', mutation })));
+  }
   if (!schemaTypes(schema, plan.defs).includes('object')) return groups;
   const properties = topLevelProperties(schema, plan.defs);
   for (const [name, propertySchema] of Object.entries(properties)) {
-    const mutations = mutationsFor(propertySchema, plan.defs, 'json');
+    const types = schemaTypes(propertySchema, plan.defs);
+    if (form && (types.includes('object') || types.includes('array'))) continue;
+    const mutations = mutationsFor(propertySchema, plan.defs, json ? 'json' : 'query');
     if (mutations.length > 0)
       groups.push(mutations.map((mutation) => ({ kind: 'body', pointer: `/${name}`, mutation })));
   }

@@ -169,6 +169,57 @@ describe('requestArbitrary', () => {
     expect(other.counterexample).toEqual(first.counterexample);
   });
 
+  it('negative: a urlencoded field is invalid as the server reads it; multipart fields are left alone', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        name: { type: 'string', maxLength: 5 },
+        count: { type: 'integer', minimum: 1 },
+        flag: { type: 'boolean' },
+      },
+    };
+    const fieldSchemas = (schema as { properties: Record<string, JsonSchema> }).properties;
+    const body = (mediaType: string) =>
+      operation({
+        method: 'POST',
+        requestBody: { required: true, content: { [mediaType]: { mediaType, schema, examples: [] } } },
+      });
+    const read = (name: string, text: string | null): unknown => {
+      if (text === null) return undefined;
+      if (name === 'count' && /^-?\d+$/.test(text)) return Number(text);
+      if (name === 'flag' && ['true', 'false'].includes(text)) return text === 'true';
+      return text;
+    };
+    fc.assert(
+      fc.property(
+        requestArbitrary(body('application/x-www-form-urlencoded'), 'negative', { defs, isValid }),
+        (request) => {
+          const reason = request.reason!;
+          expect(reason.location).toBe('body');
+          if (reason.name === '') {
+            expect(request.body).toBeUndefined();
+            return;
+          }
+          const fields = new URLSearchParams(String(request.body ?? ''));
+          for (const name of ['name', 'count', 'flag']) {
+            const value = read(name, fields.get(name));
+            const valid = value === undefined ? name !== 'name' : isValid(fieldSchemas[name]!, value);
+            expect(valid).toBe(reason.name !== `/${name}`);
+          }
+        },
+      ),
+      { numRuns: 200, seed: 8 },
+    );
+    const multipart = fc.sample(
+      requestArbitrary(body('multipart/form-data'), 'negative', { defs, isValid }),
+      { numRuns: 20, seed: 8 },
+    );
+    expect(new Set(multipart.map((r) => r.reason?.message))).toEqual(
+      new Set(['body (root): the required body is missing']),
+    );
+  });
+
   it('serialises form-urlencoded and multipart bodies', () => {
     const schema: JsonSchema = {
       type: 'object',
