@@ -276,6 +276,15 @@ describe('loadApi errors', () => {
     expect(api.problems.map((p) => p.pointer)).toContain('/openapi');
   });
 
+  it('rejects a pathologically deep document with an AssayError, not a stack overflow', async () => {
+    const depth = 20_000;
+    const schema = '{"type":"array","items":'.repeat(depth) + '{"type":"string"}' + '}'.repeat(depth);
+    const text = `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":${schema}}}}`;
+    const path = await file('deep.json', text);
+    const error = await rejection(loadApi(path));
+    expect(error.code).toBe('spec-parse');
+  });
+
   it('rejects OpenAPI 3.2 and documents that are not OpenAPI as spec-unsupported', async () => {
     expect((await rejection(loadApi({ openapi: '3.2.0', info: { title: 't', version: '1' } }))).code).toBe(
       'spec-unsupported',

@@ -67,6 +67,26 @@ export interface LoadOptions {
  *   (a `pagination` option that names no list operation or lacks a style).
  */
 export async function loadApi(source: string | URL | object, options: LoadOptions = {}): Promise<ApiModel> {
+  try {
+    return await load(source, options);
+  } catch (error) {
+    // Schemas and documents are walked recursively; only a pathological nesting exhausts the stack.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      const name = typeof source === 'string' ? source : source instanceof URL ? source.href : '<memory>';
+      throw new AssayError(
+        'spec-parse',
+        `${name} nests objects too deeply to be read as an API description.`,
+        {
+          file: name,
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+async function load(source: string | URL | object, options: LoadOptions): Promise<ApiModel> {
   let url: string;
   let display: string;
   let content: unknown;
