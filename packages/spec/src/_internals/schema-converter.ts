@@ -1,4 +1,10 @@
-import type { JsonSchema, JsonSchemaObject, SpecFormat, SpecProblem } from '@assay/model';
+import {
+  AssayError,
+  type JsonSchema,
+  type JsonSchemaObject,
+  type SpecFormat,
+  type SpecProblem,
+} from '@assay/model';
 import type { DocumentSet, RefSite } from './document-set.js';
 import { pointerJoin, pointerTokens } from './json-pointer.js';
 
@@ -43,6 +49,7 @@ const UNSAFE_KEY = /[^A-Za-z0-9._-]+/g;
 export class SchemaConverter {
   readonly defs: Record<string, JsonSchema> = {};
   private readonly keyByLocation = new Map<string, string>();
+  private readonly locationByKey = new Map<string, string>();
   private readonly usedKeys = new Set<string>();
   /** Keys of the root document's own components, which are their schema names. */
   private readonly componentKeys = new Set<string>();
@@ -70,6 +77,40 @@ export class SchemaConverter {
       this.componentKeys.add(this.keyFor(this.docs.rootUrl, pointerJoin(base, name)));
     for (const name of Object.keys(map))
       this.refTo(this.docs.rootUrl, pointerJoin(base, name), map[name as keyof typeof map]);
+  }
+
+  /**
+   * Throws `spec-ref` for definitions that are nothing but references going round in a circle
+   * (`A: {$ref: B}`, `B: {$ref: A}`): no value can be checked against them, and a validator would
+   * recurse forever. Recursion through properties or items is fine and stays as it is.
+   */
+  checkReferenceCycles(): void {
+    const target = (key: string): string | undefined => {
+      const def = this.defs[key];
+      if (typeof def !== 'object' || typeof def.$ref !== 'string') return undefined;
+      const constraining = Object.keys(def).some((k) => k !== '$ref' && !REF_ANNOTATIONS.includes(k));
+      return constraining ? undefined : def.$ref.slice('#/$defs/'.length);
+    };
+    const safe = new Set<string>();
+    for (const start of Object.keys(this.defs)) {
+      const chain: string[] = [];
+      let key: string | undefined = start;
+      while (key !== undefined && !safe.has(key)) {
+        if (chain.includes(key)) {
+          const location = this.locationByKey.get(key) ?? '';
+          const hash = location.indexOf('#');
+          const url = location.slice(0, hash);
+          throw new AssayError(
+            'spec-ref',
+            `${this.docs.displayOf(url)}#${location.slice(hash + 1)}: the references ${[...chain.slice(chain.indexOf(key)), key].join(' -> ')} go round in a circle without ever reaching a schema. Point one of them at a real schema.`,
+            { file: this.docs.displayOf(url), pointer: pointerJoin(location.slice(hash + 1), '$ref') },
+          );
+        }
+        chain.push(key);
+        key = target(key);
+      }
+      for (const seen of chain) safe.add(seen);
+    }
   }
 
   /** Converts the schema found at `site`. */
@@ -204,6 +245,7 @@ export class SchemaConverter {
     for (let i = 2; this.usedKeys.has(key); i++) key = `${base}_${i}`;
     this.usedKeys.add(key);
     this.keyByLocation.set(location, key);
+    this.locationByKey.set(key, location);
     return key;
   }
 

@@ -313,6 +313,36 @@ describe('loadApi errors', () => {
     expect(error.message).toContain('#/components/schemas/Missing');
   });
 
+  it('reports references that only go round in a circle, but keeps real recursion', async () => {
+    const error = await rejection(
+      loadApi(
+        minimal30(
+          {},
+          {
+            schemas: {
+              A: { $ref: '#/components/schemas/B' },
+              B: { $ref: '#/components/schemas/A', description: 'b' },
+            },
+          },
+        ),
+      ),
+    );
+    expect(error.code).toBe('spec-ref');
+    expect(error.message).toContain('A -> B -> A');
+    const fine = await loadApi(
+      minimal30(
+        {},
+        {
+          schemas: {
+            A: { $ref: '#/components/schemas/B' },
+            B: { type: 'array', items: { $ref: '#/components/schemas/A' } },
+          },
+        },
+      ),
+    );
+    expect(fine.schemas.B).toEqual({ type: 'array', items: { $ref: '#/$defs/A' } });
+  });
+
   it('gives the line of a broken $ref in a YAML file', async () => {
     const path = await file(
       'broken-ref.yaml',

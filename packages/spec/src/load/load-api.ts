@@ -134,6 +134,7 @@ async function load(source: string | URL | object, options: LoadOptions): Promis
   try {
     converter.convertComponents();
     operations = builder.build();
+    converter.checkReferenceCycles();
     applyViews(operations, new SchemaViews(schemas));
     compileResponseSchemas(operations, schemas);
   } catch (error) {
