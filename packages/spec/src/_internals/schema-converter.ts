@@ -111,6 +111,41 @@ export class SchemaConverter {
       }
       for (const seen of chain) safe.add(seen);
     }
+    this.checkInPlaceCycles();
+  }
+
+  /**
+   * Throws `spec-schema` for a definition that applies itself to the same value again without
+   * moving into a property or an item (`A: {allOf: [{$ref: A}]}`, `A: {anyOf: [{type: string},
+   * {$ref: A}]}`): validating a value that fails the other branches would recurse forever.
+   */
+  private checkInPlaceCycles(): void {
+    const edges = new Map<string, string[]>();
+    for (const [key, def] of Object.entries(this.defs)) edges.set(key, [...new Set(inPlaceRefs(def, []))]);
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (key: string): void => {
+      state.set(key, 'open');
+      path.push(key);
+      for (const next of edges.get(key) ?? []) {
+        const seen = state.get(next);
+        if (seen === 'open') {
+          const cycle = [...path.slice(path.indexOf(next)), next];
+          const location = this.locationByKey.get(next) ?? '#';
+          const hash = location.indexOf('#');
+          const file = this.docs.displayOf(location.slice(0, hash));
+          throw new AssayError(
+            'spec-schema',
+            `${file}#${location.slice(hash + 1)}: the schemas ${cycle.join(' -> ')} apply themselves to the same value again (through allOf/anyOf/oneOf/not/if), so validation would never end. Make the recursion go through a property or an array item.`,
+            { file, pointer: location.slice(hash + 1) },
+          );
+        }
+        if (seen === undefined) visit(next);
+      }
+      path.pop();
+      state.set(key, 'done');
+    };
+    for (const key of edges.keys()) if (!state.has(key)) visit(key);
   }
 
   /** Converts the schema found at `site`. */
@@ -304,6 +339,23 @@ function addImplicitMapping(schema: JsonSchemaObject, componentKeys: Set<string>
     mapping[key] = branch.$ref;
   }
   if (Object.keys(mapping).length > 0) schema.discriminator = { ...discriminator, mapping };
+}
+
+// Keywords that apply their subschemas to the same value (not to a property or an item of it).
+const IN_PLACE_SINGLE = ['not', 'if', 'then', 'else'];
+const IN_PLACE_LIST = ['allOf', 'anyOf', 'oneOf'];
+
+/** The definitions a schema applies to the very value it is validating. */
+function inPlaceRefs(schema: JsonSchema | undefined, out: string[]): string[] {
+  if (schema === undefined || typeof schema !== 'object') return out;
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/$defs/'))
+    out.push(schema.$ref.slice('#/$defs/'.length));
+  for (const keyword of IN_PLACE_SINGLE) inPlaceRefs(schema[keyword] as JsonSchema | undefined, out);
+  for (const keyword of IN_PLACE_LIST) {
+    const list = schema[keyword];
+    if (Array.isArray(list)) for (const sub of list) inPlaceRefs(sub as JsonSchema, out);
+  }
+  return out;
 }
 
 function holdsRef(value: unknown, depth = 0): boolean {

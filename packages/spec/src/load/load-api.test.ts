@@ -329,6 +329,18 @@ describe('loadApi errors', () => {
     );
     expect(error.code).toBe('spec-ref');
     expect(error.message).toContain('A -> B -> A');
+    const looping = await rejection(
+      loadApi(
+        minimal30(
+          {},
+          {
+            schemas: { A: { anyOf: [{ type: 'string' }, { allOf: [{ $ref: '#/components/schemas/A' }] }] } },
+          },
+        ),
+      ),
+    );
+    expect(looping.code).toBe('spec-schema');
+    expect(looping.details.pointer).toBe('/components/schemas/A');
     const fine = await loadApi(
       minimal30(
         {},
