@@ -144,7 +144,7 @@ function requestProblems(plan: RequestPlan, validator: SchemaValidator, request:
   plan.params.forEach((p) => {
     const changed =
       reason !== undefined && reason.location === p.parameter.in && reason.name === p.parameter.name;
-    const value = readBack(plan, request, p);
+    const value = readBack(plan, request, p, changed ? 'lenient' : 'plain');
     const valid = value === undefined ? !p.parameter.required : validator.isValid(p.parameter.schema, value);
     if (valid === changed)
       problems.push(

@@ -12,11 +12,20 @@ const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE = new Set(['true', 'True', 'TRUE', '1', 'yes', 'on', 'y', 't']);
 const FALSE = new Set(['false', 'False', 'FALSE', '0', 'no', 'off', 'n', 'f']);
 
+/**
+ * How generously wire text is read. `lenient`: every reading some framework uses (`yes` for true,
+ * JSON inside a parameter); a value invalid under it is invalid for every server, which negative
+ * cases need. `plain`: only the reading every server agrees on (`true`/`false`, numbers, text); a
+ * value valid under it is valid for every server, which positive cases need.
+ */
+export type Reading = 'lenient' | 'plain';
+
 /** Every typed value a server coercing "per schema type" could read from one text. */
 export function textCandidates(
   text: string,
   schema: JsonSchema,
   defs: Record<string, JsonSchema>,
+  reading: Reading = 'lenient',
 ): unknown[] {
   const out: unknown[] = [];
   for (const type of schemaTypes(schema, defs)) {
@@ -26,6 +35,10 @@ export function textCandidates(
         if (NUMBER.test(text) && Number.isFinite(Number(text))) out.push(Number(text));
         break;
       case 'boolean':
+        if (reading === 'plain') {
+          if (text === 'true' || text === 'false') out.push(text === 'true');
+          break;
+        }
         if (TRUE.has(text)) out.push(true);
         if (FALSE.has(text)) out.push(false);
         break;
@@ -37,6 +50,7 @@ export function textCandidates(
         break;
       case 'object':
       case 'array':
+        if (reading === 'plain') break;
         try {
           const parsed: unknown = JSON.parse(text);
           if (typeof parsed === 'object' && parsed !== null) out.push(parsed);
@@ -65,8 +79,9 @@ export function interpretText(
   schema: JsonSchema,
   defs: Record<string, JsonSchema>,
   valid: Validity,
+  reading: Reading = 'lenient',
 ): unknown {
-  const candidates = textCandidates(text, schema, defs);
+  const candidates = textCandidates(text, schema, defs, reading);
   return candidates.find((candidate) => valid(schema, candidate)) ?? candidates[0];
 }
 
@@ -82,6 +97,7 @@ export function interpretWire(
   defs: Record<string, JsonSchema>,
   valid: Validity,
   contentType?: string,
+  reading: Reading = 'lenient',
 ): unknown {
   if (wire === undefined) return undefined;
   if (contentType !== undefined && typeof wire === 'string') {
@@ -92,20 +108,20 @@ export function interpretWire(
     }
   }
   if (typeof wire === 'string') {
-    if (shape === 'primitive') return interpretText(wire, schema, defs, valid);
+    if (shape === 'primitive') return interpretText(wire, schema, defs, valid, reading);
     return wire;
   }
   const s = flat(schema, defs);
   if (Array.isArray(wire)) {
     return wire.map((item, i) => {
       const itemSchema = s.prefixItems?.[i] ?? s.items ?? true;
-      return interpretText(item, itemSchema, defs, valid);
+      return interpretText(item, itemSchema, defs, valid, reading);
     });
   }
   return Object.fromEntries(
     Object.entries(wire).map(([key, text]) => {
       const propertySchema = s.properties?.[key] ?? s.additionalProperties ?? true;
-      return [key, interpretText(text, propertySchema, defs, valid)];
+      return [key, interpretText(text, propertySchema, defs, valid, reading)];
     }),
   );
 }

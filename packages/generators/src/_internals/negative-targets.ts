@@ -68,9 +68,10 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
     ]);
   }
   // Multipart fields are read in too many ways (files, per-part content types) to be sure of any
-  // single reading; urlencoded fields are read like query parameters, so their scalar fields get the
-  // same wire-text cases, and JSON bodies get typed ones.
-  const form = body.media.mediaType === 'application/x-www-form-urlencoded';
+  // single reading. Urlencoded fields are read like query parameters, so on request their scalar
+  // fields get the same wire-text cases; JSON bodies always get typed ones.
+  const form =
+    body.media.mediaType === 'application/x-www-form-urlencoded' && plan.options.formBodyNegatives === true;
   if (!json && !form) return groups;
   if (json) {
     const whole = mutationsFor(schema, plan.defs, 'json').filter((m) => m.keyword === 'type');

@@ -28,7 +28,9 @@ export function emptyParts(): WireParts {
 export function parameterShape(parameter: Parameter, defs: Record<string, JsonSchema>): Shape {
   if (parameter.contentType !== undefined) return 'primitive';
   const types = schemaTypes(parameter.schema, defs);
-  if (types.length > 0 && types.every((type) => type === 'array' || type === 'null')) return 'array';
+  // A schema that admits a list among other types (`oneOf: [string, array]`) is read as a list, as
+  // servers that know it may be repeated do; a lone value then travels as a one-item list.
+  if (types.includes('array') && types.length < 7) return 'array';
   if (types.length > 0 && types.every((type) => type === 'object' || type === 'null')) return 'object';
   return 'primitive';
 }

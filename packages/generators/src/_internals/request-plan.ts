@@ -12,7 +12,7 @@ import type fc from 'fast-check';
 import type { RequestOptions } from '../request/request-options.js';
 import { builderFor } from '../schema/schema-arbitrary.js';
 import { decodeForm, encodeBody, isFormMedia, isJsonMedia, pickMediaType } from './body-codec.js';
-import { interpretText, interpretWire, type Validity } from './interpret-wire.js';
+import { interpretText, interpretWire, type Reading, type Validity } from './interpret-wire.js';
 import { matchesSchema } from './matches-schema.js';
 import { flattenSchema } from './merge-schemas.js';
 import {
@@ -139,16 +139,57 @@ export function assemble(
 }
 
 /** A parameter's value as the server reads it back from the request (undefined: absent). */
-export function readBack(plan: RequestPlan, request: HttpRequest, p: ParamPlan): unknown {
+export function readBack(
+  plan: RequestPlan,
+  request: HttpRequest,
+  p: ParamPlan,
+  reading: Reading = 'lenient',
+): unknown {
   const wire = readParameter(request, plan.operation, p.parameter, p.shape, plan.defs);
-  return interpretWire(wire, p.shape, p.parameter.schema, plan.defs, plan.valid, p.parameter.contentType);
+  return interpretWire(
+    wire,
+    p.shape,
+    p.parameter.schema,
+    plan.defs,
+    plan.valid,
+    p.parameter.contentType,
+    reading,
+  );
 }
 
 /** Whether the server reads a valid value for this parameter (absent counts as valid only when optional). */
 export function parameterAccepted(plan: RequestPlan, request: HttpRequest, p: ParamPlan): boolean {
-  const value = readBack(plan, request, p);
+  // Valid under the plain reading every server shares, not just under some lenient framework's.
+  const value = readBack(plan, request, p, 'plain');
   if (value === undefined) return !p.parameter.required;
   return plan.valid(p.parameter.schema, value);
+}
+
+/**
+ * Whether the server reads a valid body: JSON that validates; form fields where every required
+ * property arrived (an empty list or object leaves no field at all in a form) and, for a required
+ * body, at least one field. Other media types cannot be judged and count as accepted.
+ */
+export function bodyAccepted(plan: RequestPlan, request: HttpRequest): boolean {
+  if (plan.body === undefined) return true;
+  const { media, required } = plan.body;
+  if (request.body === undefined) return !required;
+  if (isJsonMedia(media.mediaType)) {
+    try {
+      return plan.valid(media.schema, JSON.parse(String(request.body)));
+    } catch {
+      return false;
+    }
+  }
+  if (isFormMedia(media.mediaType)) {
+    const text = String(request.body);
+    const fields = Object.keys(decodeForm(text, media.mediaType));
+    if (required && fields.length === 0) return false;
+    return topLevelRequired(media.schema, plan.defs).every((name) =>
+      fields.some((field) => field === name || field.startsWith(`${name}[`)),
+    );
+  }
+  return true;
 }
 
 /**

@@ -4,6 +4,7 @@ import { isJsonMedia } from '../_internals/body-codec.js';
 import { boundaryValues } from '../_internals/boundary-values.js';
 import {
   assemble,
+  bodyAccepted,
   bodyRejected,
   headersCarryable,
   parameterAccepted,
@@ -119,14 +120,16 @@ export function coverageRequests(operation: Operation, options: RequestOptions):
     );
     if (!othersAccepted) continue;
     let ok: boolean;
-    if (draft.changed === undefined) ok = !bodyRejected(plan, request, '', '');
+    if (draft.changed === undefined) ok = bodyAccepted(plan, request);
     else if (draft.changed === -1)
-      ok = bodyRejected(plan, request, draft.reason?.name ?? '', draft.reason?.keyword ?? '') === negative;
+      ok = negative
+        ? bodyRejected(plan, request, draft.reason?.name ?? '', draft.reason?.keyword ?? '')
+        : bodyAccepted(plan, request);
     else {
       const p = plan.params[draft.changed]!;
-      const read = readBack(plan, request, p);
+      const read = readBack(plan, request, p, negative ? 'lenient' : 'plain');
       const accepted = read === undefined ? !p.parameter.required : valid(p.parameter.schema, read);
-      ok = accepted !== negative && (negative || !bodyRejected(plan, request, '', ''));
+      ok = accepted !== negative && bodyAccepted(plan, request);
     }
     if (!ok) continue;
     const key = JSON.stringify([request.mode, request.path, request.query, request.headers, request.body]);

@@ -2,7 +2,7 @@ import type { HttpRequest, Operation } from '@assay/model';
 import { baseValue } from '../_internals/base-values.js';
 import {
   assemble,
-  bodyRejected,
+  bodyAccepted,
   headersCarryable,
   parameterAccepted,
   planRequest,
@@ -45,7 +45,7 @@ export function exampleRequests(operation: Operation, options: RequestOptions): 
     const body = bodyExamples.length > 0 ? { value: bodyExamples[i % bodyExamples.length] } : fallbackBody;
     const request = assemble(plan, values, body, 'example');
     if (!headersCarryable(request)) continue;
-    if (!plan.params.every((p) => parameterAccepted(plan, request, p)) || bodyRejected(plan, request, '', ''))
+    if (!plan.params.every((p) => parameterAccepted(plan, request, p)) || !bodyAccepted(plan, request))
       continue;
     const key = JSON.stringify([request.path, request.query, request.headers, request.body]);
     if (seen.has(key)) continue;

@@ -169,7 +169,7 @@ describe('requestArbitrary', () => {
     expect(other.counterexample).toEqual(first.counterexample);
   });
 
-  it('negative: a urlencoded field is invalid as the server reads it; multipart fields are left alone', () => {
+  it('negative (formBodyNegatives): a urlencoded field is invalid as the server reads it; multipart fields are left alone', () => {
     const schema: JsonSchema = {
       type: 'object',
       required: ['name'],
@@ -193,7 +193,11 @@ describe('requestArbitrary', () => {
     };
     fc.assert(
       fc.property(
-        requestArbitrary(body('application/x-www-form-urlencoded'), 'negative', { defs, isValid }),
+        requestArbitrary(body('application/x-www-form-urlencoded'), 'negative', {
+          defs,
+          isValid,
+          formBodyNegatives: true,
+        }),
         (request) => {
           const reason = request.reason!;
           expect(reason.location).toBe('body');
@@ -211,8 +215,15 @@ describe('requestArbitrary', () => {
       ),
       { numRuns: 200, seed: 8 },
     );
+    const byDefault = fc.sample(
+      requestArbitrary(body('application/x-www-form-urlencoded'), 'negative', { defs, isValid }),
+      { numRuns: 20, seed: 8 },
+    );
+    expect(new Set(byDefault.map((r) => r.reason?.message))).toEqual(
+      new Set(['body (root): the required body is missing']),
+    );
     const multipart = fc.sample(
-      requestArbitrary(body('multipart/form-data'), 'negative', { defs, isValid }),
+      requestArbitrary(body('multipart/form-data'), 'negative', { defs, isValid, formBodyNegatives: true }),
       { numRuns: 20, seed: 8 },
     );
     expect(new Set(multipart.map((r) => r.reason?.message))).toEqual(

@@ -10,6 +10,7 @@ import {
 } from '../_internals/negative-targets.js';
 import {
   assemble,
+  bodyAccepted,
   bodyRejected,
   parameterAccepted,
   planRequest,
@@ -87,8 +88,8 @@ function positive(plan: RequestPlan, options: RequestOptions): fc.Arbitrary<Http
   // list, an empty list that leaves a required parameter out): such draws are not positive cases.
   return boundedFilter(
     requests,
-    (request) => otherParametersAccepted(plan, request, -1),
-    `valid parameters of ${plan.operation.id} after serialisation`,
+    (request) => otherParametersAccepted(plan, request, -1) && bodyAccepted(plan, request),
+    `valid parameters and body of ${plan.operation.id} after serialisation`,
   );
 }
 
@@ -100,7 +101,7 @@ function rejected(plan: RequestPlan, request: HttpRequest, target: NegativeTarge
     );
   }
   const p = plan.params[target.index]!;
-  if (!otherParametersAccepted(plan, request, target.index)) return false;
+  if (!otherParametersAccepted(plan, request, target.index) || !bodyAccepted(plan, request)) return false;
   const read = readBack(plan, request, p);
   if (read === undefined) return p.parameter.required;
   return !plan.valid(p.parameter.schema, read);

@@ -18,4 +18,10 @@ export interface RequestOptions extends Omit<SchemaArbitraryOptions, 'charset' |
   listSize?: number;
   /** The request body media type to use when several are declared. Default: JSON, then forms, then the first. */
   mediaType?: string;
+  /**
+   * Negative mode: also make single fields of `application/x-www-form-urlencoded` bodies invalid
+   * (read back like query parameters). Off by default: many servers, Assay's mock among them, take
+   * form bodies without validating them, so only turn it on for a target known to validate them.
+   */
+  formBodyNegatives?: boolean;
 }
