@@ -1,0 +1,254 @@
+// `npm run bench` (root, through turbo) runs this after building every package: each benchmark in
+// its own child process (so peak RSS is its own), then the tables go into ../BENCHMARKS.md between
+// the generated-section markers. Every figure is a ratio measured in the same run, next to its
+// absolute value, since the machine is shared and noisy. BENCH_ONLY=throughput,long-run runs a subset.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, repoRoot, specsDir } from './bench-kit.mjs';
+
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (name) => only === undefined || only.includes(name);
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+const output = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (n) => `${n.toFixed(2)}x`;
+const benchStarted = performance.now();
+
+function child(script, env = {}) {
+  const out = execFileSync(process.execPath, [here(script)], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out);
+}
+
+function timed(name, run) {
+  if (!wanted(name)) return undefined;
+  const started = performance.now();
+  process.stdout.write(`bench: ${name}...`);
+  const section = run();
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(` ${seconds.toFixed(0)} s\n`);
+  return `${section}\n_(${name}: ${seconds.toFixed(0)} s)_\n`;
+}
+
+const sections = [];
+
+sections.push(
+  timed('throughput', () => {
+    const r = child('throughput.mjs');
+    return [
+      `### Throughput against a local node:http server (concurrency ${r.concurrency})`,
+      '',
+      `A minimal node:http server in a separate process on 127.0.0.1 answers every request with one fixed, valid`,
+      `identification page (${fmt(r.bodyBytes)} bytes, 20 items). The server and the client each have their own`,
+      `process, so they share the ${availableParallelism()} cores as a client and a server would. The bare loop sends`,
+      `the very requests of an \`assay run\` with the same seed (${fmt(r.requests)} requests: examples, coverage,`,
+      `${fmt(r.maxExamples)} positive and ${fmt(r.maxExamples)} negative, walks and probes) through an undici Pool of`,
+      `${r.concurrency} connections, ${r.concurrency} in flight, and only reads each body. Median of ${r.rounds} alternating rounds.`,
+      '',
+      '| measure | requests/s | ratio to bare loop | target |',
+      '| --- | ---: | ---: | --- |',
+      `| bare undici loop (no generation, no checks) | ${fmt(r.bareRate)} | 1.00x | the physical limit |`,
+      `| \`assay run\` (generation, HTTP, every check; no shrinking) | ${fmt(r.assayRate)} | ${ratio(r.assayRate / r.bareRate)} | >= 0.80x |`,
+      '',
+      `The fixed page does not honour page sizes or reject invalid input, so the run reports ${r.failures} distinct failures: as intended, every response is fully checked.`,
+    ].join('\n');
+  }),
+);
+
+sections.push(
+  timed('in-process', () => {
+    const r = child('in-process.mjs');
+    return [
+      '### In-process path (the mock as an undici dispatcher)',
+      '',
+      `A whole \`assay run\` of \`spec/identification.yaml\` against the in-process mock (${fmt(r.requests)} requests,`,
+      `--max-examples ${fmt(r.maxExamples)}, concurrency 8, no shrinking), next to the mock's layers alone for the first`,
+      `page of the list (45 items, 20 a page): \`mock.handle\`, and an undici request through \`mock.dispatcher\`.`,
+      `Median of ${r.rounds} alternating rounds.`,
+      '',
+      '| measure | per second | ratio to `mock.handle` alone | target |',
+      '| --- | ---: | ---: | --- |',
+      `| \`mock.handle\` alone | ${fmt(r.handleRate)} | 1.00x | |`,
+      `| undici request via \`mock.dispatcher\` | ${fmt(r.dispatcherRate)} | ${ratio(r.dispatcherRate / r.handleRate)} | |`,
+      `| \`assay run --mock\`: checked exchanges | ${fmt(r.runRate)} | ${ratio(r.runRate / r.handleRate)} | >= 20,000/s (${ratio(r.runRate / 20_000)} of it) |`,
+    ].join('\n');
+  }),
+);
+
+sections.push(
+  timed('validation', () => {
+    // The checks package's own benchmark (vitest, on the sources), run as it is.
+    const out = execFileSync('npx', ['vitest', 'run'], {
+      cwd: join(repoRoot, 'packages/checks'),
+      encoding: 'utf8',
+      env: { ...process.env, ASSAY_BENCH: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const rows = [
+      ...out.matchAll(
+        /(\d+) items \(([\d.]+) KiB\): ([\d,]+) validated\/s, ([\d,]+) JSON\.parse\/s; validation costs ([\d.]+)x/g,
+      ),
+    ];
+    if (rows.length === 0) throw new Error(`no figures in the checks bench output:\n${out}`);
+    return [
+      '### Response validation alone',
+      '',
+      "`packages/checks`' benchmark: every exchange check of `createChecks` on a fresh response object",
+      '(parse, status, content type, schema, headers, pagination, filter, ordering, search), against a bare',
+      '`JSON.parse` of the same body; median of alternating rounds.',
+      '',
+      '| page | validated/s | JSON.parse/s | validated / parse |',
+      '| --- | ---: | ---: | ---: |',
+      ...rows.map(
+        ([, items, kib, v, p]) =>
+          `| ${items} items (${kib} KiB) | ${v} | ${p} | ${ratio(Number(v.replaceAll(',', '')) / Number(p.replaceAll(',', '')))} |`,
+      ),
+    ].join('\n');
+  }),
+);
+
+const loadOne = join(repoRoot, 'packages/spec/bench/load-one.mjs');
+const specCases = [
+  { name: 'authentik', file: 'authentik-schema.yml' },
+  { name: 'Stripe', file: 'stripe-spec3-2023-09-12.yaml' },
+  { name: 'GitHub', file: 'github-api.github.com-octokit-openapi-23.0.2.min.json' },
+];
+let authentikLoadMs;
+sections.push(
+  timed('spec-load', () => {
+    const rows = [];
+    for (const { name, file } of specCases) {
+      const path = specsDir + file;
+      if (!existsSync(path)) {
+        rows.push(`| ${name} | not found | | | | |`);
+        continue;
+      }
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        runs.push(JSON.parse(execFileSync(process.execPath, [loadOne, path], { encoding: 'utf8' })));
+      }
+      const loadMs = median(runs.map((r) => r.loadMs));
+      const parseMs = median(runs.map((r) => r.parseMs));
+      const rss = Math.max(...runs.map((r) => r.peakRssMb));
+      if (name === 'authentik') authentikLoadMs = loadMs;
+      rows.push(
+        `| ${name} | ${runs[0].operations} | ${fmt(loadMs)} ms | ${fmt(parseMs)} ms | ${ratio(loadMs / parseMs)} | ${fmt(rss)} MB |`,
+      );
+    }
+    return [
+      '### Spec load',
+      '',
+      "`packages/spec`' loader benchmark (`bench/load-one.mjs`): `loadApi` in a fresh process, median of 3;",
+      'the baseline is reading and parsing the same text alone (js-yaml or JSON.parse) in that process.',
+      '',
+      '| spec | operations | loadApi | parse alone | load / parse | peak RSS |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...rows,
+    ].join('\n');
+  }),
+);
+
+sections.push(
+  timed('authentik-full', () => {
+    const spec = `${specsDir}authentik-schema.yml`;
+    const report = join(mkdtempSync(join(tmpdir(), 'assay-bench-')), 'report.json');
+    const bin = join(repoRoot, 'apps/runner/dist/bin.js');
+    let stderr = '';
+    try {
+      execFileSync(
+        '/usr/bin/time',
+        [
+          '-f',
+          'BENCH_TIME %M %e',
+          process.execPath,
+          bin,
+          'run',
+          spec,
+          '--mock',
+          '--max-examples',
+          '100',
+          '--seed',
+          '1',
+          '--quiet',
+          '--report',
+          `json=${report}`,
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+      );
+    } catch (error) {
+      // Exit code 1 (failures found) is a finished run; anything else is a broken benchmark.
+      if (error.status !== 1) throw error;
+      stderr = error.stderr;
+    }
+    const match = /BENCH_TIME (\d+) ([\d.]+)/.exec(stderr);
+    if (match === null) throw new Error(`no timing in: ${stderr.slice(-2000)}`);
+    const rssMb = Number(match[1]) / 1024;
+    const wallS = Number(match[2]);
+    const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
+    return [
+      '### The full authentik schema against the mock',
+      '',
+      '`assay run authentik-schema.yml --mock --max-examples 100 --seed 1` (the built CLI, default concurrency 4,',
+      'shrinking on), every operation selected by default (safe methods). Wall time and peak RSS of the process.',
+      '',
+      '| measure | value | ratio to target | ratio to loading the spec alone |',
+      '| --- | ---: | ---: | ---: |',
+      `| wall time (${fmt(summary.requests)} requests, ${summary.operations} operations, ${summary.failures} failures) | ${wallS.toFixed(1)} s | ${ratio(wallS / 60)} of 60 s | ${authentikLoadMs === undefined ? 'n/a' : ratio((wallS * 1000) / authentikLoadMs)} |`,
+      `| peak RSS | ${fmt(rssMb)} MB | ${ratio(rssMb / 500)} of 500 MB | |`,
+      `| requests/s over the whole process | ${fmt(summary.requests / wallS)} | | |`,
+    ].join('\n');
+  }),
+);
+
+sections.push(
+  timed('long-run', () => {
+    const r = child('long-run.mjs');
+    const at = (fraction) =>
+      r.samples[Math.min(r.samples.length - 1, Math.round(fraction * (r.samples.length - 1)))];
+    const start = at(0.05); // after the warm-up of the first twentieth
+    const middle = at(0.5);
+    const end = r.samples[r.samples.length - 1];
+    return [
+      '### Memory over a long run',
+      '',
+      `One \`assay run --mock\` of \`spec/identification.yaml\` with ${fmt(r.requests)} requests (positive and negative`,
+      `phases of ${fmt(Math.ceil(Number(process.env.BENCH_LONG_REQUESTS ?? 1_000_000) / 2))} each), RSS sampled every twentieth of the run.`,
+      `It took ${(r.durationMs / 1000).toFixed(0)} s (${fmt((r.requests * 1000) / r.durationMs)} requests/s); peak RSS ${fmt(r.peakRssMb)} MB.`,
+      '',
+      '| point | requests | RSS | ratio to start |',
+      '| --- | ---: | ---: | ---: |',
+      `| start (after the first twentieth) | ${fmt(start.requests)} | ${fmt(start.rssMb)} MB | 1.00x |`,
+      `| middle | ${fmt(middle.requests)} | ${fmt(middle.rssMb)} MB | ${ratio(middle.rssMb / start.rssMb)} |`,
+      `| end | ${fmt(end.requests)} | ${fmt(end.rssMb)} MB | ${ratio(end.rssMb / start.rssMb)} |`,
+    ].join('\n');
+  }),
+);
+
+const totalS = (performance.now() - benchStarted) / 1000;
+const generated = [
+  '<!-- bench:start (generated by `npm run bench`; edit outside these markers) -->',
+  `## Latest run`,
+  '',
+  `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); the whole bench took ${totalS.toFixed(0)} s.`,
+  '',
+  ...sections.filter((s) => s !== undefined),
+  '<!-- bench:end -->',
+].join('\n');
+
+const previous = existsSync(output) ? readFileSync(output, 'utf8') : '';
+const begin = previous.indexOf('<!-- bench:start');
+const end = previous.indexOf('<!-- bench:end -->');
+const next =
+  begin >= 0 && end > begin
+    ? `${previous.slice(0, begin)}${generated}${previous.slice(end + '<!-- bench:end -->'.length)}`
+    : `# Benchmarks\n\nWritten by \`npm run bench\` (apps/bench). Each figure is a ratio measured in the same run, next to its absolute value.\n\n${generated}\n`;
+writeFileSync(output, next);
+console.log(`bench: wrote ${output} in ${totalS.toFixed(0)} s`);
