@@ -19,7 +19,12 @@ function itemsSchema(schema: JsonSchema, defs: Record<string, JsonSchema>): Json
 /** One invalid change to a request: a parameter's value (undefined: left out) or a body value. */
 export type NegativeTarget =
   | { kind: 'param'; index: number; mutation: Mutation }
-  | { kind: 'body'; pointer: string; mutation: Mutation };
+  | { kind: 'body'; pointer: string; path: readonly string[]; mutation: Mutation };
+
+/** A JSON pointer (RFC 6901) from property names. */
+export function pointerOf(path: readonly string[]): string {
+  return path.map((token) => `/${token.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
 
 /** Every single-change invalidation an operation allows, grouped by what is changed. */
 export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
@@ -63,6 +68,7 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
       {
         kind: 'body',
         pointer: '',
+        path: [],
         mutation: { value: undefined, keyword: 'required', message: 'the required body is missing' },
       },
     ]);
@@ -75,7 +81,8 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
   if (!json && !form) return groups;
   if (json) {
     const whole = mutationsFor(schema, plan.defs, 'json').filter((m) => m.keyword === 'type');
-    if (whole.length > 0) groups.push(whole.map((mutation) => ({ kind: 'body', pointer: '', mutation })));
+    if (whole.length > 0)
+      groups.push(whole.map((mutation) => ({ kind: 'body', pointer: '', path: [], mutation })));
   }
   if (!schemaTypes(schema, plan.defs).includes('object')) return groups;
   const properties = topLevelProperties(schema, plan.defs);
@@ -83,24 +90,31 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
     const types = schemaTypes(propertySchema, plan.defs);
     if (form && (types.includes('object') || types.includes('array'))) continue;
     const mutations = mutationsFor(propertySchema, plan.defs, json ? 'json' : 'query');
-    if (mutations.length > 0)
-      groups.push(mutations.map((mutation) => ({ kind: 'body', pointer: `/${name}`, mutation })));
+    if (mutations.length > 0) groups.push(mutations.map((mutation) => bodyTarget([name], mutation)));
+    // One level down, for JSON: all changes inside one object property form one group, so nested
+    // objects do not crowd out the top-level properties.
+    if (json && types.includes('object')) {
+      const nested: NegativeTarget[] = [];
+      for (const [inner, innerSchema] of Object.entries(topLevelProperties(propertySchema, plan.defs))) {
+        for (const mutation of mutationsFor(innerSchema, plan.defs, 'json'))
+          nested.push(bodyTarget([name, inner], mutation));
+      }
+      for (const inner of topLevelRequired(propertySchema, plan.defs))
+        nested.push(bodyTarget([name, inner], missing(inner)));
+      if (nested.length > 0) groups.push(nested);
+    }
   }
   const required = topLevelRequired(schema, plan.defs);
-  if (required.length > 0) {
-    groups.push(
-      required.map((name) => ({
-        kind: 'body',
-        pointer: `/${name}`,
-        mutation: {
-          value: undefined,
-          keyword: 'required',
-          message: `the required property ${name} is missing`,
-        },
-      })),
-    );
-  }
+  if (required.length > 0) groups.push(required.map((name) => bodyTarget([name], missing(name))));
   return groups;
+}
+
+function bodyTarget(path: string[], mutation: Mutation): NegativeTarget {
+  return { kind: 'body', pointer: pointerOf(path), path, mutation };
+}
+
+function missing(name: string): Mutation {
+  return { value: undefined, keyword: 'required', message: `the required property ${name} is missing` };
 }
 
 /** The reason a negative request carries. */
@@ -129,12 +143,24 @@ export function mutateBody(
   base: unknown,
   target: NegativeTarget & { kind: 'body' },
 ): { value: unknown } | undefined | 'absent' {
-  if (target.pointer === '')
+  if (target.path.length === 0)
     return target.mutation.value === undefined ? 'absent' : { value: target.mutation.value };
-  if (base === null || typeof base !== 'object' || Array.isArray(base)) return undefined;
-  const name = target.pointer.slice(1);
-  const copy: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  if (target.mutation.value === undefined) delete copy[name];
-  else copy[name] = target.mutation.value;
-  return { value: copy };
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(base)) return undefined;
+  const root: Record<string, unknown> = { ...base };
+  let parent = root;
+  for (const token of target.path.slice(0, -1)) {
+    const child = parent[token];
+    // The change needs its parent object: a body without it cannot carry this case.
+    if (!isObject(child)) return undefined;
+    parent[token] = { ...child };
+    parent = parent[token] as Record<string, unknown>;
+  }
+  const last = target.path[target.path.length - 1]!;
+  if (target.mutation.value === undefined) {
+    if (!Object.hasOwn(parent, last) && target.path.length > 1) return undefined;
+    delete parent[last];
+  } else parent[last] = target.mutation.value;
+  return { value: root };
 }

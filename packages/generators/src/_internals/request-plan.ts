@@ -217,7 +217,7 @@ export function bodyRejected(
   }
   if (isFormMedia(media.mediaType)) {
     const fields = decodeForm(String(request.body), media.mediaType);
-    const name = pointer.slice(1);
+    const name = pointer.slice(1).replaceAll('~1', '/').replaceAll('~0', '~');
     if (keyword === 'required') return fields[name] === undefined;
     const text = fields[name]?.[0];
     const propertySchema = propertySchemaOf(plan, name);

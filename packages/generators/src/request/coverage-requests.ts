@@ -2,6 +2,7 @@ import type { HttpRequest, NegativeReason, Operation } from '@assay/model';
 import { baseValue } from '../_internals/base-values.js';
 import { isJsonMedia } from '../_internals/body-codec.js';
 import { boundaryValues } from '../_internals/boundary-values.js';
+import { pointerOf } from '../_internals/negative-targets.js';
 import {
   assemble,
   bodyAccepted,
@@ -89,10 +90,10 @@ export function coverageRequests(operation: Operation, options: RequestOptions):
           ? undefined
           : {
               location: 'body',
-              name: `/${name}`,
+              name: pointerOf([name]),
               keyword: boundary.keyword,
               value: boundary.value,
-              message: `body /${name}: ${boundary.label}`,
+              message: `body ${pointerOf([name])}: ${boundary.label}`,
             };
         drafts.push({
           values: required,

@@ -231,6 +231,46 @@ describe('requestArbitrary', () => {
     );
   });
 
+  it('negative: changes inside nested objects are named by a JSON pointer and make the body invalid', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      required: ['owner'],
+      properties: {
+        owner: {
+          type: 'object',
+          required: ['email'],
+          properties: { email: { type: 'string', format: 'email' }, 'a/b': { type: 'integer', maximum: 3 } },
+        },
+      },
+    };
+    const op = operation({
+      method: 'POST',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { mediaType: 'application/json', schema, examples: [] } },
+      },
+    });
+    const at = (value: unknown, pointer: string): unknown =>
+      pointer
+        .split('/')
+        .slice(1)
+        .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .reduce<unknown>((v, t) => (v as Record<string, unknown> | undefined)?.[t], value);
+    const pointers = new Set<string>();
+    fc.assert(
+      fc.property(requestArbitrary(op, 'negative', { defs, isValid }), (request) => {
+        const reason = request.reason!;
+        pointers.add(reason.name);
+        if (request.body === undefined) return;
+        const body = JSON.parse(String(request.body));
+        expect(isValid(schema, body)).toBe(false);
+        if (reason.name !== '') expect(at(body, reason.name)).toEqual(reason.value);
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+    expect(pointers).toEqual(new Set(['', '/owner', '/owner/email', '/owner/a~1b']));
+  });
+
   it('serialises form-urlencoded and multipart bodies', () => {
     const schema: JsonSchema = {
       type: 'object',
