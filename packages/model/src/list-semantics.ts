@@ -72,11 +72,6 @@ export interface ListSemantics {
   /** Absent when the list is not paginated. */
   pagination?: Pagination;
   filters: QueryFilter[];
-  /**
-   * `fields` are the parameter's enum; or, with `inferred`, a guess from the item's properties:
-   * servers silently drop fields they do not sort by (DRF's OrderingFilter keeps only its
-   * `ordering_fields`), so an inferred field is never known to be honoured.
-   */
-  ordering?: { param: string; fields: string[]; inferred?: boolean };
+  ordering?: { param: string; fields: string[] };
   search?: { param: string };
 }
