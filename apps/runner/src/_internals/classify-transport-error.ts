@@ -30,6 +30,19 @@ const unreachableCodes = new Set([
   'EPROTO',
 ]);
 
+// What the common low-level failures mean, said so that a reader needs no knowledge of undici.
+const plainWords: Record<string, string> = {
+  UND_ERR_SOCKET: 'the server closed the connection',
+  ECONNRESET: 'the connection was reset by the server',
+  EPIPE: 'the server closed the connection while the request was being sent',
+  HTTPParserError: 'the response is not valid HTTP/1.1',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body length does not match its Content-Length header',
+  UND_ERR_RES_EXCEEDED_MAX_SIZE: 'the response is larger than allowed',
+  Z_DATA_ERROR: 'the compressed body is corrupt',
+  Z_BUF_ERROR: 'the compressed body ends too early',
+  ERR_INVALID_CHAR: 'a response header holds invalid characters',
+};
+
 /** Sorts an error thrown by the transport into a finding, with a message people can act on. */
 export function classifyTransportError(
   error: unknown,
@@ -48,15 +61,17 @@ export function classifyTransportError(
           : `the response body did not complete within ${timeoutMs} ms (${code})`,
     };
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const raw = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  const plain = plainWords[code];
+  const detail = plain === undefined ? `${code} ${raw}` : `${plain} (${code}: ${raw})`;
   return {
     check: 'transport-error',
     code,
     unreachable: unreachableCodes.has(code) || /^ERR_(SSL|TLS)_/.test(code),
     message:
       phase === 'headers'
-        ? `the request failed before a response arrived: ${code} ${detail.split('\n')[0]}`.trim()
-        : `the response body could not be read: ${code} ${detail}`.trim(),
+        ? `no usable response: ${detail}`.trim()
+        : `the response body could not be read: ${detail}`.trim(),
   };
 }
 

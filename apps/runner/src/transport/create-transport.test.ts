@@ -112,7 +112,7 @@ describe('createTransport', () => {
     }
   });
 
-  it('retries a 429 with Retry-After a bounded number of times, and returns a long wait as it is', async () => {
+  it('retries a 429 with Retry-After a bounded number of times, then reports it as not tested', async () => {
     let calls = 0;
     routes.set('/busy', (_req, res) => {
       calls += 1;
@@ -125,13 +125,31 @@ describe('createTransport', () => {
     });
     routes.set('/storm', (_req, res) => res.writeHead(503, { 'retry-after': '0' }).end());
     expect(await transport({ maxRetries: 2 }).send(request('/storm'))).toMatchObject({
+      kind: 'fault',
       attempts: 3,
-      response: { status: 503 },
+      fault: { check: 'transport-error', code: 'UNAVAILABLE' },
     });
     routes.set('/later', (_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end());
     expect(await transport().send(request('/later'))).toMatchObject({
+      kind: 'fault',
       attempts: 1,
-      response: { status: 429 },
+      fault: { code: 'RATE_LIMITED', message: expect.stringContaining('Retry-After 3600 s is longer') },
+    });
+  });
+
+  it('backs off on a 429 without Retry-After, doubling the wait', async () => {
+    routes.set('/limited', (_req, res) => res.writeHead(429).end());
+    const started = performance.now();
+    const outcome = await transport({ retryBackoffMs: 50 }).send(request('/limited'));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(outcome).toMatchObject({ kind: 'fault', attempts: 3, fault: { code: 'RATE_LIMITED' } });
+  });
+
+  it('returns a 503 without Retry-After as it is: it is the server failing, for the checks to judge', async () => {
+    routes.set('/down', (_req, res) => res.writeHead(503).end());
+    expect(await transport().send(request('/down'))).toMatchObject({
+      attempts: 1,
+      response: { status: 503 },
     });
   });
 

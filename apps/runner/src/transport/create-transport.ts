@@ -19,10 +19,12 @@ export interface TransportOptions {
   rate?: number;
   timeoutMs: number;
   maxBodyBytes: number;
-  /** Retries of a 429/503 that carries Retry-After (default 2). */
+  /** Retries of a 429, or of a 503 that carries Retry-After (default 2). */
   maxRetries?: number;
-  /** A Retry-After longer than this is not waited for: the 429/503 is returned (default 10 s). */
+  /** A Retry-After longer than this is not waited for (default 10 s). */
   maxRetryWaitMs?: number;
+  /** The first wait before retrying a 429 without Retry-After; doubled each time (default 250 ms). */
+  retryBackoffMs?: number;
   /** Aborts everything in flight and everything queued (time budget, SIGINT). */
   signal?: AbortSignal;
 }
@@ -50,12 +52,19 @@ export interface Transport {
  * Builds a transport over an undici dispatcher: bounded concurrency and rate (requests leave in
  * call order), a per-request timeout covering headers and body, capped body reads, Retry-After
  * honoured on 429/503 a bounded number of times, and redirects returned as they are (never
- * followed, so credentials never travel to another origin).
+ * followed, so credentials never travel to another origin and a redirect loop costs one request).
+ *
+ * A 429 (with or without Retry-After) or a 503 with Retry-After is the server declining to answer,
+ * not an answer: when it persists past the retries, or asks for a longer wait than allowed, the
+ * outcome is a `transport-error` fault (`RATE_LIMITED` / `UNAVAILABLE`) saying the request could not
+ * be tested, so a storm of them gives the operation up like any other transport failure. A 503
+ * without Retry-After stays a response: checks judge it as a server error.
  */
 export function createTransport(options: TransportOptions): Transport {
   const slots = requestSlots(options.concurrency, options.rate);
   const maxRetries = options.maxRetries ?? 2;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
+  const retryBackoffMs = options.retryBackoffMs ?? 250;
   const basePath = options.baseUrl.pathname.replace(/\/+$/, '');
   const origin = options.baseUrl.origin;
   let sent = 0;
@@ -90,14 +99,46 @@ export function createTransport(options: TransportOptions): Transport {
       } finally {
         slots.release();
       }
-      if (outcome.kind !== 'response' || attempts > maxRetries) return outcome;
+      if (outcome.kind !== 'response') return outcome;
       const { status, headers } = outcome.response;
-      if (status !== 429 && status !== 503) return outcome;
-      const wait = retryAfterMs(headers['retry-after']);
-      if (wait === undefined || wait > maxRetryWaitMs) return outcome;
+      const asked = retryAfterMs(headers['retry-after']);
+      if (status !== 429 && !(status === 503 && asked !== undefined)) return outcome;
+      const wait = asked ?? retryBackoffMs * 2 ** (attempts - 1);
+      if (attempts > maxRetries || wait > maxRetryWaitMs) return declined(outcome, attempts, asked);
       await sleep(wait, cancel);
-      if (cancel.aborted) return outcome;
+      if (cancel.aborted) return { kind: 'aborted', sent: sentRequest, attempts };
     }
+  }
+
+  function declined(
+    outcome: Extract<SendOutcome, { kind: 'response' }>,
+    attempts: number,
+    asked: number | undefined,
+  ): SendOutcome {
+    const { status, durationMs } = outcome.response;
+    const tried = attempts === 1 ? `${status}` : `${status} on ${attempts} attempts`;
+    const how =
+      asked === undefined
+        ? attempts === 1
+          ? ''
+          : ', backing off between them'
+        : asked > maxRetryWaitMs
+          ? `, Retry-After ${Math.round(asked / 1000)} s is longer than the ${Math.round(maxRetryWaitMs / 1000)} s Assay waits`
+          : `, Retry-After ${Math.round(asked / 1000)} s honoured`;
+    const what = status === 429 ? 'rate limited the request' : 'said it is unavailable';
+    const advice = status === 429 ? '; lower --rate or --concurrency' : '';
+    return {
+      kind: 'fault',
+      sent: outcome.sent,
+      attempts,
+      durationMs,
+      fault: {
+        check: 'transport-error',
+        code: status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE',
+        unreachable: false,
+        message: `the server ${what} (${tried}${how}): it could not be tested${advice}`,
+      },
+    };
   }
 
   async function once(
