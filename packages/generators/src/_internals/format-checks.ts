@@ -11,8 +11,6 @@ const EMAIL_LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const IPV4_PART = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const URI_SCHEME = /^[a-z][a-z0-9+\-.]*:/i;
-const URI_CHARS = /^(?:[a-z0-9\-._~!$&'()*+,;=:@/?[\]]|%[0-9a-f]{2})*$/i;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeap(year: number): boolean {
@@ -82,16 +80,32 @@ function isIpv6(text: string): boolean {
   const head = parse(halves[0] ?? '');
   const tail = halves.length === 2 ? parse(halves[1] ?? '') : [];
   if (!head || !tail) return false;
-  const count = head.length + tail.length + (body.includes('.') ? 0 : 0);
+  const count = head.length + tail.length;
   return halves.length === 2 ? count <= groups - 1 : count === groups;
 }
 
+// RFC 3986 §3 "Syntax Components", spelled out piece by piece; like the validator, a URI needs a
+// non-empty hierarchical part after its scheme.
+const PCT = '%[0-9a-f]{2}';
+const PCHAR = `(?:[a-z0-9\\-._~!$&'()*+,;=:@]|${PCT})`;
+const SEGMENT = `${PCHAR}*`;
+const SEGMENT_NZ = `${PCHAR}+`;
+const USERINFO = `(?:[a-z0-9\\-._~!$&'()*+,;=:]|${PCT})*`;
+const REG_NAME = `(?:[a-z0-9\\-._~!$&'()*+,;=]|${PCT})*`;
+const IP_LITERAL = '\\[([^\\]]*)\\]';
+const AUTHORITY = `(?:${USERINFO}@)?(?:${IP_LITERAL}|${REG_NAME})(?::\\d*)?`;
+const HIER_PART = `(?://${AUTHORITY}(?:/${SEGMENT})*|/(?:${SEGMENT_NZ}(?:/${SEGMENT})*)?|${SEGMENT_NZ}(?:/${SEGMENT})*)`;
+const URI = new RegExp(
+  `^[a-z][a-z0-9+\\-.]*:${HIER_PART}(?:\\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?$`,
+  'i',
+);
+const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
+
 function isUri(text: string): boolean {
-  return (
-    URI_SCHEME.test(text) &&
-    /[/:]/.test(text) &&
-    URI_CHARS.test(text.replace(URI_SCHEME, '').replace(/#.*$/, ''))
-  );
+  const match = URI.exec(text);
+  if (!match) return false;
+  const literal = match[1];
+  return literal === undefined || isIpv6(literal) || IP_FUTURE.test(literal);
 }
 
 /** Whether a string satisfies a string format (undefined: a format these checks do not know). */
