@@ -134,6 +134,22 @@ export function listOverrides(
           weight: 5,
         });
     }
+    // A made-up cursor names no item, and servers answer it with an error although its text is valid:
+    // cursors come from items seen (their identifiers) or are left out; page walks set real ones.
+    const cursorPlan = byName(pagination.cursorParam);
+    if (cursorPlan && !cursorPlan.parameter.required) {
+      const ids = acceptedTexts(
+        options.seen?.[list.identifier ?? 'id'] ?? [],
+        cursorPlan.parameter.schema,
+        defs,
+        valid,
+      );
+      out.push({
+        params: [cursorPlan.parameter.name],
+        value: ids.length > 0 ? fc.constantFrom(...ids).map((id) => [id]) : fc.constant([undefined]),
+        weight: 5,
+      });
+    }
     const offsetRange = offsetPlan ? integerRange(offsetPlan, defs, 0, size + 5) : undefined;
     if (offsetPlan && offsetRange)
       out.push({

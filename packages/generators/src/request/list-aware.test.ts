@@ -107,6 +107,33 @@ describe('list-aware generation', () => {
     );
   });
 
+  it('takes cursors from identifiers seen, and leaves them out before any were seen', () => {
+    const cursorList: ListSemantics = {
+      ...list,
+      pagination: {
+        style: 'cursor',
+        source: 'detected',
+        cursorParam: 'starting_after',
+        limitParam: 'limit',
+        firstPage: 1,
+      },
+    };
+    const op = operation({
+      parameters: [
+        parameter('starting_after', 'query', { type: 'string' }),
+        parameter('limit', 'query', { type: 'integer', minimum: 1, maximum: 100 }),
+      ],
+      list: cursorList,
+    });
+    const cursors = (seen: Record<string, unknown[]>) =>
+      fc
+        .sample(requestArbitrary(op, 'positive', { defs, isValid, seen }), { numRuns: 200, seed: 6 })
+        .map((r) => params(r.query).get('starting_after'));
+    expect(new Set(cursors({}))).toEqual(new Set([null]));
+    const withSeen = cursors({ pk: ['obj_1', 'obj_2'] });
+    expect(new Set(withSeen)).toEqual(new Set([null, 'obj_1', 'obj_2']));
+  });
+
   it('keeps only seen values the parameter accepts', () => {
     const op = operation({
       parameters: [parameter('name', 'query', { type: 'string', maxLength: 3 })],
