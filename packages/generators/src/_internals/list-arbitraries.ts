@@ -14,7 +14,45 @@ export interface ListOverride {
    * How often the override replaces a value the schema alone would give, out of 5. Pagination
    * parameters always use realistic values; ordering, search and filters keep some schema values.
    */
-  weight: 5 | 4;
+  weight: 5 | 4 | 3;
+  /** Where the parameters are; query unless said. */
+  location?: 'query' | 'path';
+}
+
+const ID_KEYS = ['slug', 'name', 'key'];
+
+/**
+ * Path parameters that name an item (`{id}`, `{stage_uuid}`, `{slug}`) take, three times in five,
+ * an identifier seen in an earlier response, so item operations reach items that exist instead of
+ * answering 404 to every made-up identifier.
+ */
+export function seenPathOverrides(
+  plans: ParamPlan[],
+  options: RequestOptions,
+  valid: Validity,
+): ListOverride[] {
+  const seen = options.seen ?? {};
+  const out: ListOverride[] = [];
+  for (const plan of plans) {
+    if (plan.parameter.in !== 'path' || plan.shape !== 'primitive') continue;
+    const name = plan.parameter.name;
+    // `{stage_uuid}` may hold what responses call `pk`: every identifier-like key is a candidate,
+    // and the parameter's schema (a uuid format, an integer type) keeps the ones that fit.
+    const idLike = /(^|_)(id|pk|uuid)$/i.test(name);
+    const keys = [name, ...(idLike ? ['pk', 'id', 'uuid'] : ID_KEYS.filter((k) => name.endsWith(`_${k}`)))];
+    const values = [...new Set(keys)].flatMap((key) => seen[key] ?? []);
+    const accepted = acceptedTexts(values, plan.parameter.schema, options.defs, valid).filter(
+      (v) => String(v) !== '',
+    );
+    if (accepted.length > 0)
+      out.push({
+        params: [name],
+        value: fc.constantFrom(...accepted).map((v) => [v]),
+        weight: 3,
+        location: 'path',
+      });
+  }
+  return out;
 }
 
 function flatOf(schema: JsonSchema, defs: Record<string, JsonSchema>) {

@@ -134,6 +134,24 @@ describe('list-aware generation', () => {
     expect(new Set(withSeen)).toEqual(new Set([null, 'obj_1', 'obj_2']));
   });
 
+  it('fills item path parameters with identifiers seen, when they fit the schema', () => {
+    const op = operation({
+      path: '/stages/{stage_uuid}/',
+      parameters: [parameter('stage_uuid', 'path', { type: 'string', format: 'uuid' })],
+    });
+    const uuid = '0b9c8f5e-3f5c-4b8e-9a53-1c1f0c2f7a10';
+    const paths = fc
+      .sample(requestArbitrary(op, 'positive', { defs, isValid, seen: { pk: [uuid, 'not-a-uuid', 7] } }), {
+        numRuns: 100,
+        seed: 3,
+      })
+      .map((r) => r.path);
+    const hits = paths.filter((p) => p === `/stages/${uuid}/`).length;
+    expect(hits).toBeGreaterThan(40);
+    expect(hits).toBeLessThan(80);
+    expect(paths.some((p) => p.includes('not-a-uuid'))).toBe(false);
+  });
+
   it('keeps only seen values the parameter accepts', () => {
     const op = operation({
       parameters: [parameter('name', 'query', { type: 'string', maxLength: 3 })],

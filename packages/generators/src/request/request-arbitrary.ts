@@ -1,7 +1,7 @@
 import { AssayError, type HttpRequest, type Operation } from '@assay/model';
 import fc from 'fast-check';
 import { boundedFilter } from '../_internals/bounded-filter.js';
-import { listOverrides } from '../_internals/list-arbitraries.js';
+import { listOverrides, seenPathOverrides } from '../_internals/list-arbitraries.js';
 import {
   mutateBody,
   type NegativeTarget,
@@ -59,7 +59,10 @@ function otherParametersAccepted(plan: RequestPlan, request: HttpRequest, except
 }
 
 function positive(plan: RequestPlan, options: RequestOptions): fc.Arbitrary<HttpRequest> {
-  const overrides = listOverrides(plan.operation, plan.params, options, plan.valid);
+  const overrides = [
+    ...listOverrides(plan.operation, plan.params, options, plan.valid),
+    ...seenPathOverrides(plan.params, options, plan.valid),
+  ];
   const overrideValues = fc.tuple(
     ...overrides.map((o) =>
       o.weight === 5
@@ -77,7 +80,10 @@ function positive(plan: RequestPlan, options: RequestOptions): fc.Arbitrary<Http
       chosen.forEach((picked, k) => {
         if (picked === undefined) return;
         overrides[k]!.params.forEach((name, j) => {
-          const index = plan.params.findIndex((p) => p.parameter.name === name && p.parameter.in === 'query');
+          const location = overrides[k]!.location ?? 'query';
+          const index = plan.params.findIndex(
+            (p) => p.parameter.name === name && p.parameter.in === location,
+          );
           // The override changes what a present parameter holds; whether it is present stays the base draw's choice.
           if (index >= 0 && merged[index] !== undefined) merged[index] = picked[j];
         });

@@ -12,7 +12,10 @@ export interface RequestOptions extends Omit<SchemaArbitraryOptions, 'charset' |
    * Without it a built-in evaluator decides, which knows fewer keywords; pass it in real runs.
    */
   isValid?: (schema: JsonSchema, value: unknown) => boolean;
-  /** Values seen in earlier responses, for filter and search parameters of list operations. */
+  /**
+   * Values seen in earlier responses: filter, search and cursor parameters of list operations, and
+   * item path parameters (`{id}`, `{stage_uuid}`), draw from it. Read when the arbitrary is built.
+   */
   seen?: SeenValues;
   /** How many items the list is expected to hold, for page sizes and page numbers. Default 20. */
   listSize?: number;
