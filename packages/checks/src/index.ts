@@ -42,6 +42,7 @@ export { requestKey } from './pagination/request-key.js';
 export { queryFilter } from './query/query-filter.js';
 export { queryFilterSubset } from './query/query-filter-subset.js';
 export { queryOrdering } from './query/query-ordering.js';
+export { queryOrderingInferred } from './query/query-ordering-inferred.js';
 export { querySearch } from './query/query-search.js';
 export { unfilteredRequest } from './query/unfiltered-request.js';
 export type { SchemaError, SchemaValidator } from './schema/create-schema-validator.js';

@@ -66,3 +66,21 @@ export function exchangeWith(operation: Operation, parts: ExchangeParts = {}): E
     },
   };
 }
+
+/** The query parameter `ordering`, documenting its fields (both directions) in an enum. */
+export function orderingParameter(
+  fields: readonly string[],
+  name = 'ordering',
+): Operation['parameters'][number] {
+  return {
+    name,
+    in: 'query',
+    required: false,
+    style: 'form',
+    explode: true,
+    allowReserved: false,
+    schema: { type: 'string', enum: fields.flatMap((f) => [f, `-${f}`]) },
+    deprecated: false,
+    examples: [],
+  };
+}

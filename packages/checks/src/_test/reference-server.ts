@@ -12,6 +12,7 @@ import type {
 } from '@assay/model';
 import { intParam, parseQuery, queryParam, withQueryParams } from '../_internals/query-string.js';
 import { nextPageRequest } from '../pagination/next-page-request.js';
+import { orderingParameter } from './exchange-builder.js';
 
 export interface Item {
   pk: string;
@@ -121,7 +122,8 @@ export function listOperation(
     pointer: '/paths/~1items~1/get',
     tags: [],
     deprecated: false,
-    parameters: [],
+    parameters:
+      list.ordering === undefined ? [] : [orderingParameter(list.ordering.fields, list.ordering.param)],
     responses: {},
     security: [],
     list,

@@ -24,6 +24,7 @@ import { paginationWalkTerminates } from '../pagination/pagination-walk-terminat
 import { queryFilter } from '../query/query-filter.js';
 import { queryFilterSubset } from '../query/query-filter-subset.js';
 import { queryOrdering } from '../query/query-ordering.js';
+import { queryOrderingInferred } from '../query/query-ordering-inferred.js';
 import { querySearch } from '../query/query-search.js';
 import { createSchemaValidator, type SchemaValidator } from '../schema/create-schema-validator.js';
 
@@ -88,6 +89,7 @@ export function createChecks(api: ApiModel, options: CreateChecksOptions = {}): 
       paginationPageSizeInvariance(walk),
       paginationPastLast(walk),
       queryFilterSubset(walk),
+      queryOrderingInferred,
     ],
     validator,
   };

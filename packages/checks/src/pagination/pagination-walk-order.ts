@@ -2,6 +2,7 @@ import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { honouredOrderingFields } from '../_internals/query/honoured-ordering-fields.js';
 import { judgedOrdering } from '../_internals/query/judged-ordering.js';
 import { orderingVerdict } from '../_internals/query/ordering-oracle.js';
 import { queryParam } from '../_internals/query-string.js';
@@ -12,7 +13,8 @@ const ID = 'pagination-walk-order';
 
 /**
  * The pages of a walk, read in order, respect the requested ordering across page boundaries. A
- * walk whose pages are unsorted on their own is left to `query-ordering`.
+ * walk whose pages are unsorted on their own is left to `query-ordering`. Only fields the document
+ * lists, or that the server was seen to honour, are judged (see `judgedOrdering`).
  */
 export function paginationWalkOrder(options: PaginationRequestOptions = {}): SequenceCheck {
   return cachedSequenceCheck({
@@ -21,13 +23,14 @@ export function paginationWalkOrder(options: PaginationRequestOptions = {}): Seq
     clause: 'Query semantics: the ordering parameter sorts the whole result set, not each page',
     verify(exchanges) {
       const out: Violation[] = [];
+      const honoured = honouredOrderingFields(exchanges);
       for (const walk of splitWalks(exchanges, options)) {
         if (walk.pages.length < 2) continue;
         const ordering = walk.exchanges[0]!.operation.list?.ordering;
         if (ordering === undefined) continue;
         const value = queryParam(walk.exchanges[0]!.request.query, ordering.param);
         if (value === undefined) continue;
-        const keys = judgedOrdering(ordering, value);
+        const keys = judgedOrdering(walk.exchanges[0]!.operation, value, honoured);
         if (keys === undefined) continue;
         if (walk.pages.some((page) => orderingVerdict(page.items!, keys).sorted !== true)) continue;
         const all = walk.pages.flatMap((page) => page.items!);

@@ -1,8 +1,9 @@
 import type { ListSemantics } from '@assay/model';
 import { describe, expect, it } from 'vitest';
-import { exchangeWith, operationWith, responseSpec } from '../_test/exchange-builder.js';
+import { exchangeWith, operationWith, orderingParameter, responseSpec } from '../_test/exchange-builder.js';
 import { queryFilter } from './query-filter.js';
 import { queryOrdering } from './query-ordering.js';
+import { queryOrderingInferred } from './query-ordering-inferred.js';
 import { querySearch } from './query-search.js';
 
 const list: ListSemantics = {
@@ -16,7 +17,7 @@ const list: ListSemantics = {
   ordering: { param: 'ordering', fields: ['name', 'rank'] },
   search: { param: 'search' },
 };
-const op = operationWith([responseSpec('200')], { list });
+const op = operationWith([responseSpec('200')], { list, parameters: [orderingParameter(['name', 'rank'])] });
 const page = (results: unknown[], query: string) => exchangeWith(op, { body: { results }, query });
 
 describe('query-filter', () => {
@@ -57,6 +58,30 @@ describe('query-ordering', () => {
       ),
     ).toEqual([]);
   });
+  it('says nothing for fields guessed from the items when the parameter documents none (no enum)', () => {
+    // spec/identification.yaml's `ordering` is a bare string: the loader guesses pk and name, but a
+    // DRF server whose ordering_fields lack pk serves its default order for ordering=pk.
+    const guessed = operationWith([responseSpec('200')], {
+      list,
+      parameters: [{ ...orderingParameter([]), schema: { type: 'string' } }],
+    });
+    const unsorted = exchangeWith(guessed, {
+      body: { results: [{ name: 'b' }, { name: 'a' }] },
+      query: 'ordering=name',
+    });
+    expect(queryOrdering.verify(unsorted)).toEqual([]);
+    const listed = operationWith([responseSpec('200')], {
+      list,
+      parameters: [
+        { ...orderingParameter([]), schema: { type: 'array', items: { enum: ['name', '-name'] } } },
+      ],
+    });
+    expect(
+      queryOrdering.verify(
+        exchangeWith(listed, { body: { results: [{ name: 'b' }, { name: 'a' }] }, query: 'ordering=name' }),
+      ),
+    ).toHaveLength(1);
+  });
   it('accepts case-insensitive and locale orders', () => {
     expect(
       queryOrdering.verify(page([{ name: 'alpha' }, { name: 'Beta' }, { name: 'gamma' }], 'ordering=name')),
@@ -72,5 +97,57 @@ describe('query-search', () => {
   });
   it('says nothing for an empty search', () => {
     expect(querySearch.verify(page([{ name: 'x' }], 'search=%20'))).toEqual([]);
+  });
+});
+
+describe('query-ordering over a sequence, for fields guessed from the items (no enum)', () => {
+  const guessed = operationWith([responseSpec('200')], {
+    list: { ...list, ordering: { param: 'ordering', fields: ['pk', 'name'] } },
+    parameters: [{ ...orderingParameter([]), schema: { type: 'string' } }],
+  });
+  const byName = [
+    { pk: 3, name: 'a' },
+    { pk: 1, name: 'b' },
+    { pk: 2, name: 'c' },
+  ];
+  const served = (query: string, results: unknown[]) => exchangeWith(guessed, { body: { results }, query });
+  it('says nothing about a field the server ignores while it honours another (DRF without pk in ordering_fields)', () => {
+    const sequence = [
+      served('ordering=pk', byName),
+      served('ordering=-pk', byName),
+      served('ordering=name', byName),
+      served('ordering=-name', [...byName].reverse()),
+    ];
+    expect(queryOrderingInferred.verify(sequence)).toEqual([]);
+    expect(sequence.flatMap((e) => queryOrdering.verify(e))).toEqual([]);
+  });
+  it('reports a page unsorted by a field the server was seen to sort by both ways', () => {
+    const sequence = [
+      served('ordering=name', byName),
+      served('ordering=-name', [...byName].reverse()),
+      served('ordering=name&page=2', [...byName].reverse()),
+    ];
+    const violations = queryOrderingInferred.verify(sequence);
+    expect(violations).toHaveLength(1);
+    expect(violations[0]).toMatchObject({ severity: 'error', pointer: '/results/1/name' });
+  });
+  it('warns when every field tried leaves the items unsorted in some direction (the parameter is ignored)', () => {
+    const sequence = ['ordering=pk', 'ordering=-pk', 'ordering=name', 'ordering=-name'].map((q) =>
+      served(q, byName),
+    );
+    const violations = queryOrderingInferred.verify(sequence);
+    expect(violations).toHaveLength(1);
+    expect(violations[0]).toMatchObject({ severity: 'warning', keyword: 'ordering' });
+  });
+  it('says nothing when the parameter documents its fields (the exchange check judges them)', () => {
+    const documented = operationWith([responseSpec('200')], {
+      list,
+      parameters: [orderingParameter(['name'])],
+    });
+    const unsorted = exchangeWith(documented, {
+      body: { results: [{ name: 'b' }, { name: 'a' }] },
+      query: 'ordering=name',
+    });
+    expect(queryOrderingInferred.verify([unsorted])).toEqual([]);
   });
 });

@@ -14,8 +14,9 @@ const ID = 'query-ordering';
  * The items are sorted by the requested ordering (`name`, `-created`, `name,-pk`). Any common
  * database collation is accepted (binary, case-insensitive, locale, numeric), with nulls first or
  * last; only a sequence sorted under none of them is reported. Nothing is said when a field is
- * not one of the documented ordering fields (servers drop those), is missing from an item, or
- * mixes types.
+ * not one of the ordering fields the parameter's enum documents (servers drop others: fields guessed
+ * from the items are judged over the sequence by `queryOrderingInferred`), is missing from an item,
+ * or mixes types.
  */
 export const queryOrdering: Check = {
   id: ID,
@@ -26,7 +27,7 @@ export const queryOrdering: Check = {
     if (ordering === undefined) return [];
     const value = queryParam(exchange.request.query, ordering.param);
     if (value === undefined) return [];
-    const keys = judgedOrdering(ordering, value);
+    const keys = judgedOrdering(exchange.operation, value);
     if (keys === undefined) return [];
     const items = listItems(exchange);
     if (items === undefined) return [];
