@@ -277,7 +277,8 @@ function limitOffsetProblems(page: PageView, n: number): PageProblem[] {
   const { count } = page;
   if (o === undefined || o < 0) return out;
   if (count !== undefined) {
-    if (o + n > count) {
+    // An empty page at an offset past the end is the right answer, not a count problem.
+    if (n > 0 && o + n > count) {
       out.push({
         keyword: 'count',
         pointer: pointerOf(p.countPath),

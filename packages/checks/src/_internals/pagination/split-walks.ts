@@ -12,7 +12,7 @@ export interface Walk {
   pages: PageView[];
   /** Started at the first page. */
   fromFirst: boolean;
-  /** Its last page has no next page: every item was seen. */
+  /** Its last page has no next page and does not claim more items: every item was seen. */
   complete: boolean;
   /** A request was sent twice: following `next` went round in a circle. */
   loop: boolean;
@@ -67,10 +67,28 @@ export function splitWalks(exchanges: readonly Exchange[], options: PaginationRe
       walk.pages.push(page);
     }
     const last = walk.exchanges.at(-1)!;
+    const lastPage = walk.pages.at(-1);
     walk.complete =
       !walk.loop &&
       walk.pages.length === walk.exchanges.length &&
-      nextPageRequest(last, options) === undefined;
+      nextPageRequest(last, options) === undefined &&
+      (lastPage === undefined || !claimsMore(lastPage));
   }
   return walks;
+}
+
+/**
+ * The page says more items follow (`has_more: true`, a next token, link or page number, a
+ * `Content-Range` short of its total), whether or not a next request could be made from it: a walk
+ * that stops there could not follow `next` (an identifier missing for Stripe's `starting_after`, a
+ * link to another path) and has not seen every item, so it is not complete.
+ */
+function claimsMore(page: PageView): boolean {
+  if (page.hasMore === true) return true;
+  if (page.hasMore === false) return false;
+  const { next } = page;
+  if ((typeof next === 'string' && next !== '') || (typeof next === 'number' && next !== 0)) return true;
+  if (page.links?.next !== undefined) return true;
+  const range = page.contentRange;
+  return range?.end !== undefined && range.total !== undefined && range.end + 1 < range.total;
 }

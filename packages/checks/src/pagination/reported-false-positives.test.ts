@@ -1,0 +1,87 @@
+import type { Operation } from '@assay/model';
+import { describe, expect, it } from 'vitest';
+import { exchangeWith } from '../_test/exchange-builder.js';
+import { listOperation } from '../_test/reference-server.js';
+import { runAll } from '../_test/run-all.js';
+import { paginationMetadata } from './pagination-metadata.js';
+
+// False positives reported from runs against real APIs (Stripe, GitHub, a DRF server): each test
+// is a sequence the runner really produces, on which no check may fire.
+
+const items = (from: number, n: number, active?: boolean) =>
+  Array.from({ length: n }, (_, i) => ({
+    pk: `id-${from + i}`,
+    name: `item ${from + i}`,
+    active: active ?? (from + i) % 2 === 0,
+    rank: from + i,
+    note: null,
+  }));
+const fired = (operation: Operation, exchanges: ReturnType<typeof exchangeWith>[], ids: string[]) =>
+  runAll(operation, exchanges)
+    .filter((v) => ids.includes(v.check))
+    .map((v) => `${v.check}: ${v.message}`);
+const walkChecks = ['pagination-complete', 'pagination-page-size-invariance', 'query-filter-subset'];
+
+describe('walks that could not follow next are not complete', () => {
+  it('a one-page walk whose page says has_more: true (Stripe without an identifier to start after)', () => {
+    const { identifier: _, ...list } = listOperation('cursor').list!;
+    const operation: Operation = { ...listOperation('cursor'), list };
+    const exchanges = [
+      exchangeWith(operation, { query: 'limit=10', body: { data: items(0, 10), has_more: true } }),
+      exchangeWith(operation, { query: 'limit=20', body: { data: items(0, 20), has_more: true } }),
+    ];
+    expect(fired(operation, exchanges, walkChecks)).toEqual([]);
+  });
+
+  it('a page-object walk whose next page number cannot be sent: one broken walk, no metamorphic echo', () => {
+    const base = listOperation('page-object');
+    const { pageParam: _, ...pagination } = base.list!.pagination!;
+    const operation: Operation = { ...base, list: { ...base.list!, pagination } };
+    const meta = (count: number, size: number, next: number) => ({
+      next,
+      previous: 0,
+      count,
+      current: 1,
+      total_pages: Math.ceil(count / size),
+      start_index: 1,
+      end_index: Math.min(size, count),
+    });
+    const exchanges = [
+      exchangeWith(operation, {
+        query: 'page_size=10',
+        body: { pagination: meta(30, 10, 2), results: items(0, 10) },
+      }),
+      exchangeWith(operation, {
+        query: 'page_size=20',
+        body: { pagination: meta(30, 20, 2), results: items(0, 20) },
+      }),
+      exchangeWith(operation, {
+        query: 'active=true&page_size=10',
+        body: { pagination: meta(3, 10, 0), results: items(20, 3, true) },
+      }),
+    ];
+    expect(fired(operation, exchanges, walkChecks)).toEqual([]);
+  });
+});
+
+describe('limit-offset metadata', () => {
+  it('an empty page at an offset past the end is not a count problem', () => {
+    const operation = listOperation('limit-offset');
+    const past = exchangeWith(operation, {
+      query: 'limit=10&offset=50',
+      body: {
+        count: 30,
+        next: null,
+        previous: 'http://testserver/api/v3/items/?limit=10&offset=40',
+        results: [],
+      },
+    });
+    expect(paginationMetadata.verify(past).filter((v) => v.keyword === 'count')).toEqual([]);
+    // A page holding items past count still is one.
+    const over = exchangeWith(operation, {
+      query: 'limit=10&offset=25',
+      body: { count: 30, next: null, previous: null, results: items(25, 10) },
+    });
+    expect(paginationMetadata.verify(over).map((v) => v.keyword)).toContain('count');
+  });
+});
