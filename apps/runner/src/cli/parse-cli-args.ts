@@ -173,12 +173,12 @@ function parseArgsError(error: unknown): AssayError {
     );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const missing = message.includes('argument missing');
-    return new AssayError(
-      'usage',
-      missing ? `${flag}: a value is required` : `${flag}: does not take a value`,
-      flagLocation(flag),
-    );
+    const text = message.includes('argument missing')
+      ? `${flag}: a value is required`
+      : message.includes('ambiguous')
+        ? `${flag}: a value is required; a value starting with a dash is written ${flag}=<value>`
+        : `${flag}: does not take a value`;
+    return new AssayError('usage', text, flagLocation(flag));
   }
   return new AssayError('usage', message.split('\n')[0] ?? message, flagLocation(flag));
 }
@@ -231,20 +231,25 @@ function decimal(raw: string | undefined, flag: string): number | undefined {
 
 /** An absolute http(s) URL; a trailing slash is dropped so paths join without doubling it. */
 function parseBaseUrl(raw: string): URL {
+  // Error messages echo the flag, but never a password written into it.
+  const shown = JSON.stringify(raw.replace(/^([^:/?#]*:\/\/[^/?#@]*?):[^/?#@]*@/, '$1:[REDACTED]@'));
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw usage('--base-url', `"${raw}" is not an absolute URL; expected e.g. http://localhost:9000/api/v3`);
+    throw usage('--base-url', `${shown} is not an absolute URL; expected e.g. http://localhost:9000/api/v3`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usage('--base-url', `"${raw}" must use http or https, not ${url.protocol.replace(':', '')}`);
-  }
-  if (url.search !== '' || url.hash !== '') {
-    throw usage('--base-url', `"${raw}" must not carry a query or a fragment`);
+    throw usage('--base-url', `${shown} must use http or https, not ${url.protocol.replace(':', '')}`);
   }
   if (url.username !== '' || url.password !== '') {
     throw usage('--base-url', 'must not embed credentials; use --auth-bearer or --header');
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw usage('--base-url', `${shown} must not carry a query or a fragment`);
+  }
+  if (url.hostname === '') {
+    throw usage('--base-url', `${shown} has no host; expected e.g. http://localhost:9000/api/v3`);
   }
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url;

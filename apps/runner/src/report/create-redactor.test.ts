@@ -81,3 +81,25 @@ describe('createRedactor', () => {
     );
   });
 });
+
+describe('what counts as a credential name', () => {
+  it('blanks credential names exactly, not names that merely contain such a word', () => {
+    const redactor = createRedactor();
+    const uuid = '3f1c2a9e-8d4b-4c1e-9a7f-2b6d5e4c3a10';
+    // authentik filters stages by these: they are data, and a reproduction needs them verbatim.
+    const filters = `http://h/api/v3/stages/identification/?password_stage=${uuid}&token_type=x&author=me&secret_santa=1`;
+    expect(redactor.url(filters)).toBe(filters);
+    expect(redactor.url(`http://h/?password=p&client_secret=s&token=t&X-Api-Key=k&sid=1`)).toBe(
+      `http://h/?password=${REDACTED}&client_secret=${REDACTED}&token=${REDACTED}&X-Api-Key=${REDACTED}&sid=${REDACTED}`,
+    );
+    expect(redactor.headers({ 'x-password-policy': 'strict', 'x-csrf-token': 'c' })).toEqual({
+      'x-password-policy': 'strict',
+      'x-csrf-token': REDACTED,
+    });
+  });
+
+  it('still blanks a configured secret under any query name', () => {
+    const redactor = createRedactor({ headers: [{ name: 'X-Tenant', value: 'ab' }] });
+    expect(redactor.url('http://h/?tenant=ab&page=ab2')).toBe(`http://h/?tenant=${REDACTED}&page=ab2`);
+  });
+});

@@ -19,38 +19,62 @@ export interface Redactor {
   text(value: string): string;
   /** Sensitive or configured headers blanked, secrets removed from the others. */
   headers(headers: Readonly<Record<string, string>>): Record<string, string>;
-  /** Userinfo passwords and sensitive query parameters (`api_key=`, `token=`) blanked, then {@link Redactor.text}. */
+  /**
+   * Userinfo passwords and query parameters with a credential's name (`api_key=`, `token=`, not
+   * `password_stage=`) or a configured secret as value blanked, then {@link Redactor.text}.
+   */
   url(url: string): string;
   request(request: ReportRequest): ReportRequest;
   response(response: ReportResponse): ReportResponse;
 }
 
-// Header names that carry credentials by convention. `www-authenticate` is left alone on purpose:
-// it is a server's challenge, not a secret, and `ignored-auth` findings need it.
-const SENSITIVE_NAMES = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-const SENSITIVE_PARTS = new Set([
-  'auth',
-  'token',
+// Header and query names that carry credentials by convention, compared exactly after
+// lower-casing, `-` → `_`, and dropping an `x_` prefix (`X-Auth-Token` → `auth_token`). Exact on
+// purpose: a name that merely contains such a word (`password_stage`, `token_type`, `author`) is
+// a filter or a label, and blanking it breaks the curl reproduction for nothing. Values configured
+// with --auth-bearer or --header are redacted wherever they appear, whatever the name.
+// `www-authenticate` is left alone: it is a server's challenge, and `ignored-auth` findings need it.
+const CREDENTIAL_NAMES = new Set([
+  'authorization',
+  'proxy_authorization',
+  'cookie',
+  'set_cookie',
+  'api_key',
   'apikey',
-  'secret',
+  'api_token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'auth_token',
+  'authtoken',
+  'token',
+  'bearer',
   'password',
   'passwd',
   'pwd',
+  'secret',
+  'client_secret',
+  'client_assertion',
+  'private_token',
   'session',
   'sessionid',
-  'credential',
-  'credentials',
+  'session_id',
+  'session_token',
+  'sid',
   'jwt',
+  'csrf_token',
+  'csrftoken',
+  'xsrf_token',
+  'amz_security_token',
   'signature',
+  'sig',
 ]);
 const AUTH_SCHEME = /^(Bearer|Basic|Token|Digest|Negotiate|NTLM|ApiKey)\s/i;
 
-/** `x-api-key`, `X-Auth-Token`, `api_key`, `access_token`, `session-id`: credential-like names. */
+/** `authorization`, `X-Api-Key`, `api_key`, `access_token`, `password`: a credential's usual names. */
 function isCredentialName(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (SENSITIVE_NAMES.has(lower)) return true;
-  if (/api[-_]?key/.test(lower)) return true;
-  return lower.split(/[-_.\s]+/).some((part) => SENSITIVE_PARTS.has(part));
+  const normal = name.trim().toLowerCase().replace(/-/g, '_').replace(/^x_/, '');
+  return CREDENTIAL_NAMES.has(normal);
 }
 
 /** The forms a secret takes once percent-encoded or JSON-escaped, so a reflected token is caught too. */
@@ -66,8 +90,8 @@ function encodedForms(secret: string): string[] {
 }
 
 /**
- * Builds the redactor of a run from its bearer token and `--header` values. Headers named
- * `authorization`, `cookie`, `set-cookie`, `x-api-key`-like, or named by a `--header`, have their
+ * Builds the redactor of a run from its bearer token and `--header` values. Headers with a
+ * credential's name (see {@link isCredentialName}), or named by a `--header`, have their
  * whole value replaced with `[REDACTED]` (keeping an auth scheme such as `Bearer`, so a reproduction
  * still shows what to fill in), whatever the length of the secret; everywhere else the secrets are
  * replaced where they occur (see `redactSecrets` for why very short ones are not).

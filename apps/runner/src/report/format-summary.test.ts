@@ -33,7 +33,9 @@ describe('formatSummary', () => {
     report.summary = { operations: 2, requests: 200, failures: 0, durationMs: 800 };
     expect(formatSummary(report)).toContain('✓ 2 operations · 200 requests · 0 failures · 800 ms');
     report.incomplete = true;
-    expect(formatSummary(report)).toContain('Run interrupted');
+    expect(formatSummary(report)).toContain('Run incomplete (interrupted)');
+    report.incompleteReason = 'time budget of 60 s exhausted';
+    expect(formatSummary(report)).toContain('Run incomplete (time budget of 60 s exhausted)');
   });
 
   it('colours only when asked', () => {

@@ -95,6 +95,9 @@ export function formatSummary(report: RunReport, options: SummaryOptions = {}): 
   ].join(' · ');
   const clean = summary.failures === 0 && !summary.errors;
   lines.push('', clean ? paint.green(`✓ ${totals}`) : paint.red(`✗ ${totals}`));
-  if (safe.incomplete === true) lines.push(paint.yellow('Run interrupted: these results are incomplete.'));
+  if (safe.incomplete === true) {
+    const why = safe.incompleteReason ?? 'interrupted';
+    lines.push(paint.yellow(`Run incomplete (${why}): these results cover what was done until then.`));
+  }
   return redactor.text(`${lines.join('\n')}\n`);
 }

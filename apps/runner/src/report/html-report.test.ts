@@ -102,8 +102,9 @@ describe('htmlReport', () => {
   it('marks an interrupted run', () => {
     const report = sampleReport();
     report.incomplete = true;
-    expect(htmlReport(report)).toContain('This run was interrupted');
-    expect(htmlReport(sampleReport())).not.toContain('This run was interrupted');
+    report.incompleteReason = 'time budget of 60 s exhausted';
+    expect(htmlReport(report)).toContain('This run is incomplete (time budget of 60 s exhausted)');
+    expect(htmlReport(sampleReport())).not.toContain('This run is incomplete');
   });
 
   it('never contains the bearer token', () => {

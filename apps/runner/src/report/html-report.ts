@@ -198,7 +198,7 @@ export function htmlReport(report: RunReport, options: ReporterOptions = {}): st
       safe.seed
     }</code> · assay ${h(safe.version)}</p>`,
     safe.incomplete === true
-      ? '<p class="banner">This run was interrupted: the report holds what was gathered until then.</p>'
+      ? `<p class="banner">This run is incomplete (${h(safe.incompleteReason ?? 'interrupted')}): the report holds what was gathered until then.</p>`
       : '',
     '</header>',
     '<section class="cards">',

@@ -57,9 +57,11 @@ describe('jsonReport', () => {
   it('marks an interrupted run and leaves out errors when there were none', () => {
     const report = sampleReport();
     report.incomplete = true;
+    report.incompleteReason = 'interrupted';
     delete report.summary.errors;
     const json = JSON.parse(jsonReport(report));
     expect(json.incomplete).toBe(true);
+    expect(json.incompleteReason).toBe('interrupted');
     expect(keys(json).indexOf('incomplete')).toBe(5);
     expect('errors' in json.summary).toBe(false);
   });

@@ -20,6 +20,9 @@ export function jsonReport(report: RunReport, options: ReporterOptions = {}): st
     spec: safe.spec,
     target: safe.target,
     ...(safe.incomplete === true ? { incomplete: true } : {}),
+    ...(safe.incomplete === true && safe.incompleteReason !== undefined
+      ? { incompleteReason: safe.incompleteReason }
+      : {}),
     summary: {
       operations: safe.summary.operations,
       requests: safe.summary.requests,

@@ -94,6 +94,8 @@ export interface RunReport {
   target: string;
   /** Set when the run was interrupted (SIGINT, time budget) and the report holds what was gathered so far. */
   incomplete?: boolean;
+  /** Why an incomplete run stopped: `interrupted`, or the time budget that ran out. */
+  incompleteReason?: string;
   summary: ReportSummary;
   operations: OperationReport[];
   failures: FailureReport[];

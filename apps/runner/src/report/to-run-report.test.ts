@@ -99,5 +99,9 @@ describe('toRunReport', () => {
 
   it('marks an interrupted run', () => {
     expect(toRunReport({ ...result(), incomplete: true }).incomplete).toBe(true);
+    expect(
+      toRunReport({ ...result(), incomplete: true, incompleteReason: 'interrupted' }).incompleteReason,
+    ).toBe('interrupted');
+    expect('incompleteReason' in toRunReport({ ...result(), incompleteReason: 'interrupted' })).toBe(false);
   });
 });

@@ -77,6 +77,9 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
     spec: result.spec,
     target: result.target,
     ...(result.incomplete ? { incomplete: true } : {}),
+    ...(result.incomplete && result.incompleteReason !== undefined
+      ? { incompleteReason: result.incompleteReason }
+      : {}),
     summary: {
       operations: result.operations.length,
       requests: result.requests,

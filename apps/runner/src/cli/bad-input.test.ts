@@ -1,0 +1,83 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
+import { captureIo } from '../_test/capture-io.js';
+import { identificationSpec } from '../_test/paths.js';
+import { runCli } from './run-cli.js';
+
+const run = ['run', identificationSpec];
+const mock = [...run, '--mock', '--max-examples', '1', '--seed', '1'];
+
+let plainFile: string;
+beforeAll(async () => {
+  plainFile = join(await mkdtemp(join(tmpdir(), 'assay-bad-')), 'a-file');
+  await writeFile(plainFile, 'not a folder');
+});
+
+/** Each bad input, what the one line on stderr must say. */
+const cases: Array<[string, () => string[], RegExp]> = [
+  ['an unknown long flag', () => [...mock, '--frobnicate'], /^assay: usage: unknown option --frobnicate/],
+  ['an unknown short flag', () => [...mock, '-z'], /^assay: usage: unknown option -z/],
+  ['a flag missing its value', () => [...mock, '--seed'], /^assay: usage: --seed: a value is required/],
+  ['a negative number read as a flag', () => [...mock, '--timeout', '-5'], /--timeout=<value>/],
+  ['a base URL that is no URL', () => [...run, '--base-url', 'localhost 9000'], /is not an absolute URL/],
+  [
+    'a base URL without a host',
+    () => [...run, '--base-url', 'http://'],
+    /is not an absolute URL|has no host/,
+  ],
+  ['a base URL of another scheme', () => [...run, '--base-url', 'ftp://h/api'], /must use http or https/],
+  ['a base URL with a query', () => [...run, '--base-url', 'http://h/api?x=1'], /must not carry a query/],
+  [
+    'a base URL with a password',
+    () => [...run, '--base-url', 'http://me:hunter2-secret@h/api'],
+    /must not embed credentials/,
+  ],
+  ['a report path under a file', () => [...mock, '--report', `json=${plainFile}/r.json`], /not a folder/],
+  ['a report path that is a folder', () => [...mock, '--report', `json=${tmpdir()}`], /is a folder/],
+  ['a report path that cannot be created', () => [...mock, '--report', 'html=/proc/assay/r.html'], /cannot/],
+  ['a report of an unknown kind', () => [...mock, '--report', 'xml=r.xml'], /expected json=<path>/],
+  ['shard 0', () => [...mock, '--shard', '0/2'], /--shard: expected <i>\/<n> with 1 <= i <= n/],
+  ['a shard past the count', () => [...mock, '--shard', '3/2'], /--shard: expected/],
+  ['a shard of zero slices', () => [...mock, '--shard', '1/0'], /--shard: expected/],
+  ['a shard that is no fraction', () => [...mock, '--shard', 'half'], /--shard: expected/],
+];
+
+describe('bad command lines: one clear line on stderr, exit 2, no stack trace', () => {
+  for (const [name, argv, message] of cases) {
+    it(name, async () => {
+      const out = captureIo();
+      expect(await runCli(argv(), out.io)).toBe(2);
+      expect(out.stderr).toMatch(message);
+      expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(out.stderr).not.toMatch(/\n\s+at |Error:|hunter2/);
+      expect(out.stdout).toBe('');
+    });
+  }
+});
+
+describe('the same through the built CLI, as a user runs it', () => {
+  beforeAll(buildCli, 240_000);
+
+  it('exits 2 with one line and no stack trace for each kind of bad input', async () => {
+    const picked = cases.filter(([name]) =>
+      [
+        'an unknown long flag',
+        'a base URL without a host',
+        'a base URL with a password',
+        'a report path that cannot be created',
+        'a shard past the count',
+      ].includes(name),
+    );
+    const runs = await Promise.all(picked.map(([, argv]) => spawnCli(argv())));
+    for (const [index, result] of runs.entries()) {
+      const [name, , message] = picked[index]!;
+      expect(result.code, name).toBe(2);
+      expect(result.stderr, name).toMatch(message);
+      expect(result.stderr.trimEnd().split('\n'), name).toHaveLength(1);
+      expect(result.stderr, name).not.toMatch(/\n\s+at |hunter2/);
+    }
+  });
+});

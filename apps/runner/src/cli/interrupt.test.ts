@@ -1,0 +1,64 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
+import { type HostileTarget, hostileDocument, startHostileTarget } from '../hostile/_test/hostile-target.js';
+
+let target: HostileTarget;
+let dir: string;
+
+beforeAll(async () => {
+  await buildCli();
+  dir = await mkdtemp(join(tmpdir(), 'assay-sigint-'));
+  await writeFile(join(dir, 'api.json'), JSON.stringify(hostileDocument));
+  // A slow but correct server: the run would take minutes, so only Ctrl-C ends it.
+  target = await startHostileTarget((_req, res) => {
+    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":1}'), 20);
+  });
+}, 240_000);
+afterAll(() => target.close());
+
+describe('Ctrl-C on a real process', () => {
+  it('stops gracefully, writes every report marked incomplete, exits 130', async () => {
+    const reports = ['json', 'junit', 'html'].map((kind) => `${kind}=${join(dir, `report.${kind}`)}`);
+    const argv = [
+      ...['run', join(dir, 'api.json'), '--base-url', target.url.href, '--max-examples', '100000'],
+      ...['--seed', '3', '--concurrency', '1'],
+      ...reports.flatMap((report) => ['--report', report]),
+    ];
+    let interruptedAt = 0;
+    const result = await spawnCli(
+      argv,
+      { env: { PATH: process.env.PATH ?? '', ASSAY_BEARER: 'hostile-secret-token' } },
+      (child) => {
+        const poll = setInterval(() => {
+          if (target.victimHits < 10) return;
+          clearInterval(poll);
+          interruptedAt = performance.now();
+          child.kill('SIGINT');
+        }, 20);
+      },
+    );
+    expect(interruptedAt).toBeGreaterThan(0);
+    // Graceful: in-flight requests are abandoned, the reports written, then the process ends.
+    expect(performance.now() - interruptedAt).toBeLessThan(5000);
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(130);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toContain('Run incomplete (interrupted)');
+
+    const json = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
+    expect(json).toMatchObject({ incomplete: true, incompleteReason: 'interrupted' });
+    expect(json.summary.requests).toBeGreaterThanOrEqual(10);
+    const victim = json.operations.find((op: { operationId: string }) => op.operationId === 'victim');
+    expect(victim.requests).toBeGreaterThanOrEqual(10);
+    expect(await readFile(join(dir, 'report.junit'), 'utf8')).toContain('name="incomplete" value="true"');
+    expect(await readFile(join(dir, 'report.html'), 'utf8')).toContain(
+      'This run is incomplete (interrupted)',
+    );
+    for (const text of [result.stdout, result.stderr, JSON.stringify(json)]) {
+      expect(text).not.toContain('hostile-secret-token');
+    }
+  });
+});
