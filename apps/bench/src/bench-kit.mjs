@@ -66,3 +66,9 @@ export async function perSecondAsync(work, ms, inFlight = 1) {
 export function peakRssMb() {
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/** CPU time (user + system) of this process in ms: steadier than wall time on a shared machine. */
+export function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}

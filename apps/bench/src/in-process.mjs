@@ -6,7 +6,15 @@ import { createMock } from '@assay/mock';
 import { executeRun } from '@assay/runner';
 import { loadApi } from '@assay/spec';
 import { request } from 'undici';
-import { identificationSpec, listPath, median, perSecond, perSecondAsync, runOptions } from './bench-kit.mjs';
+import {
+  cpuMs,
+  identificationSpec,
+  listPath,
+  median,
+  perSecond,
+  perSecondAsync,
+  runOptions,
+} from './bench-kit.mjs';
 
 const maxExamples = Number(process.env.BENCH_EXAMPLES ?? 5000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -31,11 +39,14 @@ await executeRun(api, { ...options, maxExamples: 200 }); // warm-up
 perSecond(() => mock.handle(firstPage), 300);
 await perSecondAsync(dispatched, 300, 8);
 const run = [];
+const runCpu = [];
 const handle = [];
 const dispatcher = [];
 let last;
 for (let round = 0; round < rounds; round++) {
+  const cpu = cpuMs();
   last = await executeRun(api, options);
+  runCpu.push(((cpuMs() - cpu) * 1000) / last.requests);
   run.push((last.requests * 1000) / last.durationMs);
   handle.push(perSecond(() => mock.handle(firstPage), 1000));
   dispatcher.push(await perSecondAsync(dispatched, 1000, 8));
@@ -47,6 +58,7 @@ process.stdout.write(
     requests: last.requests,
     failures: last.failures.length,
     runRate: median(run),
+    runCpuUs: median(runCpu),
     handleRate: median(handle),
     dispatcherRate: median(dispatcher),
   }),

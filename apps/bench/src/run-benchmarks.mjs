@@ -2,7 +2,7 @@
 // its own child process (so peak RSS is its own), then the tables go into ../BENCHMARKS.md between
 // the generated-section markers. Every figure is a ratio measured in the same run, next to its
 // absolute value, since the machine is shared and noisy. BENCH_ONLY=throughput,long-run runs a subset.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +18,8 @@ const fmt = (n, digits = 0) =>
 const ratio = (n) => `${n.toFixed(2)}x`;
 const benchStarted = performance.now();
 
-function child(script, env = {}) {
-  const out = execFileSync(process.execPath, [here(script)], {
+function child(script, env = {}, nodeArgs = []) {
+  const out = execFileSync(process.execPath, [...nodeArgs, here(script)], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -35,10 +35,20 @@ function timed(name, run) {
   const section = run();
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(` ${seconds.toFixed(0)} s\n`);
-  return `${section}\n_(${name}: ${seconds.toFixed(0)} s)_\n`;
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  return `<!-- section:${name} -->\n${section}\n\n_(${name}: measured ${when} UTC, took ${seconds.toFixed(0)} s)_\n<!-- /section:${name} -->\n`;
+}
+
+/** The sections of the last written file, by name: a partial run (BENCH_ONLY) keeps the others. */
+function previousSections(text) {
+  const out = new Map();
+  for (const m of text.matchAll(/<!-- section:([\w-]+) -->[\s\S]*?<!-- \/section:\1 -->\n/g))
+    out.set(m[1], m[0]);
+  return out;
 }
 
 const sections = [];
+const names = ['throughput', 'in-process', 'validation', 'spec-load', 'authentik-full', 'long-run'];
 
 sections.push(
   timed('throughput', () => {
@@ -57,6 +67,14 @@ sections.push(
       '| --- | ---: | ---: | --- |',
       `| bare undici loop (no generation, no checks) | ${fmt(r.bareRate)} | 1.00x | the physical limit |`,
       `| \`assay run\` (generation, HTTP, every check; no shrinking) | ${fmt(r.assayRate)} | ${ratio(r.assayRate / r.bareRate)} | >= 0.80x |`,
+      '',
+      'Client CPU time per request (user + system of the client process; steadier than wall time when other',
+      'work shares the machine):',
+      '',
+      '| measure | client CPU per request | ratio to bare loop |',
+      '| --- | ---: | ---: |',
+      `| bare undici loop | ${fmt(r.bareCpuUs)} µs | 1.00x |`,
+      `| \`assay run\` | ${fmt(r.assayCpuUs)} µs | ${ratio(r.assayCpuUs / r.bareCpuUs)} |`,
       '',
       `The fixed page does not honour page sizes or reject invalid input, so the run reports ${r.failures} distinct failures: as intended, every response is fully checked.`,
     ].join('\n');
@@ -79,6 +97,8 @@ sections.push(
       `| \`mock.handle\` alone | ${fmt(r.handleRate)} | 1.00x | |`,
       `| undici request via \`mock.dispatcher\` | ${fmt(r.dispatcherRate)} | ${ratio(r.dispatcherRate / r.handleRate)} | |`,
       `| \`assay run --mock\`: checked exchanges | ${fmt(r.runRate)} | ${ratio(r.runRate / r.handleRate)} | >= 20,000/s (${ratio(r.runRate / 20_000)} of it) |`,
+      '',
+      `CPU time per checked exchange of the run: ${fmt(r.runCpuUs)} µs (${fmt(1e6 / r.runCpuUs)} exchanges per CPU-second; the wall-time rate above also counts time the process waited for the CPU).`,
     ].join('\n');
   }),
 );
@@ -161,33 +181,30 @@ sections.push(
     const spec = `${specsDir}authentik-schema.yml`;
     const report = join(mkdtempSync(join(tmpdir(), 'assay-bench-')), 'report.json');
     const bin = join(repoRoot, 'apps/runner/dist/bin.js');
-    let stderr = '';
-    try {
-      execFileSync(
-        '/usr/bin/time',
-        [
-          '-f',
-          'BENCH_TIME %M %e',
-          process.execPath,
-          bin,
-          'run',
-          spec,
-          '--mock',
-          '--max-examples',
-          '100',
-          '--seed',
-          '1',
-          '--quiet',
-          '--report',
-          `json=${report}`,
-        ],
-        { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
-      );
-    } catch (error) {
-      // Exit code 1 (failures found) is a finished run; anything else is a broken benchmark.
-      if (error.status !== 1) throw error;
-      stderr = error.stderr;
-    }
+    const run = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        'BENCH_TIME %M %e',
+        process.execPath,
+        bin,
+        'run',
+        spec,
+        '--mock',
+        '--max-examples',
+        '100',
+        '--seed',
+        '1',
+        '--quiet',
+        '--report',
+        `json=${report}`,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+    );
+    // Exit code 1 (failures found) is a finished run; anything else is a broken benchmark.
+    const stderr = run.stderr ?? '';
+    if (run.status !== 0 && run.status !== 1)
+      throw new Error(`assay run exited ${run.status}: ${stderr.slice(-2000)}`);
     const match = /BENCH_TIME (\d+) ([\d.]+)/.exec(stderr);
     if (match === null) throw new Error(`no timing in: ${stderr.slice(-2000)}`);
     const rssMb = Number(match[1]) / 1024;
@@ -210,7 +227,7 @@ sections.push(
 
 sections.push(
   timed('long-run', () => {
-    const r = child('long-run.mjs');
+    const r = child('long-run.mjs', {}, ['--expose-gc']);
     const at = (fraction) =>
       r.samples[Math.min(r.samples.length - 1, Math.round(fraction * (r.samples.length - 1)))];
     const start = at(0.05); // after the warm-up of the first twentieth
@@ -220,30 +237,37 @@ sections.push(
       '### Memory over a long run',
       '',
       `One \`assay run --mock\` of \`spec/identification.yaml\` with ${fmt(r.requests)} requests (positive and negative`,
-      `phases of ${fmt(Math.ceil(Number(process.env.BENCH_LONG_REQUESTS ?? 1_000_000) / 2))} each), RSS sampled every twentieth of the run.`,
+      `phases of ${fmt(Math.ceil(Number(process.env.BENCH_LONG_REQUESTS ?? 1_000_000) / 2))} each), RSS and the live heap (after a forced full GC) sampled every twentieth of the run.`,
       `It took ${(r.durationMs / 1000).toFixed(0)} s (${fmt((r.requests * 1000) / r.durationMs)} requests/s); peak RSS ${fmt(r.peakRssMb)} MB.`,
       '',
-      '| point | requests | RSS | ratio to start |',
-      '| --- | ---: | ---: | ---: |',
-      `| start (after the first twentieth) | ${fmt(start.requests)} | ${fmt(start.rssMb)} MB | 1.00x |`,
-      `| middle | ${fmt(middle.requests)} | ${fmt(middle.rssMb)} MB | ${ratio(middle.rssMb / start.rssMb)} |`,
-      `| end | ${fmt(end.requests)} | ${fmt(end.rssMb)} MB | ${ratio(end.rssMb / start.rssMb)} |`,
+      '| point | requests | RSS | RSS / start | live heap after GC | heap / start |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...[
+        ['start (after the first twentieth)', start],
+        ['middle', middle],
+        ['end', end],
+      ].map(
+        ([label, s]) =>
+          `| ${label} | ${fmt(s.requests)} | ${fmt(s.rssMb)} MB | ${ratio(s.rssMb / start.rssMb)} | ${fmt(s.heapMb, 1)} MB | ${ratio(s.heapMb / start.heapMb)} |`,
+      ),
     ].join('\n');
   }),
 );
 
 const totalS = (performance.now() - benchStarted) / 1000;
+const previous = existsSync(output) ? readFileSync(output, 'utf8') : '';
+const kept = previousSections(previous);
+const merged = names.map((name, i) => sections[i] ?? kept.get(name)).filter((s) => s !== undefined);
 const generated = [
   '<!-- bench:start (generated by `npm run bench`; edit outside these markers) -->',
   `## Latest run`,
   '',
-  `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); the whole bench took ${totalS.toFixed(0)} s.`,
+  `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}). This run took ${totalS.toFixed(0)} s (${only === undefined ? 'every section' : `sections ${only.join(', ')}; the others are kept from an earlier run`}); each section says when it was measured and how long it took.`,
   '',
-  ...sections.filter((s) => s !== undefined),
+  ...merged,
   '<!-- bench:end -->',
 ].join('\n');
 
-const previous = existsSync(output) ? readFileSync(output, 'utf8') : '';
 const begin = previous.indexOf('<!-- bench:start');
 const end = previous.indexOf('<!-- bench:end -->');
 const next =

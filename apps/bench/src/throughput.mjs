@@ -11,7 +11,7 @@ import { createMock } from '@assay/mock';
 import { executeRun } from '@assay/runner';
 import { loadApi } from '@assay/spec';
 import { Pool } from 'undici';
-import { identificationSpec, listPath, median, runOptions } from './bench-kit.mjs';
+import { cpuMs, identificationSpec, listPath, median, runOptions } from './bench-kit.mjs';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const maxExamples = Number(process.env.BENCH_EXAMPLES ?? 5000);
@@ -63,6 +63,7 @@ await executeRun(api, {
 
 async function bareLoop() {
   let next = 0;
+  const cpu = cpuMs();
   const started = performance.now();
   const worker = async () => {
     while (next < recorded.length) {
@@ -78,23 +79,33 @@ async function bareLoop() {
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { requests: recorded.length, ms: performance.now() - started };
+  return { requests: recorded.length, ms: performance.now() - started, cpu: cpuMs() - cpu };
 }
 
 async function assayRun() {
+  const cpu = cpuMs();
   const result = await executeRun(api, options);
-  return { requests: result.requests, ms: result.durationMs, failures: result.failures.length };
+  return {
+    requests: result.requests,
+    ms: result.durationMs,
+    failures: result.failures.length,
+    cpu: cpuMs() - cpu,
+  };
 }
 
 await bareLoop(); // warm-up (JIT, connections)
 const bare = [];
 const assay = [];
+const bareCpu = [];
+const assayCpu = [];
 let last;
 for (let round = 0; round < rounds; round++) {
   const b = await bareLoop();
   bare.push((b.requests * 1000) / b.ms);
+  bareCpu.push((b.cpu * 1000) / b.requests);
   last = await assayRun();
   assay.push((last.requests * 1000) / last.ms);
+  assayCpu.push((last.cpu * 1000) / last.requests);
 }
 await pool.close();
 server.kill('SIGTERM');
@@ -109,5 +120,8 @@ process.stdout.write(
     bodyBytes: Buffer.byteLength(page.body),
     bareRate: median(bare),
     assayRate: median(assay),
+    // Client CPU per request (µs): what the client process spends, whatever the machine's load.
+    bareCpuUs: median(bareCpu),
+    assayCpuUs: median(assayCpu),
   }),
 );
