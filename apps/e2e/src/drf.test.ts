@@ -65,6 +65,11 @@ describe('Assay against the DRF server', () => {
     );
     expect(result.warnings ?? []).toEqual([]);
     expect(result.incomplete).toBe(false);
+    // The generated document describes the same page object: the list is detected and walked.
+    const checksRun = result.operations[0]?.checks ?? [];
+    expect(checksRun).toEqual(
+      expect.arrayContaining(['pagination-complete', 'query-filter', 'query-search']),
+    );
     expect(verdict.unexplained).toEqual([]);
     expect(verdict.missing).toEqual([]);
     expect(exitCode).toBe(1);
