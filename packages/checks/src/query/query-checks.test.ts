@@ -131,6 +131,24 @@ describe('query-ordering over a sequence, for fields guessed from the items (no 
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({ severity: 'error', pointer: '/results/1/name' });
   });
+  it('takes no evidence from two small pages of different queries that happen to look sorted both ways', () => {
+    // A server ignoring pk: its default order (by name) happens to run up by pk on one filtered
+    // page and down on another; neither shows that pk is honoured.
+    const sequence = [
+      served('active=true&ordering=pk', [
+        { pk: 1, name: 'a' },
+        { pk: 2, name: 'b' },
+      ]),
+      served('active=false&ordering=-pk', [
+        { pk: 9, name: 'c' },
+        { pk: 8, name: 'd' },
+      ]),
+      served('ordering=pk', byName),
+      served('ordering=name', byName),
+      served('ordering=-name', [...byName].reverse()),
+    ];
+    expect(queryOrderingInferred.verify(sequence)).toEqual([]);
+  });
   it('warns when every field tried leaves the items unsorted in some direction (the parameter is ignored)', () => {
     const sequence = ['ordering=pk', 'ordering=-pk', 'ordering=name', 'ordering=-name'].map((q) =>
       served(q, byName),

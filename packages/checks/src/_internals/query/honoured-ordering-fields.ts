@@ -1,6 +1,6 @@
 import type { Exchange } from '@assay/model';
 import { listItems } from '../list-items.js';
-import { queryParam } from '../query-string.js';
+import { canonicalQuery, queryParam, withQueryParams } from '../query-string.js';
 import { orderingVerdict, parseOrdering } from './ordering-oracle.js';
 
 /** A 2xx list response ordered first by `field`, whose page shows at least two distinct values of it. */
@@ -10,6 +10,10 @@ export interface OrderedPage {
   descending: boolean;
   items: unknown[];
   sorted: boolean;
+  /** Distinct values of the field on the page. */
+  distinct: number;
+  /** The request's query without the ordering parameter: what else the page was asked for. */
+  rest: string;
 }
 
 /**
@@ -39,22 +43,41 @@ export function orderedPages(exchanges: readonly Exchange[]): OrderedPage[] {
     if (distinct.size < 2) continue;
     const verdict = orderingVerdict(items, [key]);
     if (verdict.sorted === 'unknown') continue;
-    pages.push({ exchange, field: key.field, descending: key.descending, items, sorted: verdict.sorted });
+    pages.push({
+      exchange,
+      field: key.field,
+      descending: key.descending,
+      items,
+      sorted: verdict.sorted,
+      distinct: distinct.size,
+      rest: `${exchange.request.path}?${canonicalQuery(withQueryParams(exchange.request.query, { [ordering.param]: undefined }))}`,
+    });
   }
   return pages;
 }
 
+/** Pages with this many distinct values are sorted by chance once in 120 at most (1/5!). */
+const UNLIKELY_BY_CHANCE = 5;
+
 /**
- * The fields a server was seen to sort by: some page ordered by the field ascending is sorted, and
- * some page ordered by it descending is sorted the other way, each with two distinct values at
- * least. A server that ignores the field serves one default order for both, which cannot be sorted
- * both ways, so this is evidence the field is honoured, not a guess.
+ * The fields a server was seen to sort by: a page ordered by the field ascending is sorted, and a
+ * page ordered by it descending is sorted the other way, each with two distinct values at least.
+ * Either both pages asked for the same thing otherwise (a server ignoring the field serves one
+ * order for both, which cannot be sorted both ways), or both show enough distinct values that a
+ * default order could not pass for both directions by chance.
  */
 export function honouredOrderingFields(exchanges: readonly Exchange[]): Set<string> {
-  const ascending = new Set<string>();
-  const descending = new Set<string>();
-  for (const page of orderedPages(exchanges)) {
-    if (page.sorted) (page.descending ? descending : ascending).add(page.field);
+  const sorted = orderedPages(exchanges).filter((page) => page.sorted);
+  const honoured = new Set<string>();
+  for (const up of sorted) {
+    if (up.descending || honoured.has(up.field)) continue;
+    const paired = sorted.some(
+      (down) =>
+        down.descending &&
+        down.field === up.field &&
+        (down.rest === up.rest || (down.distinct >= UNLIKELY_BY_CHANCE && up.distinct >= UNLIKELY_BY_CHANCE)),
+    );
+    if (paired) honoured.add(up.field);
   }
-  return new Set([...ascending].filter((field) => descending.has(field)));
+  return honoured;
 }
