@@ -1,8 +1,20 @@
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { AssayError } from '@assay/model';
 import { pointerGet } from './json-pointer.js';
-import { readDocument } from './read-document.js';
+import { parseDocument } from './parse-document.js';
+import { readDocumentText } from './read-document.js';
+
+type FileInfo = SwaggerParser.FileInfo;
+
+/**
+ * swagger-parser's base class, the `$RefParser` it extends. `SwaggerParser#parse` adds a version
+ * gate that refuses documents real APIs publish (`info.version: 1.0` as a number, `openapi: 3.0`
+ * without a patch number); Assay reports those as meta-schema problems instead, so it reads through
+ * the base class and keeps the resolution machinery.
+ */
+const RefParser = Object.getPrototypeOf(SwaggerParser) as new () => SwaggerParser;
 
 /** What a `$ref` points at: the document's URL, the pointer inside it, and the value there. */
 export interface RefTarget {
@@ -17,13 +29,12 @@ export interface RefSite {
   pointer: string;
 }
 
-// Keys whose values are data, not spec structure: a `$ref` string inside an example is not a reference.
-const DATA_KEYS = new Set(['example', 'examples', 'enum', 'const', 'default']);
-
 /**
  * The documents of one spec: the root and every file (or, when allowed, URL) its `$ref`s reach.
- * Everything is read up front so that resolution afterwards is synchronous. Reading failures are
- * kept and raised only when a `$ref` that needs the document is actually followed.
+ * Everything is read up front, by swagger-parser's `$RefParser` with Assay's own resolvers (which
+ * enforce the folder and remote rules before anything is read) and YAML parser (js-yaml with the
+ * alias-bomb limit), so that resolution afterwards is synchronous. Reading failures are kept and
+ * raised only when a `$ref` that needs the document is actually followed.
  */
 export class DocumentSet {
   readonly rootUrl: string;
@@ -32,47 +43,89 @@ export class DocumentSet {
   private readonly displays = new Map<string, string>();
   private readonly rootFolder: string | undefined;
 
+  private readonly texts = new Map<string, string>();
+
   constructor(
     rootUrl: string,
     rootDisplay: string,
-    root: unknown,
     private readonly allowRemoteRefs: boolean,
     private readonly allowExternalFiles: boolean,
   ) {
     this.rootUrl = rootUrl;
-    this.docs.set(rootUrl, root);
     this.displays.set(rootUrl, rootDisplay);
     this.rootFolder = rootUrl.startsWith('file:') ? dirname(fileURLToPath(rootUrl)) : undefined;
   }
 
-  /** Reads every document reachable through `$ref`s from the root. */
-  async loadReferenced(): Promise<void> {
-    const queue = [this.rootUrl];
-    while (queue.length > 0) {
-      const url = queue.shift()!;
-      const refs = new Set<string>();
-      collectRefs(this.docs.get(url), refs);
-      for (const ref of refs) {
-        const hash = ref.indexOf('#');
-        const file = hash === -1 ? ref : ref.slice(0, hash);
-        if (file === '') continue;
-        let target: string;
-        try {
-          target = stripFragment(new URL(file, url).href);
-        } catch {
-          continue; // Reported as a broken reference when followed.
-        }
-        if (this.docs.has(target) || this.failures.has(target)) continue;
-        if (this.refusal(target) !== undefined) continue;
-        try {
-          const read = await readDocument(target, this.displayOf(target));
-          this.docs.set(target, read.content);
-          queue.push(target);
-        } catch (error) {
-          if (!AssayError.is(error)) throw error;
-          this.failures.set(target, error);
-        }
-      }
+  /**
+   * Reads the root (unless its content is given) and every document reachable through `$ref`s.
+   * Throws the root's own reading or parsing error (`spec-not-found`, `spec-parse`).
+   */
+  async read(root?: unknown): Promise<void> {
+    if (root !== undefined) this.docs.set(this.rootUrl, root);
+    const resolver = (canRead: RegExp | boolean, order: number) => ({
+      order,
+      canRead: typeof canRead === 'boolean' ? canRead : (file: FileInfo) => canRead.test(file.url),
+      read: (file: FileInfo) => this.readText(normalUrl(file.url)),
+    });
+    const parser = {
+      order: 1,
+      allowEmpty: true,
+      canParse: true,
+      parse: (file: FileInfo) => this.parseText(normalUrl(file.url)),
+    };
+    const options = {
+      resolve: {
+        external: true,
+        file: resolver(/^(file:|\/)/i, 1),
+        http: resolver(/^https?:/i, 2),
+        // Any other scheme is refused when followed; nothing is read for it.
+        other: resolver(true, 3),
+      },
+      parse: { json: false, yaml: false, text: false, binary: false, spec: parser },
+    } as unknown as SwaggerParser.Options;
+    const refParser = new RefParser();
+    // A root already in memory is handed over as an object ($RefParser then only reads references).
+    const container = root !== undefined && isObject(root) ? root : undefined;
+    // $RefParser takes a local root as a path (a `file:` URL would be encoded twice).
+    const base = this.rootUrl.startsWith('file:') ? fileURLToPath(this.rootUrl) : this.rootUrl;
+    if (container !== undefined) await refParser.resolve(base, container as never, options);
+    else if (root === undefined) await refParser.resolve(base, options);
+    const failure = this.failures.get(this.rootUrl);
+    if (failure !== undefined) throw failure;
+  }
+
+  /** The root document's text, when it was read from a file or URL. */
+  get rootText(): string | undefined {
+    return this.texts.get(this.rootUrl);
+  }
+
+  private async readText(url: string): Promise<string> {
+    const refusal = url === this.rootUrl ? undefined : this.refusal(url);
+    // Refused documents are never read; following a `$ref` into one raises the refusal.
+    if (refusal !== undefined || this.texts.has(url) || this.failures.has(url)) return '';
+    try {
+      const text = await readDocumentText(url, this.displayOf(url));
+      this.texts.set(url, text);
+      return text;
+    } catch (error) {
+      if (!AssayError.is(error)) throw error;
+      this.failures.set(url, error);
+      return '';
+    }
+  }
+
+  private parseText(url: string): unknown {
+    const text = this.texts.get(url);
+    if (text === undefined || this.docs.has(url)) return this.docs.get(url) ?? {};
+    try {
+      const content = parseDocument(text, this.displayOf(url));
+      this.docs.set(url, content);
+      // $RefParser walks objects only; a scalar root is refused later with a clear message.
+      return isObject(content) ? content : {};
+    } catch (error) {
+      if (!AssayError.is(error)) throw error;
+      this.failures.set(url, error);
+      return {};
     }
   }
 
@@ -182,18 +235,18 @@ function stripFragment(url: string): string {
   return hash === -1 ? url : url.slice(0, hash);
 }
 
-function collectRefs(node: unknown, refs: Set<string>): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const item of node) collectRefs(item, refs);
-    return;
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref') {
-      if (typeof value === 'string' && !value.startsWith('#')) refs.add(value);
-      else collectRefs(value, refs);
-    } else if (!DATA_KEYS.has(key) && !key.startsWith('x-')) {
-      collectRefs(value, refs);
-    }
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
+/**
+ * The one spelling of a document's URL: $RefParser names local files by their percent-encoded
+ * path (`/a%20b/c.yaml`), Assay by the `file:` URL `pathToFileURL` gives.
+ */
+function normalUrl(url: string): string {
+  try {
+    return stripFragment(new URL(url.startsWith('/') ? `file://${url}` : url).href);
+  } catch {
+    return stripFragment(url);
   }
 }

@@ -1,9 +1,13 @@
 import { AssayError } from '@assay/model';
-import { CORE_SCHEMA, load, types, YAMLException } from 'js-yaml';
+import * as jsYaml from 'js-yaml';
+import { CORE_SCHEMA, load, type Type, YAMLException } from 'js-yaml';
+
+// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
+const { merge } = (jsYaml as unknown as { types: { merge: Type } }).types;
 
 // The core schema keeps unquoted dates and the like as strings (a spec is JSON data), and `<<`
 // merge keys still work because hand-written specs use them.
-export const YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
+export const YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [merge] });
 
 /**
  * The most nodes a document may expand to. js-yaml shares aliased nodes instead of copying them, so

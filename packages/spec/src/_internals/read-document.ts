@@ -1,19 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AssayError } from '@assay/model';
-import { parseDocument } from './parse-document.js';
-
-/** A document as read: where it is (an absolute `file:` or `http(s):` URL) and its parsed content. */
-export interface ReadDocument {
-  /** Absolute URL of the document, the base for its relative `$ref`s. */
-  url: string;
-  /** How to name it to people: the path as given, or the URL. */
-  display: string;
-  content: unknown;
-  /** The text it was parsed from. */
-  text: string;
-}
 
 /** Turns what the caller passed into an absolute URL (relative paths resolve from the working directory). */
 export function sourceUrl(source: string | URL): string {
@@ -22,17 +10,31 @@ export function sourceUrl(source: string | URL): string {
   return pathToFileURL(resolve(source)).href;
 }
 
-/** Reads and parses the document at an absolute `file:` or `http(s):` URL. */
-export async function readDocument(url: string, display: string): Promise<ReadDocument> {
-  const text = url.startsWith('file:') ? await readLocal(url, display) : await readRemote(url);
-  return { url, display, content: parseDocument(text, display), text };
+/**
+ * The most bytes a spec document may have. GitHub's whole description is 7 MB; a server that
+ * streams without end must not fill the memory of the process that reads it.
+ */
+export const MAX_DOCUMENT_BYTES = 128 * 1024 * 1024;
+
+/** Reads the text of the document at an absolute `file:` or `http(s):` URL. */
+export async function readDocumentText(url: string, display: string): Promise<string> {
+  return url.startsWith('file:') ? await readLocal(url, display) : await readRemote(url);
 }
 
 async function readLocal(url: string, display: string): Promise<string> {
   const path = fileURLToPath(url);
   try {
+    // A device or a pipe (/dev/zero, /dev/stdin) never ends; a huge file would fill the memory.
+    const info = await stat(path);
+    if (info.isFile() && info.size > MAX_DOCUMENT_BYTES) throw tooLarge(display);
+    if (!info.isFile() && !info.isDirectory()) {
+      throw new AssayError('spec-not-found', `${display} is not a regular file; pass the spec file itself.`, {
+        file: display,
+      });
+    }
     return await readFile(path, 'utf8');
   } catch (error) {
+    if (AssayError.is(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new AssayError('spec-not-found', `${display}: no such file. Check the path to the spec.`, {
@@ -75,5 +77,25 @@ async function readRemote(url: string): Promise<string> {
       },
     );
   }
-  return await response.text();
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > MAX_DOCUMENT_BYTES) throw tooLarge(url);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > MAX_DOCUMENT_BYTES) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge(url);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+function tooLarge(where: string): AssayError {
+  return new AssayError(
+    'spec-not-found',
+    `${where}: the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; refusing to read it.`,
+    { file: where },
+  );
 }

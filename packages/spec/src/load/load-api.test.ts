@@ -193,6 +193,24 @@ describe('loadApi sources', () => {
     for (const api of [fromPath, fromUrl]) expect(api.operations).toEqual(fromObject.operations);
   });
 
+  it('follows refs between files whose folders and names hold spaces and non-ASCII letters', async () => {
+    const folder = join(dir, 'my specs', 'sub dir');
+    await mkdir(folder, { recursive: true });
+    await writeFile(
+      join(folder, 'thé pet.yaml'),
+      'Pet: {type: object, properties: {tag: {$ref: "#/Tag"}}}\nTag: {type: string}\n',
+    );
+    const root = join(dir, 'my specs', 'root file.yaml');
+    await writeFile(
+      root,
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'sub%20dir/th%C3%A9%20pet.yaml#/Pet'}\n`,
+    );
+    for (const source of [root, pathToFileURL(root)]) {
+      const api = await loadApi(source);
+      expect(Object.keys(api.schemas).sort()).toEqual(['Pet', 'Tag']);
+    }
+  });
+
   it('reads a spec over http and follows its same-origin relative refs', async () => {
     const docs: Record<string, string> = {
       '/api.yaml': `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'defs.yaml#/Thing'}\n`,

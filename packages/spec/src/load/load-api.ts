@@ -14,7 +14,7 @@ import { listSemanticsOf } from '../_internals/list-semantics-of.js';
 import { locateError, locateProblems } from '../_internals/locate-problems.js';
 import { type MetaSchemaVersion, metaSchemaProblems } from '../_internals/meta-schema-problems.js';
 import { OperationBuilder } from '../_internals/operation-builder.js';
-import { readDocument, sourceUrl } from '../_internals/read-document.js';
+import { sourceUrl } from '../_internals/read-document.js';
 import { SchemaConverter } from '../_internals/schema-converter.js';
 import { SchemaViews } from '../_internals/schema-views.js';
 import { securitySchemesOf } from '../_internals/security-schemes-of.js';
@@ -89,18 +89,25 @@ export async function loadApi(source: string | URL | object, options: LoadOption
 async function load(source: string | URL | object, options: LoadOptions): Promise<ApiModel> {
   let url: string;
   let display: string;
-  let content: unknown;
-  let text: string | undefined;
+  let inMemory: object | undefined;
   if (typeof source === 'string' || source instanceof URL) {
     url = sourceUrl(source);
     display = typeof source === 'string' ? source : source.href;
-    ({ content, text } = await readDocument(url, display));
   } else {
     // Relative references of an in-memory document resolve from the working directory.
     url = pathToFileURL(`${process.cwd()}/<memory>`).href;
     display = '<memory>';
-    content = source;
+    inMemory = source;
   }
+  const docs = new DocumentSet(
+    url,
+    display,
+    options.allowRemoteRefs === true,
+    options.allowExternalFiles === true,
+  );
+  await docs.read(inMemory);
+  const content = docs.root;
+  const text = docs.rootText;
   const { format, specVersion } = detectFormat(content, display);
   const root = content as Record<string, unknown>;
 
@@ -119,14 +126,6 @@ async function load(source: string | URL | object, options: LoadOptions): Promis
     );
   }
 
-  const docs = new DocumentSet(
-    url,
-    display,
-    content,
-    options.allowRemoteRefs === true,
-    options.allowExternalFiles === true,
-  );
-  await docs.loadReferenced();
   const converter = new SchemaConverter(docs, format, problems);
   const builder = new OperationBuilder(docs, format, converter, problems);
   const schemas = converter.defs;
