@@ -85,3 +85,18 @@ describe('limit-offset metadata', () => {
     expect(paginationMetadata.verify(over).map((v) => v.keyword)).toContain('count');
   });
 });
+
+describe('link-header metadata', () => {
+  it('says nothing about the links of a page number below the first (GitHub serves page=0 as page 1)', () => {
+    const operation = listOperation('link-header');
+    const link = (page: number) => `<http://testserver/api/v3/items/?page=${page}&per_page=10>; rel="next"`;
+    const asked = (page: number, next: number) =>
+      exchangeWith(operation, {
+        query: `page=${page}&per_page=10`,
+        headers: { 'content-type': 'application/json', link: link(next) },
+        body: items(0, 10),
+      });
+    expect(paginationMetadata.verify(asked(0, 2))).toEqual([]);
+    expect(paginationMetadata.verify(asked(1, 3)).map((v) => v.keyword)).toEqual(['next']);
+  });
+});

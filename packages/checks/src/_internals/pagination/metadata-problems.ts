@@ -380,6 +380,9 @@ function linkHeaderProblems(page: PageView, n: number): PageProblem[] {
   if (links === undefined) return out;
   const r = page.requestedPage;
   const first = p.firstPage;
+  // A page number below the first (GitHub's page=0) is served as the first page by some servers
+  // and refused by others: its links cannot be judged against it.
+  if (r !== undefined && r < first) return out;
   if (links.next !== undefined) {
     const lastPage =
       links.last !== undefined && p.pageParam !== undefined
