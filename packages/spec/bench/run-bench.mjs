@@ -1,7 +1,9 @@
 // Loads each large spec in its own child process (so peak RSS is that spec's alone) and prints
 // wall time and peak RSS against the targets. Run with `npm run bench` (builds first).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const specs = fileURLToPath(new URL('../../../../shared/specs/', import.meta.url));
@@ -14,11 +16,39 @@ const cases = [
 ];
 const TARGET_RSS_MB = 400;
 
+// A hostile-sized spec, generated: 50,000 operations sharing one schema.
+const wide = join(tmpdir(), 'assay-bench-wide-50000.json');
+const paths = {};
+for (let i = 0; i < 50_000; i++) {
+  paths[`/r${i}/{id}`] = {
+    get: {
+      operationId: `get${i}`,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+      responses: {
+        200: {
+          description: 'ok',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } },
+        },
+      },
+    },
+  };
+}
+writeFileSync(
+  wide,
+  JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 'wide', version: '1' },
+    paths,
+    components: { schemas: { Item: { type: 'object', properties: { id: { type: 'integer' } } } } },
+  }),
+);
+cases.push({ name: 'wide-50k', file: wide, targetMs: undefined });
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 let failed = false;
 console.log(`@assay/spec bench: median of ${RUNS} runs, one child process per run`);
 for (const { name, file, targetMs } of cases) {
-  const path = specs + file;
+  const path = file.startsWith('/') ? file : specs + file;
   if (!existsSync(path)) {
     console.log(`${name.padEnd(10)} skipped: ${path} not found`);
     continue;

@@ -1,0 +1,172 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AssayError } from '@assay/model';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lenientRegExp } from '../_internals/lenient-reg-exp.js';
+import { loadApi } from './load-api.js';
+
+// Documents written to hurt the loader. Each must load, or fail with an AssayError that says why,
+// in bounded time and memory; none may hang, overflow the stack, or read what it was not allowed to.
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'assay-hostile-spec-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function file(name: string, text: string): Promise<string> {
+  const path = join(dir, name);
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, text);
+  return path;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AssayError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (AssayError.is(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the load to fail');
+}
+
+const withSchema = (schema: unknown, components: Record<string, unknown> = {}) => ({
+  openapi: '3.0.3',
+  info: { title: 'hostile', version: '1' },
+  paths: {
+    '/x': {
+      get: {
+        operationId: 'x',
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } },
+      },
+    },
+  },
+  components: { schemas: components },
+});
+
+describe('hostile specs', () => {
+  it('deeply nested schemas (2,000 levels of properties) load, or fail as spec-parse, never as a RangeError', async () => {
+    let schema: unknown = { type: 'string' };
+    for (let i = 0; i < 2000; i++) schema = { type: 'object', properties: { a: schema } };
+    try {
+      const api = await loadApi(withSchema(schema));
+      expect(api.operations).toHaveLength(1);
+    } catch (error) {
+      expect(AssayError.is(error) && error.code).toBe('spec-parse');
+    }
+  });
+
+  it('circular schemas stay $refs into the model, and self-applying cycles are a spec error', async () => {
+    const api = await loadApi(
+      withSchema(
+        { $ref: '#/components/schemas/Node' },
+        {
+          Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Other' } } },
+          Other: { type: 'object', properties: { back: { $ref: '#/components/schemas/Node' } } },
+        },
+      ),
+    );
+    expect(JSON.stringify(api.schemas)).toContain('#/$defs/Node');
+    const looping = withSchema(
+      { $ref: '#/components/schemas/A' },
+      {
+        A: { allOf: [{ $ref: '#/components/schemas/B' }] },
+        B: { allOf: [{ $ref: '#/components/schemas/A' }] },
+      },
+    );
+    const error = await rejection(loadApi(looping));
+    expect(['spec-schema', 'spec-ref']).toContain(error.code);
+  });
+
+  it('a spec of 50,000 operations loads, each with its operation', async () => {
+    const paths: Record<string, unknown> = {};
+    for (let i = 0; i < 50_000; i++) {
+      paths[`/r${i}/{id}`] = {
+        get: {
+          operationId: `get${i}`,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } },
+            },
+          },
+        },
+      };
+    }
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 'wide', version: '1' },
+      paths,
+      components: { schemas: { Item: { type: 'object', properties: { id: { type: 'integer' } } } } },
+    };
+    const api = await loadApi(await file('wide.json', JSON.stringify(doc)));
+    expect(api.operations).toHaveLength(50_000);
+    expect(api.operations[49_999]!.id).toBe('get49999');
+  }, 120_000);
+
+  it('a $ref to a remote URL is refused by default, naming where it was written', async () => {
+    const error = await rejection(loadApi(withSchema({ $ref: 'https://attacker.example/evil.json#/Pet' })));
+    expect(error.code).toBe('spec-ref-refused');
+    expect(error.details.pointer).toBe('/paths/~1x/get/responses/200/content/application~1json/schema/$ref');
+    expect(error.message).toContain('remote');
+  });
+
+  it('a $ref to /etc/passwd is refused by default and never read, however it is spelled', async () => {
+    for (const ref of ['/etc/passwd', 'file:///etc/passwd', '../../../../../../../../etc/passwd#/root']) {
+      const path = await file('steal.yaml', JSON.stringify(withSchema({ $ref: ref })));
+      const error = await rejection(loadApi(path));
+      expect(error.code, ref).toBe('spec-ref-refused');
+      expect(error.details.pointer, ref).toBe(
+        '/paths/~1x/get/responses/200/content/application~1json/schema/$ref',
+      );
+      expect(error.message, ref).toContain("leaves the spec's folder");
+      expect(error.message, ref).not.toContain('root:x:0:0');
+    }
+  });
+
+  it('a pattern catastrophic for backtracking loads, and its validator rejects a long near-miss at once', async () => {
+    const api = await loadApi(
+      withSchema({ type: 'object', properties: { name: { type: 'string', pattern: '^(a+)+$' } } }),
+    );
+    const schema = api.operations[0]!.responses['200']!.content['application/json']!.schema!;
+    const ajv = new Ajv2020({ strict: false, code: { regExp: lenientRegExp } });
+    const validate = ajv.compile({ ...(schema as object), $defs: api.schemas });
+    expect(validate({ name: `${'a'.repeat(50_000)}!` })).toBe(false);
+    expect(validate({ name: 'aaaa' })).toBe(true);
+  });
+
+  it('an enum of 200,000 values loads and is kept whole', async () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => `v${i}`);
+    const api = await loadApi(withSchema({ type: 'string', enum: values }));
+    const schema = api.operations[0]!.responses['200']!.content['application/json']!.schema as {
+      enum?: unknown[];
+    };
+    expect(schema.enum).toHaveLength(200_000);
+  });
+
+  it('a YAML alias bomb is refused, in the root and in a referenced file', async () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const bomb = `${lines.join('\n')}\n`;
+    const root = await rejection(loadApi(await file('bomb-root.yaml', `openapi: 3.0.3\n${bomb}`)));
+    expect(root.code).toBe('spec-parse');
+    expect(root.message).toContain('alias');
+    await file('bombs/defs.yaml', bomb);
+    const path = await file('bombs/api.json', JSON.stringify(withSchema({ $ref: 'defs.yaml#/a9' })));
+    const referenced = await rejection(loadApi(path));
+    expect(referenced.code).toBe('spec-ref');
+    expect(referenced.message).toContain('alias');
+    expect(referenced.details.pointer).toBe(
+      '/paths/~1x/get/responses/200/content/application~1json/schema/$ref',
+    );
+  });
+});
