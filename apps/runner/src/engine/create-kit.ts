@@ -1,4 +1,4 @@
-import { createChecks } from '@assay/checks';
+import { createChecks, type SchemaValidator } from '@assay/checks';
 import { coverageRequests, exampleRequests, requestArbitrary } from '@assay/generators';
 import type { ApiModel } from '@assay/model';
 import { AssayError } from '@assay/model';
@@ -14,12 +14,13 @@ export interface CheckSelection {
 
 /**
  * Wires the generators and the checks into an engine kit for one API, narrowed to the selected
- * check ids. An unknown id is an `unknown-check` error listing the valid ones.
+ * check ids. An unknown id is an `unknown-check` error listing the valid ones. The checks' validator
+ * comes back too, for the in-process mock to share (each schema is then compiled once per run).
  */
 export function createKit(
   api: ApiModel,
   selection: CheckSelection,
-): { kit: EngineKit; selectedChecks: Set<string> } {
+): { kit: EngineKit; selectedChecks: Set<string>; validator: SchemaValidator } {
   const all = createChecks(api);
   const validator = all.validator;
   const known = [
@@ -69,7 +70,7 @@ export function createKit(
         ...(accepted === undefined ? {} : { accepted }),
       }),
   };
-  return { kit, selectedChecks: selected };
+  return { kit, selectedChecks: selected, validator };
 }
 
 /** The path of the spec's first server (`/api/v3`), which absolute `next` links start with. */

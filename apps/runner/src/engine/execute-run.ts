@@ -32,7 +32,7 @@ export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'
 export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const started = performance.now();
-  const { kit, selectedChecks } = createKit(api, options);
+  const { kit, selectedChecks, validator } = createKit(api, options);
   const { selected, skipped } = selectOperations(api.operations, options);
   const bearer = options.bearer ?? (options.mock ? mockToken : undefined);
   let dispatcher: Dispatcher;
@@ -42,6 +42,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
     const mock = createMock(api, {
       seed: options.seed,
       faults: options.faults,
+      validator,
       ...(options.items === undefined ? {} : { items: options.items }),
       ...(bearer === undefined ? {} : { token: bearer }),
     });

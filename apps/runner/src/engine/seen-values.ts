@@ -52,6 +52,10 @@ export function snapshot(pool: SeenPool): SeenValues {
   return Object.fromEntries([...pool].map(([name, values]) => [name, [...values]]));
 }
 
+// Every string of every page passes here: the engine's own check (Node >= 20) rather than a regex.
+const nativeWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function wellFormed(text: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+  return nativeWellFormed === undefined ? !loneSurrogate.test(text) : nativeWellFormed.call(text);
 }

@@ -1,5 +1,5 @@
 import { schemaArbitrary } from '@assay/generators';
-import type { JsonSchema, Operation } from '@assay/model';
+import type { JsonSchema, MediaTypeSpec, Operation, ResponseSpec } from '@assay/model';
 import fc from 'fast-check';
 import { hashSeed } from './hash-seed.js';
 import type { MockContext } from './mock-context.js';
@@ -27,6 +27,7 @@ export interface BodyFactory {
 /** See {@link BodyFactory}. */
 export function bodyFactory(ctx: MockContext): BodyFactory {
   const examples = new Map<string, { value: unknown } | undefined>();
+  const errors = new WeakMap<ResponseSpec, Map<string, { value: unknown } | undefined>>();
 
   const generate = (schema: JsonSchema, key: string, count: number): unknown[] => {
     if (count <= 0) return [];
@@ -59,31 +60,56 @@ export function bodyFactory(ctx: MockContext): BodyFactory {
     example,
     error(operation, choice, message, field) {
       const media = responseMedia(choice.spec);
-      if (media === undefined) return undefined;
-      const base = example(operation, choice);
-      const baseObject =
-        base !== undefined &&
-        base.value !== null &&
-        typeof base.value === 'object' &&
-        !Array.isArray(base.value)
-          ? (base.value as Record<string, unknown>)
-          : {};
-      const shapes: unknown[] = [
-        ...(field === undefined ? [] : [{ [field]: [message] }]),
-        { detail: message },
-        { message },
-        { error: message },
-        { errors: [message] },
-        { non_field_errors: [message] },
-        { ...baseObject, detail: message },
-        { ...baseObject, message },
-        { ...baseObject, error: message },
-      ];
-      for (const shape of shapes) if (ctx.validator.isValid(media.schema, shape)) return { value: shape };
-      return base;
+      if (media === undefined || choice.spec === undefined) return undefined;
+      // Every rejected request asks for one; trying each shape against the schema again for the
+      // same message was a large part of answering a negative request.
+      let known = errors.get(choice.spec);
+      if (known === undefined) {
+        known = new Map();
+        errors.set(choice.spec, known);
+      }
+      const key = `${operation.id}\u0000${choice.status}\u0000${field ?? ''}\u0000${field === undefined ? 0 : 1}\u0000${message}`;
+      if (known.has(key)) return known.get(key);
+      const body = errorBody(operation, choice, media, message, field);
+      if (known.size >= maxErrorsPerResponse) known.clear();
+      known.set(key, body);
+      return body;
     },
   };
+
+  function errorBody(
+    operation: Operation,
+    choice: ResponseChoice,
+    media: MediaTypeSpec,
+    message: string,
+    field: string | undefined,
+  ): { value: unknown } | undefined {
+    const base = example(operation, choice);
+    const baseObject =
+      base !== undefined &&
+      base.value !== null &&
+      typeof base.value === 'object' &&
+      !Array.isArray(base.value)
+        ? (base.value as Record<string, unknown>)
+        : {};
+    const shapes: unknown[] = [
+      ...(field === undefined ? [] : [{ [field]: [message] }]),
+      { detail: message },
+      { message },
+      { error: message },
+      { errors: [message] },
+      { non_field_errors: [message] },
+      { ...baseObject, detail: message },
+      { ...baseObject, message },
+      { ...baseObject, error: message },
+    ];
+    for (const shape of shapes) if (ctx.validator.isValid(media.schema, shape)) return { value: shape };
+    return base;
+  }
 }
+
+/** Error bodies kept per documented response: messages repeat, but a run must not grow without bound. */
+const maxErrorsPerResponse = 1000;
 
 function generateSafely(
   generate: BodyFactory['generate'],

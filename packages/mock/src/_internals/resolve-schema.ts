@@ -27,7 +27,19 @@ export function resolveSchema(
   return {};
 }
 
+// References are decoded on every resolution; the same few hundred strings come back all the time.
+const refKeys = new Map<string, string>();
+
 function refKey(ref: string): string {
+  let key = refKeys.get(ref);
+  if (key === undefined) {
+    key = decodeRefKey(ref);
+    if (refKeys.size < 100_000) refKeys.set(ref, key);
+  }
+  return key;
+}
+
+function decodeRefKey(ref: string): string {
   const token = ref.startsWith('#/$defs/') ? ref.slice('#/$defs/'.length) : ref;
   let decoded = token;
   try {

@@ -7,8 +7,21 @@ export interface ResponseChoice {
   spec?: ResponseSpec;
 }
 
+// Both are asked for on every request, and depend only on the (immutable) operation: computed once.
+const successes = new WeakMap<Operation, ResponseChoice>();
+const medias = new WeakMap<ResponseSpec, MediaTypeSpec | undefined>();
+
 /** The lowest documented 2xx, else `2XX` or `default` as 200, else an undocumented 200. */
 export function successResponse(operation: Operation): ResponseChoice {
+  let choice = successes.get(operation);
+  if (choice === undefined) {
+    choice = Object.freeze(computeSuccessResponse(operation));
+    successes.set(operation, choice);
+  }
+  return choice;
+}
+
+function computeSuccessResponse(operation: Operation): ResponseChoice {
   const codes = Object.keys(operation.responses)
     .filter((k) => /^2\d\d$/.test(k))
     .sort();
@@ -66,8 +79,11 @@ export function errorResponse(
 /** The media type to answer with: JSON when documented, else the first one. */
 export function responseMedia(spec: ResponseSpec | undefined): MediaTypeSpec | undefined {
   if (spec === undefined) return undefined;
+  if (medias.has(spec)) return medias.get(spec);
   const all = Object.values(spec.content);
-  return all.find((m) => isJson(m.mediaType)) ?? all[0];
+  const media = all.find((m) => isJson(m.mediaType)) ?? all[0];
+  medias.set(spec, media);
+  return media;
 }
 
 /** A concrete Content-Type for a documented media type or range. */

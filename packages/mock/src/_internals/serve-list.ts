@@ -15,6 +15,7 @@ import { concreteMediaType, errorResponse, responseMedia, successResponse } from
 import { schemaAtPath } from './schema-at-path.js';
 import { schemaTypes } from './schema-types.js';
 import { seededRandom } from './seeded-random.js';
+import { serialisePage } from './serialise-page.js';
 
 /** A valid request to a list operation, as serveList needs it. */
 export interface ListRequest {
@@ -86,7 +87,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     return {
       status: success.status,
       headers,
-      body: JSON.stringify(writeBodyPath(envelope, list.itemsPath, pool)),
+      body: serialisePage(writeBodyPath(envelope, list.itemsPath, pool), list.itemsPath, pool),
     };
   }
 
@@ -218,7 +219,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     headers['content-range'] =
       nominalLength > 0 ? `${startIndex - 1}-${endIndex - 1}/${count}` : `*/${count}`;
   }
-  return { status: success.status, headers, body: JSON.stringify(body) };
+  return { status: success.status, headers, body: serialisePage(body, list.itemsPath, served) };
 }
 
 function orderingKeys(

@@ -1,4 +1,4 @@
-import { createSchemaValidator } from '@assay/checks';
+import { createSchemaValidator, type SchemaValidator } from '@assay/checks';
 import { type ApiModel, AssayError, type HttpRequest, type HttpResponse } from '@assay/model';
 import type { Dispatcher } from 'undici';
 import { mockHandler } from '../_internals/mock-handler.js';
@@ -16,6 +16,11 @@ export interface MockOptions {
   faults?: readonly string[];
   /** The credential every security scheme accepts (bearer token, API key, basic credentials). Default `assay-mock-token`. */
   token?: string;
+  /**
+   * A validator built by `createSchemaValidator(api.schemas)` to share: a runner that already has
+   * one for its checks passes it, so no schema is compiled twice. Default: the mock builds its own.
+   */
+  validator?: SchemaValidator;
 }
 
 /** A mock of one API: the same behaviour through three doors. */
@@ -75,7 +80,7 @@ export function createMock(api: ApiModel, options: MockOptions = {}): Mock {
   const serve = mockHandler({
     api,
     defs: api.schemas,
-    validator: createSchemaValidator(api.schemas),
+    validator: options.validator ?? createSchemaValidator(api.schemas),
     seed: options.seed ?? 1,
     token,
     items,
