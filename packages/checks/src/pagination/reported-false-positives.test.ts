@@ -99,4 +99,24 @@ describe('link-header metadata', () => {
     expect(paginationMetadata.verify(asked(0, 2))).toEqual([]);
     expect(paginationMetadata.verify(asked(1, 3)).map((v) => v.keyword)).toEqual(['next']);
   });
+
+  it('a page that links a later last page but no next page is reported once, and its walk is not complete', () => {
+    const operation = listOperation('link-header');
+    const lastOnly = (size: number, n: number) =>
+      exchangeWith(operation, {
+        query: `per_page=${size}`,
+        headers: {
+          'content-type': 'application/json',
+          link: `<http://testserver/api/v3/items/?page=1&per_page=${size}>; rel="first", <http://testserver/api/v3/items/?page=2&per_page=${size}>; rel="last"`,
+        },
+        body: items(0, n),
+      });
+    const [problem, ...rest] = paginationMetadata.verify(lastOnly(10, 10));
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({
+      keyword: 'next',
+      message: 'page 1 links its last page, 2, but no next page',
+    });
+    expect(fired(operation, [lastOnly(10, 10), lastOnly(20, 20)], walkChecks)).toEqual([]);
+  });
 });

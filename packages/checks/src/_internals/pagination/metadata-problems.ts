@@ -1,4 +1,5 @@
 import { intParam, queryParam } from '../query-string.js';
+import { linkedPage } from './linked-page.js';
 import type { PageProblem } from './page-problem.js';
 import { pageSizeBounds, totalPagesFeasible } from './page-size-bounds.js';
 import type { PageView } from './page-view.js';
@@ -167,16 +168,6 @@ function describeTotalPages(count: number, min: number, max: number): unknown {
 }
 
 /** The page number a link carries; a link without the parameter means the first page (DRF drops `page=1`). */
-function linkedPage(link: string, param: string, first: number): number | undefined {
-  try {
-    const url = new URL(link, 'http://relative.invalid/');
-    const raw = queryParam(url.search, param);
-    return raw === undefined ? first : intParam(raw);
-  } catch {
-    return undefined;
-  }
-}
-
 function linkedInt(link: string, param: string): number | undefined {
   try {
     return intParam(queryParam(new URL(link, 'http://relative.invalid/').search, param));
@@ -404,6 +395,17 @@ function linkHeaderProblems(page: PageView, n: number): PageProblem[] {
         expected: r + 1,
         actual: linked,
         message: `the rel="next" link of page ${r} leads to page ${linked}`,
+      });
+    }
+  } else if (links.last !== undefined && r !== undefined && p.pageParam !== undefined && n > 0) {
+    const lastPage = linkedPage(links.last, p.pageParam, first);
+    if (lastPage !== undefined && lastPage > r) {
+      out.push({
+        keyword: 'next',
+        pointer: '',
+        expected: `a rel="next" link to page ${r + 1}`,
+        actual: null,
+        message: `page ${r} links its last page, ${lastPage}, but no next page`,
       });
     }
   }

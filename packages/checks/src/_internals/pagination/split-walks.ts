@@ -3,6 +3,7 @@ import { nextPageRequest, type PaginationRequestOptions } from '../../pagination
 import { pastLastPageRequest } from '../../pagination/past-last-page-request.js';
 import { requestKey } from '../../pagination/request-key.js';
 import { isFirstPage } from './first-page-query.js';
+import { linkedPage } from './linked-page.js';
 import { type PageView, readPage } from './page-view.js';
 
 /** A walk: pages reached from one another by following `next`, in order. */
@@ -79,7 +80,7 @@ export function splitWalks(exchanges: readonly Exchange[], options: PaginationRe
 
 /**
  * The page says more items follow (`has_more: true`, a next token, link or page number, a
- * `Content-Range` short of its total), whether or not a next request could be made from it: a walk
+ * `rel="last"` link beyond it, a `Content-Range` short of its total), whether or not a next request could be made from it: a walk
  * that stops there could not follow `next` (an identifier missing for Stripe's `starting_after`, a
  * link to another path) and has not seen every item, so it is not complete.
  */
@@ -89,6 +90,12 @@ function claimsMore(page: PageView): boolean {
   const { next } = page;
   if ((typeof next === 'string' && next !== '') || (typeof next === 'number' && next !== 0)) return true;
   if (page.links?.next !== undefined) return true;
+  const { last } = page.links ?? {};
+  const { pageParam, firstPage } = page.pagination;
+  if (last !== undefined && pageParam !== undefined && page.requestedPage !== undefined) {
+    const lastPage = linkedPage(last, pageParam, firstPage);
+    if (lastPage !== undefined && lastPage > page.requestedPage) return true;
+  }
   const range = page.contentRange;
   return range?.end !== undefined && range.total !== undefined && range.end + 1 < range.total;
 }
