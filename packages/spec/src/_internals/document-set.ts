@@ -104,7 +104,9 @@ export class DocumentSet {
     // Refused documents are never read; following a `$ref` into one raises the refusal.
     if (refusal !== undefined || this.texts.has(url) || this.failures.has(url)) return '';
     try {
-      const text = await readDocumentText(url, this.displayOf(url));
+      const text = await readDocumentText(url, this.displayOf(url), (target) =>
+        url === this.rootUrl ? true : this.refusal(target) === undefined,
+      );
       this.texts.set(url, text);
       return text;
     } catch (error) {
@@ -176,7 +178,7 @@ export class DocumentSet {
     const failure = this.failures.get(url);
     if (failure !== undefined) {
       throw new AssayError(
-        'spec-ref',
+        failure.code === 'spec-ref-refused' ? 'spec-ref-refused' : 'spec-ref',
         `${where}: $ref ${JSON.stringify(ref)} cannot be read: ${failure.message}`,
         {
           file: this.displayOf(site.url),

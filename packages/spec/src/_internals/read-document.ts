@@ -16,9 +16,20 @@ export function sourceUrl(source: string | URL): string {
  */
 export const MAX_DOCUMENT_BYTES = 128 * 1024 * 1024;
 
-/** Reads the text of the document at an absolute `file:` or `http(s):` URL. */
-export async function readDocumentText(url: string, display: string): Promise<string> {
-  return url.startsWith('file:') ? await readLocal(url, display) : await readRemote(url);
+/** Redirects followed when fetching one document: enough for moved files, bounded for loops. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * Reads the text of the document at an absolute `file:` or `http(s):` URL. `mayRedirectTo` says
+ * whether a redirect may be followed to a URL (a referenced document must not leave its origin by
+ * a redirect when remote references are refused).
+ */
+export async function readDocumentText(
+  url: string,
+  display: string,
+  mayRedirectTo: (target: string) => boolean = () => true,
+): Promise<string> {
+  return url.startsWith('file:') ? await readLocal(url, display) : await readRemote(url, mayRedirectTo);
 }
 
 async function readLocal(url: string, display: string): Promise<string> {
@@ -54,11 +65,32 @@ async function readLocal(url: string, display: string): Promise<string> {
   }
 }
 
-async function readRemote(url: string): Promise<string> {
+async function readRemote(url: string, mayRedirectTo: (target: string) => boolean): Promise<string> {
   let response: Response;
+  let current = url;
   try {
-    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) });
+    for (let hops = 0; ; hops++) {
+      response = await fetch(current, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || location === null) break;
+      await response.body?.cancel().catch(() => undefined);
+      const next = new URL(location, current).href;
+      if (hops >= MAX_REDIRECTS) {
+        throw new AssayError('spec-not-found', `${url}: more than ${MAX_REDIRECTS} redirects; giving up.`, {
+          file: url,
+        });
+      }
+      if (!/^https?:/i.test(next) || !mayRedirectTo(next)) {
+        throw new AssayError(
+          'spec-ref-refused',
+          `${url}: redirects to ${next}, which remote references may not reach; set allowRemoteRefs to follow it.`,
+          { file: url },
+        );
+      }
+      current = next;
+    }
   } catch (error) {
+    if (AssayError.is(error)) throw error;
     throw new AssayError(
       'spec-not-found',
       `${url}: could not fetch the spec (${(error as Error).message}).`,

@@ -1,4 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssayError } from '@assay/model';
@@ -168,5 +170,51 @@ describe('hostile specs', () => {
     expect(referenced.details.pointer).toBe(
       '/paths/~1x/get/responses/200/content/application~1json/schema/$ref',
     );
+  });
+});
+
+describe('hostile spec servers', () => {
+  const servers: Server[] = [];
+  const serve = async (handler: (path: string, res: ServerResponse) => void): Promise<string> => {
+    const server = createServer((req, res) => handler(req.url ?? '/', res));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  afterAll(async () => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+  const api = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'defs.yaml#/Thing'}\n`;
+
+  it('a referenced document that redirects to another origin is refused, not fetched there', async () => {
+    let stolen = 0;
+    const elsewhere = await serve((_path, res) => {
+      stolen += 1;
+      res.end('Thing: {type: string}\n');
+    });
+    const origin = await serve((path, res) => {
+      if (path === '/api.yaml') res.end(api);
+      else res.writeHead(302, { location: `${elsewhere}/defs.yaml` }).end();
+    });
+    const error = await rejection(loadApi(`${origin}/api.yaml`));
+    expect(error.code).toBe('spec-ref-refused');
+    expect(error.message).toContain('redirects to');
+    expect(error.details.pointer).toBe('/paths/~1p/get/responses/200/content/application~1json/schema/$ref');
+    expect(stolen).toBe(0);
+  });
+
+  it('a redirect loop is given up after a bounded number of hops', async () => {
+    let hops = 0;
+    const origin = await serve((_path, res) => {
+      hops += 1;
+      res.writeHead(302, { location: '/api.yaml' }).end();
+    });
+    const error = await rejection(loadApi(`${origin}/api.yaml`));
+    expect(error.code).toBe('spec-not-found');
+    expect(error.message).toContain('redirects');
+    expect(hops).toBeLessThanOrEqual(6);
   });
 });
