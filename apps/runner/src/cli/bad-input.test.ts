@@ -2,18 +2,35 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
 import { captureIo } from '../_test/capture-io.js';
 import { identificationSpec } from '../_test/paths.js';
+import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
 import { runCli } from './run-cli.js';
 
 const run = ['run', identificationSpec];
 const mock = [...run, '--mock', '--max-examples', '1', '--seed', '1'];
 
 let plainFile: string;
+let stealing: string;
+let bomb: string;
 beforeAll(async () => {
-  plainFile = join(await mkdtemp(join(tmpdir(), 'assay-bad-')), 'a-file');
+  const dir = await mkdtemp(join(tmpdir(), 'assay-bad-'));
+  plainFile = join(dir, 'a-file');
   await writeFile(plainFile, 'not a folder');
+  stealing = join(dir, 'steal.yaml');
+  await writeFile(
+    stealing,
+    "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200': {$ref: '/etc/passwd'}\n",
+  );
+  bomb = join(dir, 'bomb.yaml');
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  await writeFile(bomb, `openapi: 3.0.3\n${lines.join('\n')}\n`);
 });
 
 /** Each bad input, what the one line on stderr must say. */
@@ -39,6 +56,12 @@ const cases: Array<[string, () => string[], RegExp]> = [
   ['a report path that is a folder', () => [...mock, '--report', `json=${tmpdir()}`], /is a folder/],
   ['a report path that cannot be created', () => [...mock, '--report', 'html=/proc/assay/r.html'], /cannot/],
   ['a report of an unknown kind', () => [...mock, '--report', 'xml=r.xml'], /expected json=<path>/],
+  [
+    'a spec whose $ref reaches for /etc/passwd',
+    () => ['run', stealing, '--mock'],
+    /^assay: spec-ref-refused: .*\/etc\/passwd.* leaves the spec's folder/,
+  ],
+  ['a spec that is a YAML alias bomb', () => ['run', bomb, '--mock'], /^assay: spec-parse: .*alias bomb/],
   ['shard 0', () => [...mock, '--shard', '0/2'], /--shard: expected <i>\/<n> with 1 <= i <= n/],
   ['a shard past the count', () => [...mock, '--shard', '3/2'], /--shard: expected/],
   ['a shard of zero slices', () => [...mock, '--shard', '1/0'], /--shard: expected/],
