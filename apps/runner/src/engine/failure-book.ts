@@ -28,7 +28,23 @@ export class FailureBook {
    */
   claimForShrink(failure: Failure): boolean {
     if (failure.path === undefined) return false;
-    const key = FailureBook.key(failure.operationId, failure.check, failure.fingerprint);
+    return this.claimKey(FailureBook.key(failure.operationId, failure.check, failure.fingerprint));
+  }
+
+  /**
+   * Counts one more occurrence of a bug already recorded under `key` (see {@link FailureBook.key});
+   * false when the bug is new. Lets the engine skip building a whole failure for a repeat, which a
+   * server breaking a rule on every response otherwise pays for on every request.
+   */
+  recordRepeat(key: string): boolean {
+    const known = this.#entries.get(key);
+    if (known === undefined) return false;
+    known.occurrences += 1;
+    return true;
+  }
+
+  /** {@link claimForShrink} for a recorded bug's key, for an occurrence that came from an arbitrary. */
+  claimKey(key: string): boolean {
     if (this.#claimed.has(key) || !this.#entries.has(key)) return false;
     this.#claimed.add(key);
     return true;

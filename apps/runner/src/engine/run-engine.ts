@@ -258,6 +258,11 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   ): Violation[] {
     const toShrink: Violation[] = [];
     for (const violation of violations) {
+      const key = FailureBook.key(state.operation.id, violation.check, violation.fingerprint);
+      if (book.recordRepeat(key)) {
+        if (origin.path !== undefined && book.claimKey(key)) toShrink.push(violation);
+        continue;
+      }
       const failure = failureOf(state, violation, request, outcome, origin);
       book.record(failure);
       if (book.claimForShrink(failure)) toShrink.push(violation);

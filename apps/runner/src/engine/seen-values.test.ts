@@ -1,6 +1,6 @@
 import type { HttpResponse, Operation } from '@assay/model';
 import { describe, expect, it } from 'vitest';
-import { collectSeenValues, type SeenPool, snapshot } from './seen-values.js';
+import { collectSeenValues, type SeenPool, seenQuietLimit, snapshot } from './seen-values.js';
 
 const list = {
   id: 'list',
@@ -54,5 +54,24 @@ describe('collectSeenValues', () => {
     const results = Array.from({ length: 100 }, (_, i) => ({ id: i }));
     collectSeenValues(json({ results }), list, pool);
     expect(pool.get('id')).toHaveLength(32);
+  });
+
+  it('stops reading responses once a run of them added nothing, and not before', () => {
+    const pool: SeenPool = new Map();
+    const same = json({ results: [{ name: 'a' }] });
+    collectSeenValues(same, list, pool);
+    for (let i = 0; i < seenQuietLimit - 1; i++) collectSeenValues(same, list, pool);
+    // One short of the limit: a new value still gets in, and restarts the count.
+    collectSeenValues(json({ results: [{ name: 'b' }] }), list, pool);
+    for (let i = 0; i < seenQuietLimit; i++) collectSeenValues(same, list, pool);
+    collectSeenValues(json({ results: [{ name: 'c', other: 1 }] }), list, pool);
+    expect(snapshot(pool)).toEqual({ name: ['a', 'b'] });
+  });
+
+  it('counts only responses it could read: error answers do not close the pool', () => {
+    const pool: SeenPool = new Map();
+    for (let i = 0; i < seenQuietLimit * 2; i++) collectSeenValues(json({ detail: 'x' }, 400), list, pool);
+    collectSeenValues(json({ results: [{ name: 'late' }] }), list, pool);
+    expect(snapshot(pool)).toEqual({ name: ['late'] });
   });
 });

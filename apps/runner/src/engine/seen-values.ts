@@ -6,15 +6,26 @@ export type SeenPool = Map<string, unknown[]>;
 
 const maxPerName = 32;
 const maxBodyChars = 1_000_000;
+/**
+ * Responses in a row that added nothing, after which a pool stops reading responses. Parsing every
+ * page a second time (the checks parse it too) was the largest cost of the engine itself against a
+ * fast server, and a pool that took nothing new from this many pages has seen what the data holds.
+ * Deterministic: responses are handled in generation order, so a seed still replays exactly.
+ */
+export const seenQuietLimit = 200;
+const quietResponses = new WeakMap<SeenPool, number>();
 
 /**
  * Adds the scalar property values of a JSON response to the pool, by property name: the items of a
  * list operation, else the top-level object. Generators draw filter and search values from it, so
  * probes hit values that exist. Bounded per name; first values win, so the pool is deterministic.
+ * After {@link seenQuietLimit} parsed responses in a row added nothing, the pool reads no more.
  */
 export function collectSeenValues(response: HttpResponse, operation: Operation, seen: SeenPool): void {
   if (response.status < 200 || response.status > 299 || response.truncated) return;
   if (response.body.length > maxBodyChars || !/json/i.test(response.headers['content-type'] ?? '')) return;
+  const quiet = quietResponses.get(seen) ?? 0;
+  if (quiet >= seenQuietLimit) return;
   let body: unknown;
   try {
     body = JSON.parse(response.body);
@@ -22,6 +33,7 @@ export function collectSeenValues(response: HttpResponse, operation: Operation, 
     return;
   }
   const items = operation.list === undefined ? [body] : itemsAt(body, operation.list.itemsPath);
+  let added = false;
   for (const item of items) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
     for (const [name, value] of Object.entries(item)) {
@@ -33,9 +45,13 @@ export function collectSeenValues(response: HttpResponse, operation: Operation, 
         pool = [];
         seen.set(name, pool);
       }
-      if (pool.length < maxPerName && !pool.includes(value)) pool.push(value);
+      if (pool.length < maxPerName && !pool.includes(value)) {
+        pool.push(value);
+        added = true;
+      }
     }
   }
+  quietResponses.set(seen, added ? 0 : quiet + 1);
 }
 
 function itemsAt(body: unknown, path: readonly string[]): unknown[] {
