@@ -33,6 +33,17 @@ describe('walks that could not follow next are not complete', () => {
     expect(fired(operation, exchanges, walkChecks)).toEqual([]);
   });
 
+  it('a cursor list that documents no next cursor, has_more or Link header (GitHub webhook deliveries)', () => {
+    const base = listOperation('cursor');
+    const { hasMorePath: _, ...pagination } = base.list!.pagination!;
+    const operation: Operation = { ...base, list: { ...base.list!, pagination } };
+    const exchanges = [
+      exchangeWith(operation, { query: 'limit=30', body: { data: items(0, 30) } }),
+      exchangeWith(operation, { query: 'limit=29', body: { data: items(0, 29) } }),
+    ];
+    expect(fired(operation, exchanges, walkChecks)).toEqual([]);
+  });
+
   it('a page-object walk whose next page number cannot be sent: one broken walk, no metamorphic echo', () => {
     const base = listOperation('page-object');
     const { pageParam: _, ...pagination } = base.list!.pagination!;

@@ -5,6 +5,7 @@ import { requestKey } from '../../pagination/request-key.js';
 import { isFirstPage } from './first-page-query.js';
 import { linkedPage } from './linked-page.js';
 import { type PageView, readPage } from './page-view.js';
+import { requestFromUrl } from './request-from-url.js';
 
 /** A walk: pages reached from one another by following `next`, in order. */
 export interface Walk {
@@ -73,19 +74,30 @@ export function splitWalks(exchanges: readonly Exchange[], options: PaginationRe
       !walk.loop &&
       walk.pages.length === walk.exchanges.length &&
       nextPageRequest(last, options) === undefined &&
-      (lastPage === undefined || !claimsMore(lastPage));
+      (lastPage === undefined || !claimsMore(lastPage, options));
   }
   return walks;
 }
 
 /**
  * The page says more items follow (`has_more: true`, a next token, link or page number, a
- * `rel="last"` link beyond it, a `Content-Range` short of its total), whether or not a next request could be made from it: a walk
+ * `rel="last"` link beyond it, a `Content-Range` short of its total, or a cursor list with no
+ * way to say where it ends), whether or not a next request could be made from it: a walk
  * that stops there could not follow `next` (an identifier missing for Stripe's `starting_after`, a
  * link to another path) and has not seen every item, so it is not complete.
  */
-function claimsMore(page: PageView): boolean {
+function claimsMore(page: PageView, options: PaginationRequestOptions): boolean {
   if (page.hasMore === true) return true;
+  const p = page.pagination;
+  // A cursor list that documents neither a next cursor nor has_more, and sent no Link header, never
+  // says where it ends: its one page may or may not be all (GitHub's cursor lists document no Link).
+  if (
+    p.style === 'cursor' &&
+    p.nextPath === undefined &&
+    p.hasMorePath === undefined &&
+    page.links === undefined
+  )
+    return true;
   if (page.hasMore === false) return false;
   const { next } = page;
   if ((typeof next === 'string' && next !== '') || (typeof next === 'number' && next !== 0)) return true;
@@ -95,6 +107,10 @@ function claimsMore(page: PageView): boolean {
   if (last !== undefined && pageParam !== undefined && page.requestedPage !== undefined) {
     const lastPage = linkedPage(last, pageParam, firstPage);
     if (lastPage !== undefined && lastPage > page.requestedPage) return true;
+  } else if (last !== undefined && pageParam === undefined) {
+    // Without a page number to compare, a last page that is not this one still lies ahead.
+    const target = requestFromUrl(page.exchange.request, last, options.basePath);
+    if (target === undefined || requestKey(target) !== requestKey(page.exchange.request)) return true;
   }
   const range = page.contentRange;
   return range?.end !== undefined && range.total !== undefined && range.end + 1 < range.total;

@@ -24,18 +24,21 @@ const binary: StringCompare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const caseInsensitive: StringCompare = (a, b) => binary(a.toLowerCase(), b.toLowerCase());
 const locale = new Intl.Collator('en');
 const localeLoose = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true });
+// Case-insensitive locale collations that keep punctuation (MySQL's utf8mb4_0900_ai_ci, ICU `ks-level2`).
+const localeCaseless = new Intl.Collator('en', { sensitivity: 'accent' });
 const localeNumeric = new Intl.Collator('en', { numeric: true });
 
 /**
  * The string collations databases commonly use: binary (`C`), case-insensitive, a locale (ICU or
- * glibc `en_US`, which may ignore punctuation at the first level), and numeric (decimals that
- * JSON carries as strings).
+ * glibc `en_US`, which may ignore punctuation at the first level, or ignore case), and numeric
+ * (decimals that JSON carries as strings).
  */
 const STRING_COLLATIONS: StringCompare[] = [
   binary,
   caseInsensitive,
   locale.compare,
   localeLoose.compare,
+  localeCaseless.compare,
   localeNumeric.compare,
 ];
 const NULL_MODES: NullMode[] = ['last', 'first', 'largest', 'smallest'];
