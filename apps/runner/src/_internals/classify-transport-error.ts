@@ -38,6 +38,7 @@ const plainWords: Record<string, string> = {
   HTTPParserError: 'the response is not valid HTTP/1.1',
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body length does not match its Content-Length header',
   UND_ERR_RES_EXCEEDED_MAX_SIZE: 'the response is larger than allowed',
+  UND_ERR_HEADERS_OVERFLOW: 'the response headers are larger than 16 KiB',
   Z_DATA_ERROR: 'the compressed body is corrupt',
   Z_BUF_ERROR: 'the compressed body ends too early',
   ERR_INVALID_CHAR: 'a response header holds invalid characters',

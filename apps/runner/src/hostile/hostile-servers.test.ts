@@ -163,6 +163,31 @@ describe('a run against a hostile server', () => {
     expectContained(outcome, 'transport-error', /^no usable response: the response is not valid HTTP\/1\.1/);
   });
 
+  it('header lines without end: refused past 16 KiB, never buffered whole', async () => {
+    const outcome = await against((req) => {
+      req.socket.write('HTTP/1.1 200 OK\r\n');
+      const flood = setInterval(() => {
+        if (req.socket.destroyed) clearInterval(flood);
+        else req.socket.write(`X-Flood: ${'y'.repeat(1000)}\r\n`);
+      }, 1);
+    });
+    expectContained(
+      outcome,
+      'transport-error',
+      /^no usable response: the response headers are larger than 16 KiB/,
+    );
+  });
+
+  it('interim 1xx responses without end: the request still times out', async () => {
+    const outcome = await against((req) => {
+      const interim = setInterval(() => {
+        if (req.socket.destroyed) clearInterval(interim);
+        else req.socket.write('HTTP/1.1 102 Processing\r\n\r\n');
+      }, 10);
+    });
+    expectContained(outcome, 'response-timeout', /^no response within 300 ms/);
+  });
+
   it('a Content-Length longer than the body: transport-error when the connection closes', async () => {
     const outcome = await against(
       raw('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"id":1}'),
