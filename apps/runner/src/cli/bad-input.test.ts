@@ -62,6 +62,11 @@ const cases: Array<[string, () => string[], RegExp]> = [
     /^assay: spec-ref-refused: .*\/etc\/passwd.* leaves the spec's folder/,
   ],
   ['a spec that is a YAML alias bomb', () => ['run', bomb, '--mock'], /^assay: spec-parse: .*alias bomb/],
+  [
+    'a --header without its colon, which never echoes the value',
+    () => [...mock, '--header', 'Authorization Bearer hunter2-secret'],
+    /--header: expected "Name: value", but there is no colon/,
+  ],
   ['shard 0', () => [...mock, '--shard', '0/2'], /--shard: expected <i>\/<n> with 1 <= i <= n/],
   ['a shard past the count', () => [...mock, '--shard', '3/2'], /--shard: expected/],
   ['a shard of zero slices', () => [...mock, '--shard', '1/0'], /--shard: expected/],

@@ -260,10 +260,13 @@ const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 function parseHeader(raw: string): [string, string] {
   const colon = raw.indexOf(':');
   const name = colon < 0 ? '' : raw.slice(0, colon).trim();
-  if (colon < 0 || !headerName.test(name)) {
+  // The value is never echoed: a header given by mistake without its colon is usually a credential.
+  if (colon < 0)
+    throw usage('--header', 'expected "Name: value", but there is no colon (the value is not shown)');
+  if (!headerName.test(name)) {
     throw usage(
       '--header',
-      `expected "Name: value", got "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`,
+      `expected "Name: value", but ${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} is not a header name`,
     );
   }
   const value = raw.slice(colon + 1).trim();
