@@ -1,0 +1,109 @@
+import { loadApi } from '@assay/spec';
+import { describe, expect, it } from 'vitest';
+import { executeRun } from '../engine/execute-run.js';
+
+// Specs written to hurt every stage after loading (generation, the mock, validation, reports). The
+// target is the built-in mock, which follows the spec: any failure reported here is a false positive.
+
+const json = (schema: unknown) => ({
+  description: 'ok',
+  content: { 'application/json': { schema } },
+});
+const get = (operationId: string, schema: unknown, parameters: unknown[] = []) => ({
+  get: {
+    operationId,
+    parameters,
+    responses: {
+      '200': json(schema),
+      ...(parameters.length > 0 ? { '400': { description: 'bad query' } } : {}),
+    },
+  },
+});
+
+let deep: unknown = { type: 'string' };
+for (let i = 0; i < 300; i++) deep = { type: 'object', required: ['a'], properties: { a: deep } };
+const catastrophic = { type: 'string', pattern: '^(a+)+$', maxLength: 20 };
+
+const document = {
+  openapi: '3.0.3',
+  info: { title: 'hostile specs', version: '1' },
+  paths: {
+    '/circular': get('circular', { $ref: '#/components/schemas/Node' }),
+    '/mutual': get('mutual', { $ref: '#/components/schemas/Left' }),
+    '/deep': get('deep', deep),
+    '/pattern': get('pattern', { type: 'object', properties: { name: catastrophic } }, [
+      { name: 'q', in: 'query', schema: catastrophic },
+    ]),
+    '/fine': get('fine', { type: 'object', properties: { id: { type: 'integer' } } }),
+  },
+  components: {
+    schemas: {
+      Node: {
+        type: 'object',
+        properties: { id: { type: 'integer' }, next: { $ref: '#/components/schemas/Node' } },
+      },
+      Left: { type: 'object', properties: { right: { $ref: '#/components/schemas/Right' } } },
+      Right: { type: 'object', properties: { left: { $ref: '#/components/schemas/Left' } } },
+    },
+  },
+};
+
+describe('a run over a hostile spec', () => {
+  it('circular, mutually recursive, 300-deep and catastrophic-pattern schemas: every operation tested, nothing false', async () => {
+    const api = await loadApi(document);
+    const started = performance.now();
+    const result = await executeRun(api, {
+      spec: 'hostile',
+      mock: true,
+      operations: [],
+      tags: [],
+      headers: [],
+      maxExamples: 30,
+      seed: 11,
+      excludeChecks: [],
+      concurrency: 2,
+      timeoutMs: 2000,
+      timeBudgetS: 60,
+      unsafe: false,
+      shrink: true,
+      maxBodyBytes: 1024 * 1024,
+      faults: [],
+    });
+    expect(performance.now() - started).toBeLessThan(60_000);
+    expect(result.incomplete).toBe(false);
+    expect(result.failures).toEqual([]);
+    expect(result.warnings ?? []).toEqual([]);
+    for (const operation of result.operations) {
+      expect(operation.requests, operation.operationId).toBeGreaterThan(30);
+      expect(operation.skipped, operation.operationId).toBeUndefined();
+    }
+  });
+
+  it('a spec of 2,000 operations runs through, each operation tested', async () => {
+    const paths: Record<string, unknown> = {};
+    for (let i = 0; i < 2000; i++)
+      paths[`/r${i}`] = get(`r${i}`, { type: 'object', properties: { id: { type: 'integer' } } });
+    const api = await loadApi({ openapi: '3.0.3', info: { title: 'wide', version: '1' }, paths });
+    const result = await executeRun(api, {
+      spec: 'wide',
+      mock: true,
+      operations: [],
+      tags: [],
+      headers: [],
+      maxExamples: 1,
+      seed: 3,
+      excludeChecks: [],
+      concurrency: 4,
+      timeoutMs: 2000,
+      timeBudgetS: 90,
+      unsafe: false,
+      shrink: false,
+      maxBodyBytes: 64 * 1024,
+      faults: [],
+    });
+    expect(result.incomplete).toBe(false);
+    expect(result.operations).toHaveLength(2000);
+    expect(result.operations.every((op) => op.requests > 0)).toBe(true);
+    expect(result.failures).toEqual([]);
+  }, 120_000);
+});
