@@ -46,7 +46,7 @@ const raw =
 describe('a run against a hostile server', () => {
   it('a server that never answers: response-timeout, the operation given up after 5 in a row', async () => {
     const outcome = await against(() => {});
-    expectContained(outcome, 'response-timeout', /^no response within 300 ms/);
+    expectContained(outcome, 'response-timeout', /^no response within 1000 ms/);
     expect(outcome.victim.skipped).toMatch(/^given up after 5 transport failures in a row/);
     expect(target!.victimHits).toBeLessThanOrEqual(6);
   });
@@ -56,7 +56,7 @@ describe('a run against a hostile server', () => {
       res.writeHead(200, json);
       res.write('{"id":');
     });
-    expectContained(outcome, 'response-timeout', /^the response body did not complete within 300 ms/);
+    expectContained(outcome, 'response-timeout', /^the response body did not complete within 1000 ms/);
   });
 
   it('a body dripped a byte at a time: the timeout covers the whole body, not each byte', async () => {
@@ -64,7 +64,7 @@ describe('a run against a hostile server', () => {
       res.writeHead(200, json);
       const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write(' ')), 20);
     });
-    expectContained(outcome, 'response-timeout', /^the response body did not complete within 300 ms/);
+    expectContained(outcome, 'response-timeout', /^the response body did not complete within 1000 ms/);
   });
 
   it('a connection reset before any answer: transport-error', async () => {
@@ -104,7 +104,9 @@ describe('a run against a hostile server', () => {
     expect(finding!.response).toMatchObject({ truncated: true });
     expect(finding!.response!.body.length).toBe(65536);
     // Socket buffers aside, the server could not push the bodies: the client stopped reading.
-    expect(target!.bytesSent).toBeLessThan(size / 4);
+    // Unread, every request would have taken the whole 200 MB.
+    expect(target!.bytesSent).toBeLessThan(size);
+    expect(target!.victimHits).toBeGreaterThan(2);
   });
 
   it('an endless chunked body: cut at the cap, so the run ends', async () => {
@@ -113,7 +115,7 @@ describe('a run against a hostile server', () => {
       stream(res, t, Buffer.alloc(16 * 1024, 32));
     });
     expectContained(outcome, 'transport-error', /longer than the read cap of 65536 bytes/);
-    expect(target!.bytesSent).toBeLessThan(100 * 1024 * 1024);
+    expect(target!.bytesSent).toBeLessThan(200 * 1024 * 1024);
   });
 
   describe('compressed', () => {
@@ -185,7 +187,7 @@ describe('a run against a hostile server', () => {
         else req.socket.write('HTTP/1.1 102 Processing\r\n\r\n');
       }, 10);
     });
-    expectContained(outcome, 'response-timeout', /^no response within 300 ms/);
+    expectContained(outcome, 'response-timeout', /^no response within 1000 ms/);
   });
 
   it('a Content-Length longer than the body: transport-error when the connection closes', async () => {

@@ -158,7 +158,7 @@ export async function runAgainst(
       seed: 7,
       excludeChecks: [],
       concurrency: 2,
-      timeoutMs: 300,
+      timeoutMs: 1000,
       timeBudgetS: 30,
       unsafe: false,
       shrink: false,
