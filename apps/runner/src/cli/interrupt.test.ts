@@ -53,7 +53,9 @@ describe('Ctrl-C on a real process', () => {
     expect(json.summary.requests).toBeGreaterThanOrEqual(10);
     const victim = json.operations.find((op: { operationId: string }) => op.operationId === 'victim');
     expect(victim.requests).toBeGreaterThanOrEqual(10);
-    expect(await readFile(join(dir, 'report.junit'), 'utf8')).toContain('name="incomplete" value="true"');
+    const junit = await readFile(join(dir, 'report.junit'), 'utf8');
+    expect(junit).toContain('name="incomplete" value="true"');
+    expect(junit).toContain('name="incompleteReason" value="interrupted"');
     expect(await readFile(join(dir, 'report.html'), 'utf8')).toContain(
       'This run is incomplete (interrupted)',
     );

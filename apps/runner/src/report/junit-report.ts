@@ -100,6 +100,9 @@ export function junitReport(report: RunReport, options: ReporterOptions = {}): s
     ['spec', safe.spec],
     ['target', safe.target],
     ...(safe.incomplete === true ? [['incomplete', 'true']] : []),
+    ...(safe.incomplete === true && safe.incompleteReason !== undefined
+      ? [['incompleteReason', safe.incompleteReason]]
+      : []),
   ].map(([name, value]) => `      <property name="${name}" value="${escapeXml(value ?? '', true)}"/>`);
   let tests = 0;
   let failures = 0;
