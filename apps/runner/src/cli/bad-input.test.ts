@@ -1,10 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../_test/capture-io.js';
 import { identificationSpec } from '../_test/paths.js';
 import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
+import { hostileDocument, startHostileTarget } from '../hostile/_test/hostile-target.js';
 import { runCli } from './run-cli.js';
 
 const run = ['run', identificationSpec];
@@ -106,6 +107,44 @@ describe('the same through the built CLI, as a user runs it', () => {
       expect(result.stderr, name).toMatch(message);
       expect(result.stderr.trimEnd().split('\n'), name).toHaveLength(1);
       expect(result.stderr, name).not.toMatch(/\n\s+at |hunter2/);
+    }
+  });
+});
+
+describe('a report that cannot be written when the run ends', () => {
+  it('still prints the summary, then one error line, exit 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-late-'));
+    const spec = join(dir, 'api.json');
+    await writeFile(spec, JSON.stringify(hostileDocument));
+    const target = await startHostileTarget((_req, res) => {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":1}'), 20);
+    });
+    try {
+      const report = join(dir, 'report.json');
+      const out = captureIo({ ASSAY_BEARER: 'hostile-secret-token' });
+      const running = runCli(
+        [
+          'run',
+          spec,
+          '--base-url',
+          target.url.href,
+          '--max-examples',
+          '20',
+          '--seed',
+          '1',
+          '--report',
+          `json=${report}`,
+        ],
+        out.io,
+      );
+      // The path was writable when the run started; now a folder stands in the way.
+      setTimeout(() => void mkdir(join(report, 'in-the-way'), { recursive: true }), 100);
+      expect(await running).toBe(2);
+      expect(out.stdout).toContain('operations ·');
+      expect(out.stderr).toMatch(/^assay: report-write: Cannot write the json report to .*report\.json/);
+      expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    } finally {
+      await target.close();
     }
   });
 });

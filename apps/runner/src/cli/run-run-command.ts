@@ -39,12 +39,20 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
     await pool?.close().catch(() => undefined);
   }
   const redactor = createRedactor({ secrets: result.secrets });
-  await writeReports(
-    toRunReport(result, { redactor }),
-    options.reports.map((r) => ({ format: r.kind, path: resolve(cwd, r.path) })),
-    { redactor },
-  );
+  // A report that cannot be written at the end (the disk filled, the folder went away) must not
+  // also lose what the run found: the summary is printed first, then the error.
+  let unwritten: unknown;
+  try {
+    await writeReports(
+      toRunReport(result, { redactor }),
+      options.reports.map((r) => ({ format: r.kind, path: resolve(cwd, r.path) })),
+      { redactor },
+    );
+  } catch (error) {
+    unwritten = error;
+  }
   presentRun.summary(io, result, options);
+  if (unwritten !== undefined) throw unwritten;
   const untested = result.operations.filter((op) => op.skipped !== undefined && op.requests === 0);
   if (untested.length > 0 && untested.length === result.operations.length) {
     const unsafe = untested.filter((op) => op.skipped?.includes('--unsafe')).length;
