@@ -206,6 +206,22 @@ describe('hostile spec servers', () => {
     expect(stolen).toBe(0);
   });
 
+  it('a spec server that never stops sending is cut at 128 MB', async () => {
+    let sent = 0;
+    const origin = await serve((_path, res) => {
+      const chunk = Buffer.alloc(1024 * 1024, 'a');
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      pump();
+    });
+    const error = await rejection(loadApi(`${origin}/api.yaml`));
+    expect(error.code).toBe('spec-not-found');
+    expect(error.message).toContain('larger than 128 MB');
+    expect(sent).toBeLessThan(200 * 1024 * 1024);
+  });
+
   it('a redirect loop is given up after a bounded number of hops', async () => {
     let hops = 0;
     const origin = await serve((_path, res) => {
