@@ -110,8 +110,7 @@ export class DocumentSet {
       this.texts.set(url, text);
       return text;
     } catch (error) {
-      if (!AssayError.is(error)) throw error;
-      this.failures.set(url, error);
+      this.failures.set(url, AssayError.is(error) ? error : unreadable(this.displayOf(url), error));
       return '';
     }
   }
@@ -125,8 +124,8 @@ export class DocumentSet {
       // $RefParser walks objects only; a scalar root is refused later with a clear message.
       return isObject(content) ? content : {};
     } catch (error) {
-      if (!AssayError.is(error)) throw error;
-      this.failures.set(url, error);
+      // $RefParser would wrap anything thrown here and hide what it was: keep it an AssayError.
+      this.failures.set(url, AssayError.is(error) ? error : unreadable(this.displayOf(url), error));
       return {};
     }
   }
@@ -235,6 +234,18 @@ export class DocumentSet {
 function stripFragment(url: string): string {
   const hash = url.indexOf('#');
   return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** An unexpected failure while reading or parsing a document, as the error the user gets. */
+function unreadable(display: string, error: unknown): AssayError {
+  const deep = error instanceof RangeError && /call stack/i.test(error.message);
+  return new AssayError(
+    'spec-parse',
+    deep
+      ? `${display} nests objects too deeply to be read as an API description.`
+      : `${display} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    { file: display, cause: error },
+  );
 }
 
 function isObject(value: unknown): value is object {

@@ -113,13 +113,28 @@ async function readRemote(url: string, mayRedirectTo: (target: string) => boolea
   if (declared > MAX_DOCUMENT_BYTES) throw tooLarge(url);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > MAX_DOCUMENT_BYTES) {
-      await response.body?.cancel().catch(() => undefined);
-      throw tooLarge(url);
+  try {
+    for await (const chunk of response.body ?? []) {
+      size += chunk.byteLength;
+      if (size > MAX_DOCUMENT_BYTES) {
+        await response.body?.cancel().catch(() => undefined);
+        throw tooLarge(url);
+      }
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } catch (error) {
+    if (AssayError.is(error)) throw error;
+    // The connection closed mid-body, or the 30 s budget ran out while the body dripped in.
+    const reason =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error);
+    throw new AssayError('spec-not-found', `${url}: the spec could not be read to its end (${reason}).`, {
+      file: url,
+      cause: error,
+    });
   }
   return Buffer.concat(chunks, size).toString('utf8');
 }

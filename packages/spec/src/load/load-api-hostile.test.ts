@@ -222,6 +222,17 @@ describe('hostile spec servers', () => {
     expect(sent).toBeLessThan(200 * 1024 * 1024);
   });
 
+  it('a spec server that closes the connection mid-body: spec-not-found, not a crash', async () => {
+    const origin = await serve((_path, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('openapi: 3.0.3\n');
+      setTimeout(() => res.destroy(), 10);
+    });
+    const error = await rejection(loadApi(`${origin}/api.yaml`));
+    expect(error.code).toBe('spec-not-found');
+    expect(error.message).toContain('could not be read to its end');
+  });
+
   it('a redirect loop is given up after a bounded number of hops', async () => {
     let hops = 0;
     const origin = await serve((_path, res) => {
