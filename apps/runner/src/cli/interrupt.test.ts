@@ -64,3 +64,24 @@ describe('Ctrl-C on a real process', () => {
     }
   });
 });
+
+describe('an error nothing caught', () => {
+  it('ends the process with one line and exit 2, the stack only with ASSAY_DEBUG', async () => {
+    const stray = join(dir, 'stray.mjs');
+    await writeFile(stray, "setTimeout(() => { throw new Error('boom from a stray callback'); }, 200);\n");
+    const argv = ['run', join(dir, 'api.json'), '--base-url', target.url.href, '--max-examples', '100000'];
+    const env = {
+      PATH: process.env.PATH ?? '',
+      ASSAY_BEARER: 'hostile-secret-token',
+      NODE_OPTIONS: `--import=${stray}`,
+    };
+    const quiet = await spawnCli(argv, { env });
+    expect(quiet.code).toBe(2);
+    expect(quiet.stderr).toBe(
+      'assay: internal error: boom from a stray callback (this is a bug in assay; please report it)\n',
+    );
+    const debug = await spawnCli(argv, { env: { ...env, ASSAY_DEBUG: '1' } });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
