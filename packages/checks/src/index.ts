@@ -1,6 +1,9 @@
 /**
  * @assay/checks: decides whether an exchange, or a sequence of exchanges, broke the contract.
  *
+ * - `parsedBody(response)`: the JSON body as the checks read it, parsed once per response object;
+ *   call it after the exchange checks to read the same value without parsing the body again.
+ *
  * - `createSchemaValidator(api.schemas)`: the one ajv configuration (JSON Schema 2020-12, formats).
  * - `createChecks(api)`: the exchange checks and the sequence checks, bound to the api's validators.
  * - Probes for sequences, all pure (data in, data out): walk a list with `nextPageRequest` from a
@@ -10,6 +13,9 @@
  *   exchange of the operation, in the order sent, to each sequence check: each finds the walks and
  *   probes it needs by matching requests with these helpers.
  */
+
+export type { ParsedBody } from './_internals/parsed-body.js';
+export { parsedBody } from './_internals/parsed-body.js';
 export type { ApiChecks, CreateChecksOptions } from './checks/create-checks.js';
 export { createChecks } from './checks/create-checks.js';
 export { contentTypeConformance } from './conformance/content-type-conformance.js';

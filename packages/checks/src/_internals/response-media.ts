@@ -17,8 +17,20 @@ export function mayHaveBody(exchange: Exchange): boolean {
   return exchange.request.method !== 'HEAD' && status !== 204 && status !== 304 && status >= 200;
 }
 
+// Several checks of one exchange ask in turn (they run one after another): the last answer is kept.
+let lastExchange: Exchange | undefined;
+let lastFound: ResponseMedia | undefined;
+
 /** Finds the documented response and media type of an exchange. */
 export function responseMedia(exchange: Exchange): ResponseMedia | undefined {
+  if (exchange !== lastExchange) {
+    lastFound = findResponseMedia(exchange);
+    lastExchange = exchange;
+  }
+  return lastFound;
+}
+
+function findResponseMedia(exchange: Exchange): ResponseMedia | undefined {
   const response = matchResponse(exchange.operation, exchange.response.status);
   if (response === undefined) return undefined;
   const header = exchange.response.headers['content-type'];

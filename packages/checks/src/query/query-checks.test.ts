@@ -35,6 +35,18 @@ describe('query-filter', () => {
     ).toEqual([]);
     expect(queryFilter.verify(page([{ active: false }], 'active='))).toEqual([]);
   });
+  it('reports the first 20 items breaking each filter of a page that ignores them', () => {
+    const items = Array.from({ length: 100 }, (_, i) => ({ active: i % 2 === 0, name: `Zed ${i}` }));
+    const violations = queryFilter.verify(page(items, 'active=true&name=Ab'));
+    const of = (param: string) => violations.filter((v) => v.fingerprint.endsWith(`|${param}`));
+    expect(of('active').map((v) => v.pointer)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `/results/${2 * i + 1}/active`),
+    );
+    expect(of('name').map((v) => v.pointer)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `/results/${i}/name`),
+    );
+    expect(violations).toHaveLength(40);
+  });
 });
 
 describe('query-ordering', () => {

@@ -13,7 +13,7 @@ import { type OrderingKey, parseOrdering } from './ordering-oracle.js';
 export function judgedOrdering(
   operation: Operation,
   value: string,
-  honoured: ReadonlySet<string> = new Set(),
+  honoured: ReadonlySet<string> = NONE,
 ): OrderingKey[] | undefined {
   const ordering = operation.list?.ordering;
   if (ordering === undefined) return undefined;
@@ -24,8 +24,21 @@ export function judgedOrdering(
   return keys.every((key) => honoured.has(key.field)) ? keys : undefined;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+// A pure function of the operation, asked for every exchange that carries an ordering.
+const documents = new WeakMap<Operation, boolean>();
+
 /** The ordering parameter lists its values in an enum, so its fields are promised, not guessed. */
 export function documentsOrderingFields(operation: Operation): boolean {
+  let known = documents.get(operation);
+  if (known === undefined) {
+    known = findsOrderingEnum(operation);
+    documents.set(operation, known);
+  }
+  return known;
+}
+
+function findsOrderingEnum(operation: Operation): boolean {
   const ordering = operation.list?.ordering;
   if (ordering === undefined) return false;
   const param = operation.parameters.find((p) => p.in === 'query' && p.name === ordering.param);
