@@ -178,18 +178,29 @@ function keyValuesToRecord(items: string[]): Record<string, string> {
   return out;
 }
 
-/** The query string as a server splits it: `&`-separated pairs, each percent-decoded. */
-export function queryPairs(query: string): [string, string][] {
-  if (query === '') return [];
-  return query
-    .split('&')
-    .filter((piece) => piece !== '')
-    .map((piece) => {
+// Every parameter of a request is read back from the same query string, one after another: the
+// last split is kept so a request with many parameters splits and decodes its query once.
+let lastQuery: string | undefined;
+let lastPairs: readonly (readonly [string, string])[] = [];
+
+/** The query string as a server splits it: `&`-separated pairs, each percent-decoded. Do not mutate. */
+export function queryPairs(query: string): readonly (readonly [string, string])[] {
+  if (query === lastQuery) return lastPairs;
+  const pairs: [string, string][] = [];
+  if (query !== '') {
+    for (const piece of query.split('&')) {
+      if (piece === '') continue;
       const at = piece.indexOf('=');
-      return at < 0
-        ? [percentDecode(piece), '']
-        : [percentDecode(piece.slice(0, at)), percentDecode(piece.slice(at + 1))];
-    });
+      pairs.push(
+        at < 0
+          ? [percentDecode(piece), '']
+          : [percentDecode(piece.slice(0, at)), percentDecode(piece.slice(at + 1))],
+      );
+    }
+  }
+  lastQuery = query;
+  lastPairs = pairs;
+  return pairs;
 }
 
 function cookiePairs(header: string | undefined): [string, string][] {
@@ -224,20 +235,33 @@ function objectKeys(
   return (key) => !others.has(key);
 }
 
+const pathMatchers = new Map<string, { pattern: RegExp; names: string[] }>();
+
+/** The regular expression of a path template, built once per template. */
+function pathMatcher(template: string): { pattern: RegExp; names: string[] } {
+  let matcher = pathMatchers.get(template);
+  if (matcher === undefined) {
+    const names: string[] = [];
+    const source = template
+      .split(/(\{[^}]+\})/)
+      .map((piece) => {
+        if (piece.startsWith('{') && piece.endsWith('}')) {
+          names.push(piece.slice(1, -1));
+          return '([^/]*)';
+        }
+        return piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
+    matcher = { pattern: new RegExp(`^${source}$`), names };
+    pathMatchers.set(template, matcher);
+  }
+  return matcher;
+}
+
 /** Matches a request path against the operation's template, returning each path parameter's raw text. */
 export function matchPath(template: string, path: string): Record<string, string> | undefined {
-  const names: string[] = [];
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((piece) => {
-      if (piece.startsWith('{') && piece.endsWith('}')) {
-        names.push(piece.slice(1, -1));
-        return '([^/]*)';
-      }
-      return piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  const match = new RegExp(`^${source}$`).exec(path);
+  const { pattern, names } = pathMatcher(template);
+  const match = pattern.exec(path);
   if (!match) return undefined;
   return Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? '']));
 }

@@ -42,6 +42,8 @@ export function percentEncodeAllowReserved(text: string): string {
 
 /** Decodes a percent-encoded component; malformed escapes are kept as they are, as lenient servers do. */
 export function percentDecode(text: string): string {
+  // Most wire text has no escape at all: no need to decode it (nor to pay for a thrown URIError).
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
