@@ -23,3 +23,16 @@ export function writeBodyPath(body: unknown, path: BodyPath, value: unknown): un
       : {};
   return { ...base, [head]: writeBodyPath(base[head], rest, value) };
 }
+
+/** Returns a copy of `body` without the property at `path`, copying only the objects along the path. */
+export function removeBodyPath(body: unknown, path: BodyPath): unknown {
+  if (path.length === 0 || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const [head, ...rest] = path as [string, ...string[]];
+  const base = body as Record<string, unknown>;
+  if (!Object.hasOwn(base, head)) return body;
+  if (rest.length === 0) {
+    const { [head]: _removed, ...others } = base;
+    return others;
+  }
+  return { ...base, [head]: removeBodyPath(base[head], rest) };
+}

@@ -22,12 +22,17 @@ export function documentedHeaders(
   if (spec === undefined) return;
   for (const header of Object.values(spec.headers)) {
     if (reply.headers[header.name] !== undefined || header.name === 'content-length') continue;
+    // Links and ranges say where other data is: only the list code can compute them, and a
+    // generated value (`<bind>`) would send a client walking to nowhere. Left out unless required.
+    if (COMPUTED.has(header.name) && !header.required) continue;
     const key = `${operation.id} ${reply.status} ${header.name}`;
     if (!cache.has(key)) cache.set(key, headerValue(ctx, factory, header.schema, key));
     const value = cache.get(key);
     if (value !== undefined) reply.headers[header.name] = value;
   }
 }
+
+const COMPUTED = new Set(['link', 'content-range']);
 
 function headerValue(
   ctx: MockContext,

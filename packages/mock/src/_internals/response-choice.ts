@@ -11,7 +11,10 @@ export interface ResponseChoice {
 const successes = new WeakMap<Operation, ResponseChoice>();
 const medias = new WeakMap<ResponseSpec, MediaTypeSpec | undefined>();
 
-/** The lowest documented 2xx, else `2XX` or `default` as 200, else an undocumented 200. */
+/**
+ * The lowest documented 2xx, else `2XX` or `default` as 200, else the lowest documented 1xx or 3xx,
+ * else the lowest documented 4xx; an undocumented 200 only when nothing else is documented.
+ */
 export function successResponse(operation: Operation): ResponseChoice {
   let choice = successes.get(operation);
   if (choice === undefined) {
@@ -31,10 +34,11 @@ function computeSuccessResponse(operation: Operation): ResponseChoice {
   if (range !== undefined) return { status: 200, spec: range };
   const fallback = operation.responses.default;
   if (fallback !== undefined) return { status: 200, spec: fallback };
-  // No success documented (a redirect-only operation, say): the lowest documented code below 400.
-  const other = Object.keys(operation.responses)
-    .filter((k) => /^[13]\d\d$/.test(k))
-    .sort()[0];
+  // No success documented (a redirect-only operation, say): the lowest documented code below 400,
+  // else the lowest documented 4xx (Kubernetes documents only 401 for GET /logs/): an
+  // undocumented 200 would break the contract the spec states, however odd that contract is.
+  const documented = Object.keys(operation.responses).filter((k) => /^[1-4]\d\d$/.test(k));
+  const other = documented.filter((k) => /^[13]/.test(k)).sort()[0] ?? documented.sort()[0];
   return other === undefined ? { status: 200 } : { status: Number(other), spec: operation.responses[other] };
 }
 

@@ -3,9 +3,11 @@ import { applyFilters } from './apply-filters.js';
 import { applyOrdering, type OrderingKey, parseOrdering } from './apply-ordering.js';
 import { applySearch } from './apply-search.js';
 import type { BodyFactory } from './body-factory.js';
-import { writeBodyPath } from './body-path.js';
+import { removeBodyPath, writeBodyPath } from './body-path.js';
 import type { Dataset } from './build-dataset.js';
+import { documentsHeader } from './documents-header.js';
 import { hashSeed } from './hash-seed.js';
+import { isRequiredAt } from './is-required-at.js';
 import type { MockContext } from './mock-context.js';
 import type { MockReply } from './mock-reply.js';
 import { objectProperties } from './object-properties.js';
@@ -32,6 +34,9 @@ export interface ListRequest {
 }
 
 const DEFAULT_PAGE_SIZE = 20;
+
+/** A metadata value left out of the body rather than written. */
+const ABSENT = Symbol('absent');
 
 /** A page a link leads to: by index for page styles, by offset for the others. */
 interface Target {
@@ -185,13 +190,14 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   const responseSchema = media?.schema;
   let body: unknown = writeBodyPath(envelope, list.itemsPath, served);
   const put = (path: BodyPath | undefined, value: unknown): void => {
-    if (path !== undefined) body = writeBodyPath(body, path, value);
+    if (path === undefined) return;
+    body = value === ABSENT ? removeBodyPath(body, path) : writeBodyPath(body, path, value);
   };
   const linkValue = (path: BodyPath | undefined, target: Target | undefined): unknown => {
     if (path === undefined) return undefined;
     const types = schemaTypes(schemaAtPath(responseSchema, path, ctx.defs), ctx.defs);
     const numeric = (types.has('number') || types.has('integer')) && !types.has('string');
-    if (target === undefined) return numeric && !types.has('null') ? 0 : null;
+    if (target === undefined) return noLink(path, types, numeric);
     if (numeric)
       return pagination.style === 'limit-offset' ? target.offset : pagination.firstPage + target.index;
     const format = resolveSchema(schemaAtPath(responseSchema, path, ctx.defs), ctx.defs).format;
@@ -203,16 +209,32 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   put(pagination.startIndexPath, startIndex);
   put(pagination.endIndexPath, endIndex);
   put(pagination.hasMorePath, next !== undefined);
+  /**
+   * Where there is no next (or previous) page: null when the schema allows it, 0 for a page number,
+   * else nothing at all when the property is optional (Kubernetes omits `metadata.continue`), else
+   * the empty string. Writing null into a field typed `string` breaks the schema.
+   */
+  const noLink = (path: BodyPath, types: ReadonlySet<string>, numeric: boolean): unknown => {
+    if (types.size === 0 || types.has('null')) return null;
+    if (numeric) return 0;
+    if (!isRequiredAt(responseSchema, path, ctx.defs)) return ABSENT;
+    return types.has('string') ? '' : null;
+  };
   put(pagination.nextPath, linkValue(pagination.nextPath, next));
   put(pagination.previousPath, linkValue(pagination.previousPath, previous));
 
-  if (pagination.style === 'link-header') {
+  // The Link header is computed whenever the style relies on it or the response documents it
+  // (GitHub's cursor lists): a generated value would be a link to nowhere.
+  if (pagination.style === 'link-header' || documentsHeader(success.spec, 'link')) {
     const parts: string[] = [];
     if (next !== undefined) parts.push(`<${links.url(next)}>; rel="next"`);
     if (previous !== undefined) parts.push(`<${links.url(previous)}>; rel="prev"`);
     parts.push(`<${links.url({ index: 0, offset: 0 })}>; rel="first"`);
-    const last = Math.max(0, totalPages - 1);
-    parts.push(`<${links.url({ index: last, offset: last * size })}>; rel="last"`);
+    // A cursor cannot say how far the end is without walking there: no `last`, as GitHub does.
+    if (pagination.style !== 'cursor') {
+      const last = Math.max(0, totalPages - 1);
+      parts.push(`<${links.url({ index: last, offset: last * size })}>; rel="last"`);
+    }
     headers.link = parts.join(', ');
   }
   if (pagination.style === 'content-range') {

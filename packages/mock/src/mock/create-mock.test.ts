@@ -258,6 +258,25 @@ describe('createMock: auth and validation', () => {
     expect(send(mock, get('/widgets', '', { 'x-api-key': WIDGET_TOKEN })).response.headers).toEqual(headers);
   });
 
+  it('answers an operation that documents only an error status with that status, not an undocumented 200', () => {
+    // Kubernetes documents nothing but 401 for GET /logs/.
+    const api = widgetApi('page-number');
+    const retrieve = api.operations[2]!;
+    retrieve.responses = { '401': { ...retrieve.responses['400']!, status: '401' } };
+    const mock = createMock(api, { token: WIDGET_TOKEN });
+    const { response } = send(mock, get('/widgets/7'));
+    expect(response.status).toBe(401);
+    expect(conformanceProblems(api, retrieve, response)).toEqual([]);
+    // A redirect is still preferred to an error when both are documented.
+    const redirecting = widgetApi('page-number');
+    redirecting.operations[2]!.responses = {
+      '302': { status: '302', content: {}, headers: {} },
+      '401': { ...retrieve.responses['401']! },
+    };
+    const redirect = createMock(redirecting, { token: WIDGET_TOKEN });
+    expect(send(redirect, get('/widgets/7')).response.status).toBe(302);
+  });
+
   it('answers HEAD as GET without the body', () => {
     const mock = createMock(identification);
     const full = mock.handle(get(LIST, 'page=2', bearer));

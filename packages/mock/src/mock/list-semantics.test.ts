@@ -218,6 +218,73 @@ describe('pagination metadata', () => {
     ).toBe('*/45');
   });
 
+  it('a cursor list that documents a Link header (GitHub) gets computed links, never a generated value', () => {
+    // GitHub's cursor lists: the body is the array, the next page is only in Link (`after=`).
+    const api = widgetApi('link-header');
+    const operation = api.operations[0]!;
+    const { pageParam: _page, ...rest } = operation.list!.pagination!;
+    operation.list!.pagination = { ...rest, style: 'cursor', cursorParam: 'after' };
+    operation.parameters.push({ ...operation.parameters[0]!, name: 'after', schema: { type: 'string' } });
+    const ok = operation.responses['200']!;
+    ok.headers.link = { name: 'link', required: false, schema: { type: 'string' } };
+    const mock = createMock(api, { token: WIDGET_TOKEN, seed: 7 });
+    const rfc8288 = /^<[^>]*>; rel="(next|prev|first|last)"$/;
+    const seen: unknown[] = [];
+    let query: string | undefined = 'per_page=10';
+    let pages = 0;
+    while (query !== undefined && pages < 10) {
+      const { response, body } = send(mock, get('/widgets', query, auth));
+      expect(response.status).toBe(200);
+      expect(conformanceProblems(api, operation, response)).toEqual([]);
+      const parts = (response.headers.link ?? '').split(', ');
+      for (const part of parts) expect(part).toMatch(rfc8288);
+      expect(parts.some((part) => part.endsWith('rel="first"'))).toBe(true);
+      seen.push(...(body as Record<string, unknown>[]).map((item) => item.id));
+      const next = /<([^>]*)>; rel="next"/.exec(response.headers.link ?? '')?.[1];
+      query = next === undefined ? undefined : new URL(next).search.slice(1);
+      pages += 1;
+    }
+    expect(pages).toBe(5);
+    expect(seen).toHaveLength(45);
+    expect(new Set(seen).size).toBe(45);
+  });
+
+  it('a cursor in a string field leaves the last page without one: absent when optional (Kubernetes continue), empty when required, never null', () => {
+    const api = widgetApi('cursor');
+    const operation = api.operations[0]!;
+    const content = operation.responses['200']!.content['application/json']!;
+    content.schema = {
+      type: 'object',
+      properties: {
+        data: { type: 'array', items: { $ref: '#/$defs/Widget' } },
+        metadata: { type: 'object', properties: { continue: { type: 'string' } } },
+        next_cursor: { type: 'string' },
+      },
+      required: ['data', 'metadata', 'next_cursor'],
+    };
+    const pagination = operation.list!.pagination!;
+    const { hasMorePath: _hasMore, ...rest } = pagination;
+    for (const [path, last] of [
+      [['metadata', 'continue'], undefined],
+      [['next_cursor'], ''],
+    ] as const) {
+      operation.list!.pagination = { ...rest, nextPath: [...path] };
+      const mock = createMock(api, { token: WIDGET_TOKEN, seed: 7 });
+      const ids: unknown[] = [];
+      let query: string | undefined = 'limit=20';
+      for (let page = 0; query !== undefined && page < 5; page++) {
+        const { response, body } = send(mock, get('/widgets', query, auth));
+        expect(conformanceProblems(api, operation, response)).toEqual([]);
+        ids.push(...(readBodyPath(body, ['data']) as Record<string, unknown>[]).map((item) => item.id));
+        const token = readBodyPath(body, path);
+        if (page < 2) expect(typeof token).toBe('string');
+        else expect(token).toBe(last);
+        query = typeof token === 'string' && token !== '' ? `limit=20&cursor=${token}` : undefined;
+      }
+      expect(new Set(ids).size).toBe(45);
+    }
+  });
+
   it('past the last page: the documented 404, else (page-number) the documented 400, else an empty page', () => {
     const withNotFound = setup('page-number', { notFound: true });
     const answer = send(withNotFound.mock, get('/widgets', 'page=99', auth));
