@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { runCli } from './cli/run-cli.js';
-
 // The first Ctrl-C stops the run gracefully (reports are still written, marked incomplete);
 // a second one exits at once.
 const interrupt = new AbortController();
@@ -22,6 +20,9 @@ const crash = (error: unknown) => {
 };
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
+
+// Imported only now, so the handlers above also cover the loading of the CLI's modules.
+const { runCli } = await import('./cli/run-cli.js');
 
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,

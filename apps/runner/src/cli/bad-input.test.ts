@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../_test/capture-io.js';
 import { identificationSpec } from '../_test/paths.js';
-import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
 import { hostileDocument, startHostileTarget } from '../hostile/_test/hostile-target.js';
 import { runCli } from './run-cli.js';
 
@@ -85,30 +84,6 @@ describe('bad command lines: one clear line on stderr, exit 2, no stack trace', 
       expect(out.stdout).toBe('');
     });
   }
-});
-
-describe('the same through the built CLI, as a user runs it', () => {
-  beforeAll(buildCli, 240_000);
-
-  it('exits 2 with one line and no stack trace for each kind of bad input', async () => {
-    const picked = cases.filter(([name]) =>
-      [
-        'an unknown long flag',
-        'a base URL without a host',
-        'a base URL with a password',
-        'a report path that cannot be created',
-        'a shard past the count',
-      ].includes(name),
-    );
-    const runs = await Promise.all(picked.map(([, argv]) => spawnCli(argv())));
-    for (const [index, result] of runs.entries()) {
-      const [name, , message] = picked[index]!;
-      expect(result.code, name).toBe(2);
-      expect(result.stderr, name).toMatch(message);
-      expect(result.stderr.trimEnd().split('\n'), name).toHaveLength(1);
-      expect(result.stderr, name).not.toMatch(/\n\s+at |hunter2/);
-    }
-  });
 });
 
 describe('a report that cannot be written when the run ends', () => {

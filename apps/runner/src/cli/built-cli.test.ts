@@ -2,9 +2,12 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identificationSpec } from '../_test/paths.js';
 import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
 import { type HostileTarget, hostileDocument, startHostileTarget } from '../hostile/_test/hostile-target.js';
 
+// Every test of the CLI as a process lives in this one file: it builds dist/ once, and no other
+// test file rebuilds it while these spawn it.
 let target: HostileTarget;
 let dir: string;
 
@@ -68,7 +71,7 @@ describe('Ctrl-C on a real process', () => {
 describe('an error nothing caught', () => {
   it('ends the process with one line and exit 2, the stack only with ASSAY_DEBUG', async () => {
     const stray = join(dir, 'stray.mjs');
-    await writeFile(stray, "setTimeout(() => { throw new Error('boom from a stray callback'); }, 200);\n");
+    await writeFile(stray, "setTimeout(() => { throw new Error('boom from a stray callback'); }, 1500);\n");
     const argv = ['run', join(dir, 'api.json'), '--base-url', target.url.href, '--max-examples', '100000'];
     const env = {
       PATH: process.env.PATH ?? '',
@@ -76,12 +79,34 @@ describe('an error nothing caught', () => {
       NODE_OPTIONS: `--import=${stray}`,
     };
     const quiet = await spawnCli(argv, { env });
-    expect(quiet.code).toBe(2);
+    expect(quiet.code, quiet.stderr).toBe(2);
     expect(quiet.stderr).toBe(
       'assay: internal error: boom from a stray callback (this is a bug in assay; please report it)\n',
     );
     const debug = await spawnCli(argv, { env: { ...env, ASSAY_DEBUG: '1' } });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('bad command lines through the built CLI', () => {
+  it('exit 2 with one line on stderr and no stack trace', async () => {
+    const run = ['run', identificationSpec];
+    const cases: Array<[string[], RegExp]> = [
+      [[...run, '--mock', '--frobnicate'], /^assay: usage: unknown option --frobnicate/],
+      [[...run, '--base-url', 'http://'], /--base-url: .* (is not an absolute URL|has no host)/],
+      [[...run, '--base-url', 'http://me:hunter2@h/api'], /must not embed credentials/],
+      [[...run, '--mock', '--report', 'html=/proc/assay/r.html'], /^assay: report-write: .*cannot/],
+      [[...run, '--mock', '--shard', '3/2'], /--shard: expected <i>\/<n> with 1 <= i <= n/],
+    ];
+    const runs = await Promise.all(cases.map(([argv]) => spawnCli(argv)));
+    for (const [index, result] of runs.entries()) {
+      const [argv, message] = cases[index]!;
+      const name = argv.slice(2).join(' ');
+      expect(result.code, name).toBe(2);
+      expect(result.stderr, name).toMatch(message);
+      expect(result.stderr.trimEnd().split('\n'), name).toHaveLength(1);
+      expect(result.stderr, name).not.toMatch(/\n\s+at |hunter2/);
+    }
   });
 });
