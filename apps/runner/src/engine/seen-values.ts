@@ -1,3 +1,4 @@
+import { parsedBody } from '@assay/checks';
 import type { HttpResponse, Operation } from '@assay/model';
 import type { SeenValues } from './engine-kit.js';
 
@@ -26,12 +27,10 @@ export function collectSeenValues(response: HttpResponse, operation: Operation, 
   if (response.body.length > maxBodyChars || !/json/i.test(response.headers['content-type'] ?? '')) return;
   const quiet = quietResponses.get(seen) ?? 0;
   if (quiet >= seenQuietLimit) return;
-  let body: unknown;
-  try {
-    body = JSON.parse(response.body);
-  } catch {
-    return;
-  }
+  // The checks have just read this very response object: their parse is reused, not repeated.
+  const parsed = parsedBody(response);
+  if (!parsed.ok) return;
+  const body = parsed.value;
   const items = operation.list === undefined ? [body] : itemsAt(body, operation.list.itemsPath);
   let added = false;
   for (const item of items) {
