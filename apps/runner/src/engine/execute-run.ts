@@ -129,6 +129,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       secrets,
     };
     if (outcome.warnings.length > 0) result.warnings = outcome.warnings;
+    if (outcome.specWarnings.length > 0) result.specWarnings = outcome.specWarnings;
     if (outcome.aborted) {
       result.incompleteReason = budget.signal.aborted
         ? `time budget of ${options.timeBudgetS} s exhausted`

@@ -1,7 +1,9 @@
 import type { ApiModel, Check, HttpRequest, Operation } from '@assay/model';
+import { AssayError } from '@assay/model';
 import fc from 'fast-check';
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { latencyHistogram, recordLatency } from '../report/latency-histogram.js';
 import { createTransport } from '../transport/create-transport.js';
 import type { EngineKit } from './engine-kit.js';
 import { runEngine } from './run-engine.js';
@@ -87,7 +89,7 @@ const kit: EngineKit = {
   listSequence: async () => [],
 };
 
-async function run(seed: number, shrink: boolean, sent: string[] = []) {
+async function run(seed: number, shrink: boolean, sent: string[] = [], engineKit: EngineKit = kit) {
   const agent = target(sent);
   const transport = createTransport({
     baseUrl: new URL('http://target.test'),
@@ -100,7 +102,7 @@ async function run(seed: number, shrink: boolean, sent: string[] = []) {
     api,
     operations: [operation],
     transport,
-    kit,
+    kit: engineKit,
     seed,
     maxExamples: 60,
     credentials: { headers: [] },
@@ -146,5 +148,39 @@ describe('runEngine', () => {
     await run(42, true, first);
     await run(42, true, second);
     expect(second).toEqual(first);
+  });
+
+  it('folds every response time into the operation histogram as it arrives', async () => {
+    const outcome = await run(3, false);
+    const [result] = outcome.operations;
+    const folded = latencyHistogram();
+    for (const ms of result!.latenciesMs) recordLatency(folded, ms);
+    expect(result!.latency).toEqual(folded);
+    expect(result!.latency!.count).toBe(result!.requests);
+  });
+
+  it('says a schema no value satisfies is a problem of the spec, once, and a generator that throws is a bug', async () => {
+    const throwing = (error: Error): EngineKit => ({
+      ...kit,
+      requestArbitrary: () =>
+        fc.integer().map((): HttpRequest => {
+          throw error;
+        }),
+    });
+    const unsatisfiable = await run(
+      1,
+      false,
+      [],
+      throwing(new AssayError('generation', 'oneOf branches overlap', { pointer: '/paths/~1thing/get/q' })),
+    );
+    expect(unsatisfiable.warnings).toEqual([]);
+    expect(unsatisfiable.specWarnings).toEqual([
+      'get_thing: positive requests could not be generated: oneOf branches overlap (schema at /paths/~1thing/get/q)',
+      'get_thing: negative requests could not be generated: oneOf branches overlap (schema at /paths/~1thing/get/q)',
+    ]);
+    const buggy = await run(1, false, [], throwing(new TypeError('x is undefined')));
+    expect(buggy.specWarnings).toEqual([]);
+    expect(buggy.warnings).toHaveLength(2);
+    expect(buggy.warnings[0]).toMatch(/^get_thing: positive generation failed .*x is undefined/);
   });
 });

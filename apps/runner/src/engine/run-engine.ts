@@ -1,6 +1,7 @@
 import type { ApiModel, Exchange, HttpRequest, Operation, Violation } from '@assay/model';
 import { AssayError } from '@assay/model';
 import fc from 'fast-check';
+import { type LatencyHistogram, latencyHistogram, recordLatency } from '../report/latency-histogram.js';
 import type { SendOutcome, Transport } from '../transport/create-transport.js';
 import { authProbes, type Credentials, requiresAuth, withCredentials } from './credentials.js';
 import type { EngineKit } from './engine-kit.js';
@@ -52,11 +53,15 @@ export interface EngineOutcome {
   aborted: boolean;
   /** Things Assay could not do (a generator or check that threw): bugs in Assay, not in the API. */
   warnings: string[];
+  /** Problems of the spec met while generating (a schema no value satisfies): the spec's to fix. */
+  specWarnings: string[];
 }
 
 interface OperationState {
   operation: Operation;
   result: OperationResult;
+  /** The result's latency histogram, recorded into as responses arrive. */
+  latency: LatencyHistogram;
   checks: Set<string>;
   /** Cancels the operation's queued and in-flight requests (see {@link maxConsecutiveFaults}). */
   cancel: AbortController;
@@ -92,6 +97,22 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   let operationsDone = 0;
   let anyResponse = false;
   const warnings: string[] = [];
+  const specWarnings: string[] = [];
+
+  /**
+   * A `generation` error while drawing requests means the spec asks for what no value can be (e.g.
+   * overlapping `oneOf` branches): a problem of the spec, said once per operation and phase, not a
+   * bug in Assay. Returns false for any other error, which is one.
+   */
+  const specProblem = (operation: Operation, phase: string, error: unknown): boolean => {
+    if (!AssayError.is(error) || error.code !== 'generation') return false;
+    const prefix = `${operation.id}: ${phase} requests could not be generated`;
+    if (!specWarnings.some((w) => w.startsWith(prefix))) {
+      const at = error.details.pointer === undefined ? '' : ` (schema at ${error.details.pointer})`;
+      specWarnings.push(`${prefix}: ${error.message}${at}`);
+    }
+    return true;
+  };
 
   let deadlinePassed = false;
   const stopped = (): boolean => {
@@ -135,6 +156,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     try {
       return make();
     } catch (error) {
+      if (specProblem(operation, phase, error)) return [];
       warnings.push(
         `${operation.id}: ${phase} generation failed: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -161,6 +183,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     if (outcome.kind === 'response') {
       anyResponse = true;
       state.result.latenciesMs.push(outcome.response.durationMs);
+      recordLatency(state.latency, outcome.response.durationMs);
     }
     return outcome;
   }
@@ -301,8 +324,11 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     try {
       arbitrary = kit.requestArbitrary(state.operation, mode, snapshot(state.seen));
     } catch (error) {
-      if (AssayError.is(error) && error.code === 'generation') return;
-      throw error;
+      if (!AssayError.is(error) || error.code !== 'generation') throw error;
+      // No valid request at all is the spec's problem, and the operation goes untested: say so. An
+      // operation with nothing that can be made invalid simply has no negative phase.
+      if (mode === 'positive') specProblem(state.operation, mode, error);
+      return;
     }
     const phase = phaseSeed(options.seed, state.operation.id, mode);
     const toShrink: Array<{ seed: number; index: number; violation: Violation }> = [];
@@ -315,7 +341,9 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       try {
         batch = fc.sample(arbitrary, { seed, numRuns });
       } catch (error) {
-        // A generator that throws is a bug in Assay: say so once, keep testing with the next chunk.
+        // An unsatisfiable schema is the spec's problem; any other generator that throws is a bug in
+        // Assay. Either is said once, and testing goes on with the next chunk.
+        if (specProblem(state.operation, mode, error)) continue;
         const prefix = `${state.operation.id}: ${mode} generation failed`;
         if (!warnings.some((w) => w.startsWith(prefix))) {
           warnings.push(
@@ -466,8 +494,10 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       continue;
     }
     current = `${operation.method} ${operation.path}`;
+    const latency = latencyHistogram();
     const state: OperationState = {
       operation,
+      latency,
       checks: new Set(),
       cancel: new AbortController(),
       consecutiveFaults: 0,
@@ -481,6 +511,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         failures: 0,
         checks: [],
         latenciesMs: [],
+        latency,
         durationMs: 0,
       },
     };
@@ -521,7 +552,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         compare(a.fingerprint, b.fingerprint),
     );
   for (const result of results) result.failures = book.countFor(result.operationId);
-  return { operations: results, failures, requests, aborted: stopped(), warnings };
+  return { operations: results, failures, requests, aborted: stopped(), warnings, specWarnings };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { GenerationMode, HttpMethod } from '@assay/model';
+import type { LatencyHistogram } from '../report/latency-histogram.js';
 
 /**
  * A request exactly as it went on the wire: absolute URL, every header including the injected
@@ -73,8 +74,14 @@ export interface OperationResult {
   failures: number;
   /** Ids of the checks that ran on this operation's exchanges. */
   checks: string[];
-  /** Latency of every response received, in milliseconds, in sending order (for histograms). */
+  /**
+   * Latency of every response received, in milliseconds, in sending order. Grows by one number per
+   * response: kept only until the report reads {@link OperationResult.latency}, which holds the same
+   * figures in constant memory.
+   */
   latenciesMs: number[];
+  /** Latency of every response received, folded into fixed buckets as it arrives (constant memory). */
+  latency?: LatencyHistogram;
   durationMs: number;
   /** Set when the operation was not (fully) tested, e.g. `time budget exhausted`. */
   skipped?: string;
@@ -103,6 +110,12 @@ export interface RunResult {
   incompleteReason?: string;
   /** Things Assay itself failed to do (a generator or a check that threw): bugs to report, not API failures. */
   warnings?: string[];
+  /**
+   * Problems of the spec met while running, e.g. a schema no value can satisfy (overlapping `oneOf`
+   * branches), so some requests of an operation could not be generated: the spec's to fix, not
+   * bugs in Assay. Each names the operation, the phase and the schema problem.
+   */
+  specWarnings?: string[];
   /**
    * Secret values (bearer token, every --header value) that must never be printed: reporters
    * replace each occurrence with `[REDACTED]` in every output. Never serialise this field.
