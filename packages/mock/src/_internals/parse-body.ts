@@ -1,11 +1,13 @@
 import type { HttpRequest, Operation } from '@assay/model';
 import type { InputProblem } from './input-problem.js';
 import type { MockContext } from './mock-context.js';
+import { readFormBody } from './read-form-body.js';
 
 /**
  * Checks a request body against the operation's request body: present when required, of a documented
- * media type, and (for JSON) valid against its schema. Other media types are accepted as they are,
- * since the mock cannot tell a good one from a bad one.
+ * media type, and valid against its schema: JSON as parsed, forms (urlencoded and multipart) as
+ * {@link readFormBody} reads them. Other media types are accepted as they are, since the mock cannot
+ * tell a good one from a bad one.
  */
 export function parseBody(ctx: MockContext, operation: Operation, request: HttpRequest): InputProblem[] {
   const spec = operation.requestBody;
@@ -30,12 +32,19 @@ export function parseBody(ctx: MockContext, operation: Operation, request: HttpR
       },
     ];
   }
-  if (!isJson(mediaType)) return [];
   let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return [{ location: 'body', name: 'body', message: 'the request body is not valid JSON' }];
+  if (mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data') {
+    const reading = readFormBody(ctx, media, text, request.headers['content-type'] ?? '');
+    if (!reading.ok) return [{ location: 'body', name: 'body', message: reading.message }];
+    value = reading.value;
+  } else if (isJson(mediaType)) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return [{ location: 'body', name: 'body', message: 'the request body is not valid JSON' }];
+    }
+  } else {
+    return [];
   }
   const errors = ctx.validator.validate(media.schema, value);
   return errors.map((e) => ({ location: 'body', name: 'body', message: `body ${e.message}` }));
