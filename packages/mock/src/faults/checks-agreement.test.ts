@@ -72,6 +72,10 @@ function exercise(mock: Mock): Exchange[] {
     '',
     'page_size=10',
     'page_size=7&ordering=name',
+    // One key each way: a check must not need the multi-key form to see that -name is honoured.
+    'ordering=name',
+    'ordering=-name',
+    'page_size=7&ordering=-name',
     'ordering=-name,pk',
     'show_matched_user=true&page_size=10',
     `password_stage=${stage}`,
@@ -189,6 +193,7 @@ describe('the checks of @assay/checks against the mock, other pagination styles'
       for (const [query, size] of [
         ['', 10],
         ['ordering=name', 7],
+        ['ordering=-name', 6],
         ['ordering=-weight,id', 20],
         ['active=true', 10],
         ['color=red&q=e', 4],
