@@ -1,7 +1,7 @@
-import type { JsonSchema, JsonType } from '@assay/model';
+import type { JsonSchema, JsonSchemaObject, JsonType } from '@assay/model';
 import { flattenSchema } from './merge-schemas.js';
 
-const ALL: JsonType[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
+const ALL: readonly JsonType[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
 
 function typeOfValue(value: unknown): JsonType {
   if (value === null) return 'null';
@@ -11,12 +11,33 @@ function typeOfValue(value: unknown): JsonType {
   return typeof value === 'boolean' ? 'boolean' : 'string';
 }
 
+// Asked for every parameter of every drawn request (reading it back as a server would): a pure
+// function of the schema object and the api's definitions, so computed once per schema.
+const known = new WeakMap<object, { defs: Record<string, JsonSchema>; types: readonly JsonType[] }>();
+
 /**
  * The JSON types a schema admits, looking through `$ref`, `allOf`, `anyOf` and `oneOf`: what a
  * server that coerces wire text "per schema type" would try to read a value as.
  */
-export function schemaTypes(schema: JsonSchema, defs: Record<string, JsonSchema>, depth = 0): JsonType[] {
+export function schemaTypes(
+  schema: JsonSchema,
+  defs: Record<string, JsonSchema>,
+  depth = 0,
+): readonly JsonType[] {
   if (typeof schema === 'boolean' || depth > 8) return ALL;
+  if (depth > 0) return typesOf(schema, defs, depth);
+  const hit = known.get(schema);
+  if (hit !== undefined && hit.defs === defs) return hit.types;
+  const types = typesOf(schema, defs, depth);
+  known.set(schema, { defs, types });
+  return types;
+}
+
+function typesOf(
+  schema: JsonSchemaObject,
+  defs: Record<string, JsonSchema>,
+  depth: number,
+): readonly JsonType[] {
   let flat: ReturnType<typeof flattenSchema>;
   try {
     flat = flattenSchema(schema, defs);
