@@ -62,6 +62,8 @@ interface OperationState {
   result: OperationResult;
   /** The result's latency histogram, recorded into as responses arrive. */
   latency: LatencyHistogram;
+  /** Whether an exchange reached the exchange checks yet (their ids are then in `checks`). */
+  checked?: boolean;
   checks: Set<string>;
   /** Cancels the operation's queued and in-flight requests (see {@link maxConsecutiveFaults}). */
   cancel: AbortController;
@@ -124,12 +126,15 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   };
 
   /** A check that throws is a bug in Assay: it must not end the run, nor pass for a finding. */
+  const checkThrew = (id: string, error: unknown): void => {
+    const message = `check ${id} threw: ${error instanceof Error ? error.message : String(error)}`;
+    if (!warnings.includes(message)) warnings.push(message);
+  };
   const safeVerify = (id: string, verify: () => Violation[]): Violation[] => {
     try {
       return verify();
     } catch (error) {
-      const message = `check ${id} threw: ${error instanceof Error ? error.message : String(error)}`;
-      if (!warnings.includes(message)) warnings.push(message);
+      checkThrew(id, error);
       return [];
     }
   };
@@ -234,9 +239,20 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         fingerprint: 'transport-error|max-body',
       });
     }
+    if (!state.checked) {
+      for (const check of kit.checks) state.checks.add(check.id);
+      state.checked = true;
+    }
+    // The hottest loop of a run: no closure nor spread per check and request.
     for (const check of kit.checks) {
-      state.checks.add(check.id);
-      found.push(...safeVerify(check.id, () => check.verify(exchange)));
+      let violations: Violation[];
+      try {
+        violations = check.verify(exchange);
+      } catch (error) {
+        checkThrew(check.id, error);
+        continue;
+      }
+      for (const violation of violations) found.push(violation);
     }
     return found;
   }
