@@ -277,6 +277,27 @@ describe('createMock: auth and validation', () => {
     expect(send(redirect, get('/widgets/7')).response.status).toBe(302);
   });
 
+  it('rejects invalid input with a 4xx the operation documents, else under default, else a plain 400', () => {
+    const problem = (api: ApiModel) => api.operations[2]!.responses['400']!;
+    // `default` documented: a 400 whose body matches the default response.
+    const withDefault = widgetApi('page-number');
+    const retrieve = withDefault.operations[2]!;
+    retrieve.responses = {
+      '200': retrieve.responses['200']!,
+      default: { ...problem(withDefault), status: 'default' },
+    };
+    const answer = send(createMock(withDefault, { token: WIDGET_TOKEN }), get('/widgets/abc')).response;
+    expect(answer.status).toBe(400);
+    expect(conformanceProblems(withDefault, retrieve, answer)).toEqual([]);
+    // No client error documented at all: still a 400, the only answer negative-data-rejection accepts.
+    const bare = widgetApi('page-number');
+    bare.operations[2]!.responses = { '200': bare.operations[2]!.responses['200']! };
+    const mock = createMock(bare, { token: WIDGET_TOKEN });
+    expect(send(mock, get('/widgets/abc')).response.status).toBe(400);
+    expect(send(mock, get('/widgets/abc')).body).toEqual({ detail: expect.stringContaining('id') });
+    expect(send(mock, get('/widgets/7')).response.status).toBe(200);
+  });
+
   it('answers HEAD as GET without the body', () => {
     const mock = createMock(identification);
     const full = mock.handle(get(LIST, 'page=2', bearer));
