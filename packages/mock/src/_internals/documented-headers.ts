@@ -17,6 +17,7 @@ export function documentedHeaders(
   operation: Operation,
   reply: MockReply,
   cache: Map<string, string | undefined>,
+  selfUrl: string,
 ): void {
   const spec = documentedResponse(operation, reply.status);
   if (spec === undefined) return;
@@ -25,6 +26,13 @@ export function documentedHeaders(
     // Links and ranges say where other data is: only the list code can compute them, and a
     // generated value (`<bind>`) would send a client walking to nowhere. Left out unless required.
     if (COMPUTED.has(header.name) && !header.required) continue;
+    // A required Link with no pages to link: the one relation that is true of any answer, `self`
+    // (registered by RFC 4287, RFC 8288 §6.2.2), rather than a generated target.
+    const self = `<${selfUrl}>; rel="self"`;
+    if (header.name === 'link' && ctx.validator.isValid(header.schema, self)) {
+      reply.headers.link = self;
+      continue;
+    }
     const key = `${operation.id} ${reply.status} ${header.name}`;
     if (!cache.has(key)) cache.set(key, headerValue(ctx, factory, header.schema, key));
     const value = cache.get(key);

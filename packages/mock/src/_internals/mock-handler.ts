@@ -147,7 +147,8 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
       // A schema the generators cannot satisfy: say so rather than break the transport.
       answer = json(500, { detail: `The mock cannot answer: ${(error as Error).message}` });
     }
-    documentedHeaders(ctx, factory, found.operation, answer, headerValues);
+    const selfUrl = `http://${request.headers.host ?? 'localhost'}${request.path}${request.query === '' ? '' : `?${request.query}`}`;
+    documentedHeaders(ctx, factory, found.operation, answer, headerValues, selfUrl);
     if (ctx.faults.has('schema-break') && answer.status >= 200 && answer.status < 300) {
       breakSchema(ctx, found.operation, answer);
     }

@@ -298,6 +298,26 @@ describe('createMock: auth and validation', () => {
     expect(send(mock, get('/widgets/7')).response.status).toBe(200);
   });
 
+  it('never generates a Link header: absent unless computed, and a self link where one is required', () => {
+    const api = widgetApi('page-number');
+    const retrieve = api.operations[2]!;
+    const ok = retrieve.responses['200']!;
+    ok.headers.link = { name: 'link', required: false, schema: { type: 'string' } };
+    const optional = createMock(api, { token: WIDGET_TOKEN });
+    expect(send(optional, get('/widgets/7')).response.headers.link).toBeUndefined();
+    const strict = widgetApi('page-number');
+    strict.operations[2]!.responses['200']!.headers.link = {
+      name: 'link',
+      required: true,
+      schema: { type: 'string' },
+    };
+    const mock = createMock(strict, { token: WIDGET_TOKEN });
+    const request = get('/widgets/7', 'expand=x', { host: 'api.test' });
+    expect(send(mock, request).response.headers.link).toBe(
+      '<http://api.test/widgets/7?expand=x>; rel="self"',
+    );
+  });
+
   it('answers HEAD as GET without the body', () => {
     const mock = createMock(identification);
     const full = mock.handle(get(LIST, 'page=2', bearer));
