@@ -4,6 +4,8 @@ import { hashSeed } from './hash-seed.js';
 import type { MockContext } from './mock-context.js';
 import { objectProperties } from './object-properties.js';
 import { resolveSchema } from './resolve-schema.js';
+import { responseMedia, successResponse } from './response-choice.js';
+import { schemaAtPath } from './schema-at-path.js';
 import { schemaTypes } from './schema-types.js';
 import { type SeededRandom, seededRandom } from './seeded-random.js';
 
@@ -45,7 +47,11 @@ export function buildDataset(
   const properties = objectProperties(list.itemSchema, ctx.defs);
   const random = seededRandom(hashSeed(ctx.seed, operation.id, 'dataset'));
   const items = generated.map((value) => (isObject(value) ? { ...value } : {}));
-  if (!generated.every(isObject)) return { items: generated as Record<string, unknown>[], hidden: [] };
+  const unique = uniqueItems(ctx, operation, list);
+  if (!generated.every(isObject)) {
+    const values = generated as Record<string, unknown>[];
+    return { items: unique ? distinct(values) : values, hidden: [] };
+  }
 
   const identifier = list.identifier;
   if (identifier !== undefined && properties.has(identifier)) {
@@ -80,9 +86,10 @@ export function buildDataset(
     }
   }
 
-  const checked = items.map((item, i) =>
+  const adjusted = items.map((item, i) =>
     ctx.validator.isValid(list.itemSchema, item) ? item : (generated[i] as Record<string, unknown>),
   );
+  const checked = unique ? distinct(adjusted) : adjusted;
 
   const hidden: Record<string, unknown>[] = [];
   if (withHidden && checked.length > 0) {
@@ -102,6 +109,35 @@ export function buildDataset(
     }
   }
   return { items: checked, hidden };
+}
+
+/** Whether the documented items array says `uniqueItems` (Slack's channel lists): pages are slices of the list. */
+function uniqueItems(ctx: MockContext, operation: Operation, list: ListSemantics): boolean {
+  const media = responseMedia(successResponse(operation).spec);
+  const array =
+    list.itemsPath.length === 0 ? media?.schema : schemaAtPath(media?.schema, list.itemsPath, ctx.defs);
+  return resolveSchema(array, ctx.defs).uniqueItems === true;
+}
+
+/** The items without repeats (equal as JSON values), first occurrence kept. */
+function distinct<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = canonical(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** JSON with object keys sorted: equal values (as uniqueItems compares them) give equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -136,7 +136,9 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   if (window.index > 0 && faults.has('duplicates-across-pages')) offset -= 1;
   if (window.index > 0 && faults.has('missing-items-across-pages')) offset += 1;
   let served = window.inRange ? pool.slice(offset, offset + size) : [];
-  const isLast = window.index >= window.totalPages - 1;
+  // By offset, not page index: an offset off the page grid (offset 22, limit 23, 45 items) is
+  // the last page although it is not the last page index.
+  const isLast = window.offset + size >= window.total;
   if (faults.has('short-middle-page') && window.inRange && !isLast) served = served.slice(0, -1);
   if (faults.has('per-page-ordering') && keys.length > 0) served = applyOrdering(served, keys);
 

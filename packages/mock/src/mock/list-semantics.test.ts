@@ -1,4 +1,4 @@
-import type { HttpRequest, PaginationStyle } from '@assay/model';
+import type { HttpRequest, JsonSchema, PaginationStyle } from '@assay/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareValues } from '../_internals/apply-ordering.js';
@@ -283,6 +283,48 @@ describe('pagination metadata', () => {
       }
       expect(new Set(ids).size).toBe(45);
     }
+  });
+
+  it('an offset off the page grid that reaches the end has no next link (NetBox limit=23&offset=22)', () => {
+    const { mock, api, operation } = setup('limit-offset');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 44 }), (limit, offset) => {
+        const { body, response } = send(mock, get('/widgets', `limit=${limit}&offset=${offset}`, auth));
+        const page = body as { next: string | null; results: unknown[] };
+        expect(page.next === null).toBe(offset + limit >= 45);
+        expect(page.results).toHaveLength(Math.min(limit, 45 - offset));
+        expect(conformanceProblems(api, operation, response)).toEqual([]);
+      }),
+    );
+  });
+
+  it('a list documented with uniqueItems (Slack) never serves the same item twice', () => {
+    const api = widgetApi('page-number');
+    const operation = api.operations[0]!;
+    const small: JsonSchema = {
+      type: 'object',
+      properties: { color: { type: 'string', enum: ['red', 'green', 'blue'] }, big: { type: 'boolean' } },
+      required: ['color', 'big'],
+    };
+    const content = operation.responses['200']!.content['application/json']!;
+    content.schema = {
+      type: 'object',
+      properties: {
+        count: { type: 'integer' },
+        next: { type: ['string', 'null'] },
+        previous: { type: ['string', 'null'] },
+        results: { type: 'array', items: small, uniqueItems: true },
+      },
+      required: ['count', 'next', 'previous', 'results'],
+    };
+    const { identifier: _id, ...rest } = operation.list!;
+    operation.list = { ...rest, itemSchema: small, filters: [], ordering: undefined, search: undefined };
+    const mock = createMock(api, { token: WIDGET_TOKEN, seed: 3 });
+    const { response, body } = send(mock, get('/widgets', 'page_size=100', auth));
+    expect(conformanceProblems(api, operation, response)).toEqual([]);
+    const results = (body as { results: unknown[] }).results;
+    expect(results.length).toBeGreaterThan(1);
+    expect(results.length).toBeLessThanOrEqual(6);
   });
 
   it('past the last page: the documented 404, else (page-number) the documented 400, else an empty page', () => {
