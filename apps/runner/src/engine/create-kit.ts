@@ -59,7 +59,10 @@ export function createKit(
   const kit: EngineKit = {
     exampleRequests: (operation) => safeList(() => exampleRequests(operation, { defs, isValid })),
     coverageRequests: (operation) => safeList(() => coverageRequests(operation, { defs, isValid })),
-    requestArbitrary: (operation, mode, seen) => requestArbitrary(operation, mode, { defs, seen, isValid }),
+    // Form bodies are made invalid too: the generators keep only values invalid under the most
+    // lenient reading a server could make, and the mock validates form bodies per OpenAPI encoding.
+    requestArbitrary: (operation, mode, seen) =>
+      requestArbitrary(operation, mode, { defs, seen, isValid, formBodyNegatives: true }),
     checks: all.checks.filter((c) => selected.has(c.id)),
     sequenceChecks: all.sequenceChecks.filter((c) => selected.has(c.id)),
     listSequence: (operation, seen, send, isAborted, accepted) =>

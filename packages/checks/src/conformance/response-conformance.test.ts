@@ -73,6 +73,26 @@ describe('status-code-conformance', () => {
   it('says nothing for an operation that documents no response', () => {
     expect(statusCodeConformance.verify(exchangeWith(operationWith([]), { status: 404 }))).toEqual([]);
   });
+  it('accepts a client error to invalid input only where the document names no validation error', () => {
+    const silent = operationWith([responseSpec('200'), responseSpec('404')]);
+    for (const status of [400, 422, 409])
+      expect(statusCodeConformance.verify(exchangeWith(silent, { status, mode: 'negative' }))).toEqual([]);
+    // The same answer to a valid request is still undocumented.
+    expect(statusCodeConformance.verify(exchangeWith(silent, { status: 400 }))).toHaveLength(1);
+    // A document that names its validation error holds the server to it.
+    const named = operationWith([responseSpec('200'), responseSpec('422')]);
+    expect(statusCodeConformance.verify(exchangeWith(named, { status: 400, mode: 'negative' }))).toHaveLength(
+      1,
+    );
+  });
+  it('accepts 401 or 403 to missing credentials only where the document names neither', () => {
+    const silent = operationWith([responseSpec('200'), responseSpec('400')]);
+    for (const status of [401, 403])
+      expect(statusCodeConformance.verify(exchangeWith(silent, { status, mode: 'auth' }))).toEqual([]);
+    expect(statusCodeConformance.verify(exchangeWith(silent, { status: 418, mode: 'auth' }))).toHaveLength(1);
+    const named = operationWith([responseSpec('200'), responseSpec('403')]);
+    expect(statusCodeConformance.verify(exchangeWith(named, { status: 401, mode: 'auth' }))).toHaveLength(1);
+  });
 });
 
 describe('content-type-conformance', () => {
