@@ -167,7 +167,8 @@ export function mutationsFor(
     const keyword = s.const !== undefined ? 'const' : 'enum';
     const numbers = members.filter((m): m is number => typeof m === 'number');
     if (numbers.length > 0) {
-      const outside = Math.max(...numbers) + 1;
+      // Not Math.max(...numbers): an enum of 100,000 numbers would overflow the stack.
+      const outside = numbers.reduce((max, n) => Math.max(max, n), -Infinity) + 1;
       add(text(outside), keyword, `${outside} is not one of the allowed values`);
     }
     if (members.some((m) => typeof m === 'string') || types.includes('string')) {

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { operation, parameter } from '../_test/operation.js';
+import { requestArbitrary } from '../request/request-arbitrary.js';
+import { schemaArbitrary } from './schema-arbitrary.js';
+
+describe('enormous enums', () => {
+  const words = Array.from({ length: 200_000 }, (_, i) => `v${i}`);
+  const numbers = Array.from({ length: 200_000 }, (_, i) => i);
+
+  it('draws members of an enum of 200,000 values', () => {
+    const allowed = new Set(words);
+    const values = fc.sample(schemaArbitrary({ type: 'string', enum: words }, { defs: {} }), {
+      numRuns: 50,
+      seed: 3,
+    });
+    expect(values.every((value) => allowed.has(value as string))).toBe(true);
+    expect(new Set(values).size).toBeGreaterThan(10);
+  });
+
+  it('makes a negative request outside an enum of 200,000 numbers', () => {
+    const op = operation({
+      id: 'pick',
+      method: 'GET',
+      path: '/pick',
+      parameters: [parameter('n', 'query', { type: 'integer', enum: numbers }, { required: true })],
+    });
+    const requests = fc.sample(requestArbitrary(op, 'negative', { defs: {} }), { numRuns: 100, seed: 5 });
+    expect(requests.some((request) => request.query === 'n=200000')).toBe(true);
+  });
+});
