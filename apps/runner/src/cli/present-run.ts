@@ -51,6 +51,10 @@ export const presentRun = {
     for (const warning of result.warnings ?? []) {
       io.stderr.write(`assay: warning: ${redactor.text(warning)} (a bug in assay; please report it)\n`);
     }
+    // The spec's own problems (e.g. a schema no value satisfies): the operation was partly untested.
+    for (const warning of result.specWarnings ?? []) {
+      io.stderr.write(`assay: warning: ${redactor.text(warning)}\n`);
+    }
     // The summary already says a run was interrupted; a time budget deserves its reason.
     if (result.incomplete && result.incompleteReason !== 'interrupted' && !options.quiet) {
       io.stdout.write(`assay: the run is incomplete (${result.incompleteReason ?? 'stopped early'})\n`);

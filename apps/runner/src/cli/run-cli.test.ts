@@ -16,6 +16,34 @@ describe('runCli: the exit-code contract', () => {
     expect(out.stderr).toBe('');
   });
 
+  it('prints a schema no value satisfies as a warning about the spec, not as a bug in assay', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-cli-'));
+    const spec = join(dir, 'overlap.json');
+    // Every value matches both oneOf branches, so no value matches exactly one.
+    const overlap = { oneOf: [{ type: 'string' }, { type: 'string' }] };
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 't', version: '1' },
+        paths: {
+          '/things': {
+            get: {
+              operationId: 'list_things',
+              parameters: [{ name: 'q', in: 'query', required: true, schema: overlap }],
+              responses: { '200': { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    const out = captureIo();
+    await runCli(['run', spec, '--mock', ...quick], out.io);
+    expect(out.stderr).toContain('list_things');
+    expect(out.stderr).toContain('oneOf');
+    expect(out.stderr).not.toContain('a bug in assay');
+  });
+
   it('exits 1 and names the check when the mock has a fault', async () => {
     const out = captureIo();
     const code = await runCli(

@@ -100,7 +100,7 @@ describe('executeRun against a hostile server', () => {
       seed: 1,
       excludeChecks: [],
       concurrency: 2,
-      timeoutMs: 200,
+      timeoutMs: 1000,
       unsafe: false,
       shrink: true,
       maxBodyBytes: 64 * 1024,
