@@ -9,6 +9,7 @@ import { runEngine } from './run-engine.js';
 import type { RunProgress, RunResult } from './run-result.js';
 import { runnerVersion } from './runner-version.js';
 import { selectOperations } from './select-operations.js';
+import { skippedOperationResult } from './skipped-operation-result.js';
 
 /** The token the in-process mock expects when the user gives none. */
 export const mockToken = 'assay-mock-token';
@@ -110,18 +111,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       requests: outcome.requests,
       operations: [
         ...outcome.operations,
-        ...skipped.map(({ operation, reason }) => ({
-          operationId: operation.id,
-          method: operation.method,
-          path: operation.path,
-          tags: operation.tags,
-          requests: 0,
-          failures: 0,
-          checks: [],
-          latenciesMs: [],
-          durationMs: 0,
-          skipped: reason,
-        })),
+        ...skipped.map(({ operation, reason }) => skippedOperationResult(operation, reason)),
       ],
       failures: outcome.failures,
       checks: [...selectedChecks].sort(),

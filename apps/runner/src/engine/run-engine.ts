@@ -10,6 +10,7 @@ import { chunkSeed, phaseSeed } from './phase-seed.js';
 import type { Failure, OperationResult, ReceivedResponse, RunProgress } from './run-result.js';
 import type { SeenPool } from './seen-values.js';
 import { collectSeenValues, snapshot } from './seen-values.js';
+import { skippedOperationResult } from './skipped-operation-result.js';
 
 /** Generated requests per fast-check seed: the unit of generation between abort checks. */
 const chunkSize = 50;
@@ -495,18 +496,9 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   for (const operation of options.operations) {
     if (stopped()) {
       // Listed, so a report of a cut run shows what was never tested.
-      results.push({
-        operationId: operation.id,
-        method: operation.method,
-        path: operation.path,
-        tags: operation.tags,
-        requests: 0,
-        failures: 0,
-        checks: [],
-        latenciesMs: [],
-        durationMs: 0,
-        skipped: 'not reached: the run was interrupted or ran out of time',
-      });
+      results.push(
+        skippedOperationResult(operation, 'not reached: the run was interrupted or ran out of time'),
+      );
       continue;
     }
     current = `${operation.method} ${operation.path}`;

@@ -1,0 +1,21 @@
+import type { Operation } from '@assay/model';
+import type { OperationResult } from './run-result.js';
+
+/**
+ * The result of an operation that sent nothing, with the reason. Listed so that a report shows
+ * what was never tested (not selected for this method, or not reached before the run stopped).
+ */
+export function skippedOperationResult(operation: Operation, reason: string): OperationResult {
+  return {
+    operationId: operation.id,
+    method: operation.method,
+    path: operation.path,
+    tags: operation.tags,
+    requests: 0,
+    failures: 0,
+    checks: [],
+    latenciesMs: [],
+    durationMs: 0,
+    skipped: reason,
+  };
+}
