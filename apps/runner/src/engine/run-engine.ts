@@ -188,7 +188,6 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     state.result.requests += outcome.attempts;
     if (outcome.kind === 'response') {
       anyResponse = true;
-      state.result.latenciesMs.push(outcome.response.durationMs);
       recordLatency(state.latency, outcome.response.durationMs);
     }
     return outcome;
@@ -518,7 +517,6 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
         requests: 0,
         failures: 0,
         checks: [],
-        latenciesMs: [],
         latency,
         durationMs: 0,
       },

@@ -75,13 +75,10 @@ export interface OperationResult {
   /** Ids of the checks that ran on this operation's exchanges. */
   checks: string[];
   /**
-   * Latency of every response received, in milliseconds, in sending order. Grows by one number per
-   * response: kept only until the report reads {@link OperationResult.latency}, which holds the same
-   * figures in constant memory.
+   * Latency of every response received, folded into fixed buckets as it arrives: constant memory
+   * however many requests the operation sends (a per-request list grew the heap of a long run).
    */
-  latenciesMs: number[];
-  /** Latency of every response received, folded into fixed buckets as it arrives (constant memory). */
-  latency?: LatencyHistogram;
+  latency: LatencyHistogram;
   durationMs: number;
   /** Set when the operation was not (fully) tested, e.g. `time budget exhausted`. */
   skipped?: string;

@@ -1,4 +1,5 @@
 import type { Operation } from '@assay/model';
+import { latencyHistogram } from '../report/latency-histogram.js';
 import type { OperationResult } from './run-result.js';
 
 /**
@@ -14,7 +15,7 @@ export function skippedOperationResult(operation: Operation, reason: string): Op
     requests: 0,
     failures: 0,
     checks: [],
-    latenciesMs: [],
+    latency: latencyHistogram(),
     durationMs: 0,
     skipped: reason,
   };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../engine/run-result.js';
 import { jsonReport } from './json-report.js';
+import { latencyHistogram, recordLatency } from './latency-histogram.js';
 import { toRunReport } from './to-run-report.js';
+
+function histogramOf(samples: number[]) {
+  const histogram = latencyHistogram();
+  for (const ms of samples) recordLatency(histogram, ms);
+  return histogram;
+}
 
 const result = (): RunResult => ({
   tool: 'assay',
@@ -24,7 +31,7 @@ const result = (): RunResult => ({
       requests: 30,
       failures: 2,
       checks: ['not-a-server-error', 'response-schema-conformance'],
-      latenciesMs: [1, 3, 3, 70],
+      latency: histogramOf([1, 3, 3, 70]),
       durationMs: 800,
     },
   ],
@@ -85,7 +92,7 @@ describe('toRunReport', () => {
     expect('incomplete' in report).toBe(false);
   });
 
-  it('caps bodies, folds latencies into a histogram, and builds redacted reproductions', () => {
+  it("caps bodies, carries each operation's latency histogram, and builds redacted reproductions", () => {
     const report = toRunReport(result());
     const failure = report.failures[0]!;
     expect(failure.response!.body).toMatch(/… \[truncated: 4096 of 5000 bytes shown\]$/);

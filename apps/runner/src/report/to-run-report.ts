@@ -2,7 +2,6 @@ import type { RunResult } from '../engine/run-result.js';
 import { createRedactor, type Redactor } from './create-redactor.js';
 import { curlCommand } from './curl-command.js';
 import { findingKind } from './finding-kind.js';
-import { latencyHistogram, recordLatency } from './latency-histogram.js';
 import type { FailureReport, OperationReport, RunReport } from './run-report.js';
 import { REPORT_BODY_BYTES, truncateBody } from './truncate-body.js';
 
@@ -17,7 +16,7 @@ export interface ToRunReportOptions {
 /**
  * The report of an engine run: findings split into contract failures and could-not-test errors
  * (by check id, see `findingKind`), counts derived from them, response bodies cut to the report cap,
- * latencies folded into fixed-size histograms, and a curl reproduction for each finding. The secrets
+ * latency histograms copied from the result, and a curl reproduction for each finding. The secrets
  * the run carries are not copied; pass the result's redactor to the reporters.
  */
 export function toRunReport(result: RunResult, options: ToRunReportOptions = {}): RunReport {
@@ -55,8 +54,8 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
     failures.filter((f) => f.kind === kind && (operationId === undefined || f.operationId === operationId))
       .length;
   const operations: OperationReport[] = result.operations.map((operation) => {
-    const latency = latencyHistogram();
-    for (const ms of operation.latenciesMs) recordLatency(latency, ms);
+    // A copy: the report must not share (and let a reporter alter) the result's histogram.
+    const latency = { ...operation.latency, counts: [...operation.latency.counts] };
     const errors = count(operation.operationId, 'error');
     return {
       operationId: operation.operationId,
