@@ -14,7 +14,21 @@ let lastResponse: HttpResponse | undefined;
 let lastParsed: ParsedBody = { ok: false, reason: 'empty' };
 let scope: Map<HttpResponse, ParsedBody> | undefined;
 
-/** The response body parsed as JSON, parsed once per response object (see above). */
+// A server often sends the very same bytes again (a fixed page, the same error body): those are
+// not parsed again. The parse of a few recent bodies is kept by body length, and a body equal to
+// the one remembered for its length gets that parse back: one comparison (a pointer comparison
+// when the transport handed over the same string again) instead of a parse. Sound because
+// `JSON.parse` is a function of the text and nothing that reads a parsed body writes to it (the
+// value is shared by every exchange that carried the same text). Bounded in count and in size.
+const recentBodies = 8;
+const recentMinChars = 256;
+const recentMaxChars = 1024 * 1024;
+const recent = new Map<number, { body: string; parsed: ParsedBody }>();
+
+/**
+ * The response body parsed as JSON, parsed once per response object and once per recent body text
+ * (see above). The value is shared: callers must never modify it.
+ */
 export function parsedBody(response: HttpResponse): ParsedBody {
   if (response === lastResponse) return lastParsed;
   let parsed = scope?.get(response);
@@ -40,9 +54,25 @@ export function withParsedBodies<T>(work: () => T): T {
 
 function parse(response: HttpResponse): ParsedBody {
   if (response.truncated) return { ok: false, reason: 'truncated' };
-  if (!/\S/.test(response.body)) return { ok: false, reason: 'empty' };
+  const body = response.body;
+  const remember = body.length >= recentMinChars && body.length <= recentMaxChars;
+  if (remember) {
+    const known = recent.get(body.length);
+    if (known !== undefined && known.body === body) return known.parsed;
+  }
+  const parsed = parseText(body);
+  if (remember) {
+    recent.delete(body.length);
+    recent.set(body.length, { body, parsed });
+    if (recent.size > recentBodies) recent.delete(recent.keys().next().value as number);
+  }
+  return parsed;
+}
+
+function parseText(body: string): ParsedBody {
+  if (!/\S/.test(body)) return { ok: false, reason: 'empty' };
   try {
-    return { ok: true, value: JSON.parse(response.body) };
+    return { ok: true, value: JSON.parse(body) };
   } catch {
     return { ok: false, reason: 'syntax' };
   }

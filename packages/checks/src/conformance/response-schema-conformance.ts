@@ -1,8 +1,8 @@
-import type { Check } from '@assay/model';
+import type { Check, MediaTypeSpec, Operation, Violation } from '@assay/model';
 import { capPerFingerprint } from '../_internals/cap-per-fingerprint.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { isJsonMediaType } from '../_internals/media-type.js';
-import { parsedBody } from '../_internals/parsed-body.js';
+import { type ParsedBody, parsedBody } from '../_internals/parsed-body.js';
 import { mayHaveBody, responseMedia } from '../_internals/response-media.js';
 import { violation } from '../_internals/violation.js';
 import type { SchemaValidator } from '../schema/create-schema-validator.js';
@@ -16,6 +16,10 @@ const ID = 'response-schema-conformance';
  * media type is undocumented, are left to `content-type-conformance`.
  */
 export function responseSchemaConformance(validator: SchemaValidator): Check {
+  // The verdicts on recent parsed bodies: a body whose text was seen again comes back as the very
+  // same parsed value (see `parsedBody`), and validation is a function of schema and value, so the
+  // verdict is reused rather than validated again. Bounded; keyed by the parsed value's identity.
+  const verdicts = new Map<ParsedBody, Verdict>();
   return {
     id: ID,
     description: 'The response body matches the schema documented for its status and media type.',
@@ -28,8 +32,17 @@ export function responseSchemaConformance(validator: SchemaValidator): Check {
       const parsed = parsedBody(exchange.response);
       if (!parsed.ok) return [];
       const { media, response } = found;
+      const status = exchange.response.status;
+      const known = verdicts.get(parsed);
+      if (
+        known !== undefined &&
+        known.media === media &&
+        known.status === status &&
+        known.operation === exchange.operation
+      )
+        return known.violations.slice();
       const errors = validator.validate(media.schema, parsed.value);
-      return capPerFingerprint(
+      const violations = capPerFingerprint(
         errors.map((error) =>
           violation(ID, {
             message: `response ${exchange.response.status} body: ${error.message}`,
@@ -47,6 +60,19 @@ export function responseSchemaConformance(validator: SchemaValidator): Check {
           }),
         ),
       );
+      verdicts.delete(parsed);
+      verdicts.set(parsed, { media, status, operation: exchange.operation, violations });
+      if (verdicts.size > rememberedVerdicts) verdicts.delete(verdicts.keys().next().value as ParsedBody);
+      return violations.slice();
     },
   };
+}
+
+const rememberedVerdicts = 8;
+
+interface Verdict {
+  media: MediaTypeSpec;
+  status: number;
+  operation: Operation;
+  violations: Violation[];
 }
