@@ -4,8 +4,11 @@
  * whatever the concurrency: this is what keeps a seed's replay exact.
  */
 export interface RequestSlots {
-  /** Resolves when a slot is free and the rate allows a start; false when aborted while waiting. */
-  acquire(signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Resolves when a slot is free and the rate allows a start; false when `signal` or `also` is
+   * aborted by then (the slot is then not taken).
+   */
+  acquire(signal?: AbortSignal, also?: AbortSignal): Promise<boolean>;
   release(): void;
 }
 
@@ -24,8 +27,8 @@ export function requestSlots(concurrency: number, rate?: number): RequestSlots {
   };
 
   return {
-    async acquire(signal) {
-      if (signal?.aborted) return false;
+    async acquire(signal, also) {
+      if (signal?.aborted || also?.aborted) return false;
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         pump();
@@ -36,7 +39,7 @@ export function requestSlots(concurrency: number, rate?: number): RequestSlots {
         nextStart = start + spacingMs;
         if (start > now) await sleep(start - now, signal);
       }
-      if (signal?.aborted) {
+      if (signal?.aborted || also?.aborted) {
         this.release();
         return false;
       }

@@ -189,4 +189,19 @@ describe('createTransport', () => {
     const kinds = (await Promise.all(outcomes)).map((o) => o.kind);
     expect(kinds.every((k) => k === 'aborted')).toBe(true);
   });
+
+  it("stops an operation's requests in flight when its own signal aborts, and no other", async () => {
+    routes.set('/hang', () => {});
+    routes.set('/quick', (_req, res) => setTimeout(() => res.writeHead(200).end('{}'), 80));
+    const t = transport({ concurrency: 4, timeoutMs: 5000 });
+    const operation = new AbortController();
+    const started = performance.now();
+    const hanging = [t.send(request('/hang'), operation.signal), t.send(request('/hang'), operation.signal)];
+    const other = t.send(request('/quick'), new AbortController().signal);
+    setTimeout(() => operation.abort(), 30);
+    expect((await Promise.all(hanging)).map((o) => o.kind)).toEqual(['aborted', 'aborted']);
+    expect(performance.now() - started).toBeLessThan(1000);
+    const quick = await other;
+    expect(quick.kind === 'response' && quick.response.status).toBe(200);
+  });
 });

@@ -1,8 +1,9 @@
-import type { Readable } from 'node:stream';
 import type { HttpRequest, HttpResponse } from '@assay/model';
 import type { Dispatcher } from 'undici';
+import { bodyTexts } from '../_internals/body-texts.js';
 import { classifyTransportError, type TransportFault } from '../_internals/classify-transport-error.js';
-import { readCappedBody } from '../_internals/read-capped-body.js';
+import { dispatchRequest } from '../_internals/dispatch-request.js';
+import { inFlightRequests } from '../_internals/in-flight-requests.js';
 import { requestSignal } from '../_internals/request-signal.js';
 import { requestSlots, sleep } from '../_internals/request-slots.js';
 import { retryAfterMs } from '../_internals/retry-after-ms.js';
@@ -68,6 +69,8 @@ export function createTransport(options: TransportOptions): Transport {
   const basePath = options.baseUrl.pathname.replace(/\/+$/, '');
   const origin = options.baseUrl.origin;
   let sent = 0;
+  const inFlight = inFlightRequests(options.timeoutMs);
+  const texts = bodyTexts();
 
   const pathOf = (request: HttpRequest) =>
     `${basePath}${request.path}${request.query === '' ? '' : `?${request.query}`}`;
@@ -75,27 +78,15 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function attempt(request: HttpRequest, own?: AbortSignal): Promise<SendOutcome> {
     const sentRequest = describe(request, urlOf(request));
-    const cancelling = requestSignal([options.signal, own]);
-    try {
-      return await attemptWith(request, sentRequest, cancelling.signal);
-    } finally {
-      cancelling.dispose();
-    }
-  }
-
-  async function attemptWith(
-    request: HttpRequest,
-    sentRequest: SentRequest,
-    cancel: AbortSignal,
-  ): Promise<SendOutcome> {
+    const run = options.signal;
     let attempts = 0;
     for (;;) {
-      if (!(await slots.acquire(cancel))) return { kind: 'aborted', sent: sentRequest, attempts };
+      if (!(await slots.acquire(run, own))) return { kind: 'aborted', sent: sentRequest, attempts };
       attempts += 1;
       sent += 1;
       let outcome: SendOutcome;
       try {
-        outcome = await once(request, sentRequest, attempts, cancel);
+        outcome = await once(request, sentRequest, attempts, own);
       } finally {
         slots.release();
       }
@@ -105,8 +96,15 @@ export function createTransport(options: TransportOptions): Transport {
       if (status !== 429 && !(status === 503 && asked !== undefined)) return outcome;
       const wait = asked ?? retryBackoffMs * 2 ** (attempts - 1);
       if (attempts > maxRetries || wait > maxRetryWaitMs) return declined(outcome, attempts, asked);
-      await sleep(wait, cancel);
-      if (cancel.aborted) return { kind: 'aborted', sent: sentRequest, attempts };
+      // Waiting to retry is rare: this is the one place a combined signal is worth making.
+      const cancelling = requestSignal([run, own]);
+      try {
+        await sleep(wait, cancelling.signal);
+      } finally {
+        cancelling.dispose();
+      }
+      if (run?.aborted === true || own?.aborted === true)
+        return { kind: 'aborted', sent: sentRequest, attempts };
     }
   }
 
@@ -145,55 +143,51 @@ export function createTransport(options: TransportOptions): Transport {
     request: HttpRequest,
     sentRequest: SentRequest,
     attempts: number,
-    cancel: AbortSignal,
+    own: AbortSignal | undefined,
   ): Promise<SendOutcome> {
     const started = performance.now();
-    const timeout = requestSignal([cancel], options.timeoutMs);
-    const signal = timeout.signal;
-    let phase: 'headers' | 'body' = 'headers';
-    try {
-      const response = await options.dispatcher.request({
+    const result = await dispatchRequest(
+      options.dispatcher,
+      {
         origin,
         path: pathOf(request),
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
-        signal,
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
-      });
-      phase = 'body';
-      const headers = flattenHeaders(response.headers);
-      const body = await readCappedBody(
-        response.body as unknown as Readable,
-        options.maxBodyBytes,
-        headers['content-encoding'],
-      );
+      },
+      options.maxBodyBytes,
+      inFlight,
+      options.signal,
+      own,
+    );
+    if (result.kind === 'response') {
+      const { status, headers, bytes, truncated } = result.response;
       return {
         kind: 'response',
         sent: sentRequest,
         attempts,
         response: {
-          status: response.statusCode,
+          status,
           headers,
-          body: new TextDecoder().decode(body.bytes),
-          truncated: body.truncated,
+          body: texts.text(`${request.operationId}\u0000${status}`, bytes),
+          truncated,
           durationMs: performance.now() - started,
         },
       };
-    } catch (error) {
-      if (cancel.aborted && !timeout.timedOut) return { kind: 'aborted', sent: sentRequest, attempts };
-      const fault = timeout.timedOut
+    }
+    if (result.kind === 'stopped' && result.why === 'cancel')
+      return { kind: 'aborted', sent: sentRequest, attempts };
+    const fault =
+      result.kind === 'stopped'
         ? classifyTransportError(
             Object.assign(new Error('timeout'), { code: 'TimeoutError' }),
             options.timeoutMs,
-            phase,
+            result.phase,
           )
-        : classifyTransportError(error, options.timeoutMs, phase);
-      return { kind: 'fault', sent: sentRequest, fault, durationMs: performance.now() - started, attempts };
-    } finally {
-      timeout.dispose();
-    }
+        : classifyTransportError(result.error, options.timeoutMs, result.phase);
+    return { kind: 'fault', sent: sentRequest, fault, durationMs: performance.now() - started, attempts };
   }
 
   return {
@@ -212,14 +206,4 @@ function describe(request: HttpRequest, url: string): SentRequest {
       typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
   }
   return sentRequest;
-}
-
-/** Lower-case names; repeated headers joined with `, ` (RFC 9110 §5.3), as the model says. */
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
 }
