@@ -53,12 +53,11 @@ const options = runOptions({
 const recorded = [];
 await executeRun(api, {
   ...options,
-  wrapDispatcher: (inner) => ({
-    request(opts) {
+  wrapDispatcher: (inner) =>
+    inner.compose((dispatch) => (opts, handler) => {
       recorded.push({ path: opts.path, method: opts.method, headers: opts.headers, body: opts.body });
-      return inner.request(opts);
-    },
-  }),
+      return dispatch(opts, handler);
+    }),
 });
 
 async function bareLoop() {
