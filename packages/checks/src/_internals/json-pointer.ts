@@ -1,6 +1,9 @@
 /** Escapes one reference token of a JSON pointer (RFC 6901 §3). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  // Indices and plain property names (nearly every token) need no escaping and no regex pass.
+  if (typeof token === 'number') return String(token);
+  if (!token.includes('~') && !token.includes('/')) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Appends reference tokens to a JSON pointer. */

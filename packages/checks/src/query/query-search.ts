@@ -4,7 +4,7 @@ import { fingerprint } from '../_internals/fingerprint.js';
 import { joinPointer } from '../_internals/json-pointer.js';
 import { listItems } from '../_internals/list-items.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
-import { missingSearchTerm, searchTerms } from '../_internals/query/search-oracle.js';
+import { itemTexts, missingIn, searchTerms } from '../_internals/query/search-oracle.js';
 import { queryParam } from '../_internals/query-string.js';
 import { violation } from '../_internals/violation.js';
 
@@ -30,9 +30,12 @@ export const querySearch: Check = {
     if (items === undefined) return [];
     const out: Violation[] = [];
     const base = pointerOf(exchange.operation.list?.itemsPath);
+    const texts = itemTexts(items);
+    let print: string | undefined;
     items.forEach((item, index) => {
-      const missing = missingSearchTerm(item, terms);
+      const missing = missingIn(texts[index]!, terms);
       if (missing === undefined) return;
+      print ??= fingerprint(ID, exchange.operation.id);
       out.push(
         violation(ID, {
           message: `item ${index} does not contain the search term "${missing}" in any string property`,
@@ -40,7 +43,7 @@ export const querySearch: Check = {
           keyword: 'search',
           expected: missing,
           actual: item,
-          fingerprint: fingerprint(ID, exchange.operation.id),
+          fingerprint: print,
         }),
       );
     });

@@ -28,6 +28,34 @@ export function searchableTexts(item: unknown, out: string[] = []): string[] {
 
 /** The first search term an item does not contain anywhere, or `undefined` when it contains them all. */
 export function missingSearchTerm(item: unknown, terms: readonly string[]): string | undefined {
-  const texts = searchableTexts(item);
-  return terms.find((term) => !texts.some((text) => text.includes(term)));
+  return missingIn(searchableTexts(item), terms);
+}
+
+/** {@link missingSearchTerm} over an item's {@link searchableTexts}. */
+export function missingIn(texts: readonly string[], terms: readonly string[]): string | undefined {
+  for (const term of terms) {
+    let found = false;
+    for (const text of texts) {
+      if (text.includes(term)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return term;
+  }
+  return undefined;
+}
+
+// The items of a body the server sent again are the very same parsed objects (see `parsedBody`):
+// the folded texts of the last few item lists are kept, so each distinct page is folded once, not
+// once per search. Keyed by the items array's identity; nothing reading it writes to it.
+const recentTexts: Array<{ items: readonly unknown[]; texts: string[][] }> = [];
+
+/** The {@link searchableTexts} of each item of a list, computed once per list object recently seen. */
+export function itemTexts(items: readonly unknown[]): string[][] {
+  for (const entry of recentTexts) if (entry.items === items) return entry.texts;
+  const texts = items.map((item) => searchableTexts(item));
+  recentTexts.unshift({ items, texts });
+  if (recentTexts.length > 4) recentTexts.pop();
+  return texts;
 }
