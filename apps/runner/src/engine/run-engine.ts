@@ -296,8 +296,18 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     origin: { seed: number; path?: string },
   ): Violation[] {
     const toShrink: Violation[] = [];
+    // A check reports up to 20 violations of one fingerprint per exchange (items breaking one rule)
+    // and a broken server repeats them on every request: the key of the last one is reused when
+    // the next has the same check and fingerprint, so the book hashes one key string, not twenty.
+    let lastCheck = '';
+    let lastFingerprint = '';
+    let key = '';
     for (const violation of violations) {
-      const key = FailureBook.key(state.operation.id, violation.check, violation.fingerprint);
+      if (violation.check !== lastCheck || violation.fingerprint !== lastFingerprint || key === '') {
+        lastCheck = violation.check;
+        lastFingerprint = violation.fingerprint;
+        key = FailureBook.key(state.operation.id, violation.check, violation.fingerprint);
+      }
       if (book.recordRepeat(key)) {
         if (origin.path !== undefined && book.claimKey(key)) toShrink.push(violation);
         continue;
