@@ -1,7 +1,9 @@
 // Child process: checked requests per second of `assay run` (generation, HTTP, every check) against
 // a minimal node:http server in another process, next to a bare undici loop that sends the very
 // same requests (recorded from a run with the same seed) with no generation and no checking, both
-// at the same concurrency over a Pool of as many connections. Rounds alternate; medians count.
+// at the same concurrency over a Pool of as many connections. Two targets: one answering every
+// request with the same page, and one whose page differs on every response (so nothing the client
+// remembers of a body it saw before can help). Rounds alternate; medians count.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,14 +34,22 @@ if (page.status !== 200) throw new Error(`the mock gave ${page.status} for the f
 const bodyFile = join(mkdtempSync(join(tmpdir(), 'assay-bench-')), 'page.json');
 writeFileSync(bodyFile, page.body);
 
-const server = spawn(process.execPath, [new URL('./target-server.mjs', import.meta.url).pathname, bodyFile], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const { port } = JSON.parse(
-  await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
-);
-const origin = `http://127.0.0.1:${port}`;
-const pool = new Pool(origin, { connections: concurrency, keepAliveTimeout: 10_000 });
+async function startServer(vary) {
+  const server = spawn(
+    process.execPath,
+    [new URL('./target-server.mjs', import.meta.url).pathname, bodyFile, vary ? 'vary' : 'same'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const { port } = JSON.parse(
+    await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  const pool = new Pool(origin, { connections: concurrency, keepAliveTimeout: 10_000 });
+  return { server, origin, pool };
+}
+const fixed = await startServer(false);
+const varied = await startServer(true);
+const { origin, pool } = fixed;
 
 const options = runOptions({
   baseUrl: new URL(`${origin}/api/v3`),
@@ -60,7 +70,7 @@ await executeRun(api, {
     }),
 });
 
-async function bareLoop() {
+async function bareLoop({ origin, pool }) {
   let next = 0;
   const cpu = cpuMs();
   const started = performance.now();
@@ -81,9 +91,13 @@ async function bareLoop() {
   return { requests: recorded.length, ms: performance.now() - started, cpu: cpuMs() - cpu };
 }
 
-async function assayRun() {
+async function assayRun(target) {
   const cpu = cpuMs();
-  const result = await executeRun(api, options);
+  const result = await executeRun(api, {
+    ...options,
+    baseUrl: new URL(`${target.origin}/api/v3`),
+    dispatcher: target.pool,
+  });
   return {
     requests: result.requests,
     ms: result.durationMs,
@@ -92,35 +106,41 @@ async function assayRun() {
   };
 }
 
-await bareLoop(); // warm-up (JIT, connections)
-const bare = [];
-const assay = [];
-const bareCpu = [];
-const assayCpu = [];
-let last;
+await bareLoop(fixed); // warm-up (JIT, connections)
+await bareLoop(varied);
+const figures = (target) => ({ target, bare: [], assay: [], bareCpu: [], assayCpu: [], last: undefined });
+const sides = [figures(fixed), figures(varied)];
 for (let round = 0; round < rounds; round++) {
-  const b = await bareLoop();
-  bare.push((b.requests * 1000) / b.ms);
-  bareCpu.push((b.cpu * 1000) / b.requests);
-  last = await assayRun();
-  assay.push((last.requests * 1000) / last.ms);
-  assayCpu.push((last.cpu * 1000) / last.requests);
+  for (const side of sides) {
+    const b = await bareLoop(side.target);
+    side.bare.push((b.requests * 1000) / b.ms);
+    side.bareCpu.push((b.cpu * 1000) / b.requests);
+    side.last = await assayRun(side.target);
+    side.assay.push((side.last.requests * 1000) / side.last.ms);
+    side.assayCpu.push((side.last.cpu * 1000) / side.last.requests);
+  }
 }
-await pool.close();
-server.kill('SIGTERM');
+for (const { target } of sides) {
+  await target.pool.close();
+  target.server.kill('SIGTERM');
+}
+const summary = (side) => ({
+  failures: side.last.failures,
+  runRequests: side.last.requests,
+  bareRate: median(side.bare),
+  assayRate: median(side.assay),
+  // Client CPU per request (µs): what the client process spends, whatever the machine's load.
+  bareCpuUs: median(side.bareCpu),
+  assayCpuUs: median(side.assayCpu),
+});
 process.stdout.write(
   JSON.stringify({
     concurrency,
     maxExamples,
     rounds,
     requests: recorded.length,
-    runRequests: last.requests,
-    failures: last.failures,
     bodyBytes: Buffer.byteLength(page.body),
-    bareRate: median(bare),
-    assayRate: median(assay),
-    // Client CPU per request (µs): what the client process spends, whatever the machine's load.
-    bareCpuUs: median(bareCpu),
-    assayCpuUs: median(assayCpu),
+    ...summary(sides[0]),
+    varied: summary(sides[1]),
   }),
 );
