@@ -92,6 +92,13 @@ describe('a run against a hostile server', () => {
     expect(outcome.failuresOf('victim')[0]!.response?.body).toBe('{"id": 1,,}');
   });
 
+  it('a near miss against a catastrophic pattern: response-schema-conformance at once, no hang', async () => {
+    // 40 a's and a '!' against ^(a+)+$ take a backtracking engine about 2^40 steps.
+    const body = JSON.stringify({ id: 1, name: `${'a'.repeat(40)}!` });
+    const outcome = await against((_req, res) => res.writeHead(200, json).end(body));
+    expectContained(outcome, 'response-schema-conformance', /must match pattern/);
+  });
+
   it('a 200 MB body: read up to the cap, then the connection is dropped', async () => {
     const size = 200 * 1024 * 1024;
     const outcome = await against((_req, res, t) => {

@@ -154,4 +154,19 @@ describe('createSchemaValidator', () => {
       false,
     );
   });
+
+  it('judges a hostile string against a catastrophic pattern at once, and keeps risky patterns apart', () => {
+    const v = createSchemaValidator({});
+    const name = { type: 'string', pattern: '^(a+)+$' } as const;
+    const code = { type: 'string', pattern: '^(b|bb)+$' } as const;
+    // A backtracking engine would take hours on this near miss; the linear engine rejects it at once.
+    expect(v.isValid(name, `${'a'.repeat(40)}!`)).toBe(false);
+    expect(v.isValid(name, 'a'.repeat(40))).toBe(true);
+    // Two risky patterns in one validator each keep their own rule.
+    expect(v.isValid(code, 'bbb')).toBe(true);
+    expect(v.isValid(code, 'aaa')).toBe(false);
+    expect(v.validate({ type: 'object', properties: { name, code } }, { name: 'aa', code: 'aa' })).toEqual([
+      expect.objectContaining({ pointer: '/code', keyword: 'pattern' }),
+    ]);
+  });
 });

@@ -1,8 +1,8 @@
 import { AssayError, type JsonSchema } from '@assay/model';
+import { patternEngine } from '@assay/patterns';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { joinPointer, readPointer } from '../_internals/json-pointer.js';
-import { lenientRegExp } from '../_internals/lenient-reg-exp.js';
 import { API_ROOT_ID, rebaseRefs } from '../_internals/root-refs.js';
 
 /** One reason a value does not match a schema, as data. */
@@ -56,7 +56,7 @@ export function createSchemaValidator(defs: Record<string, JsonSchema>): SchemaV
     validateFormats: true,
     validateSchema: false,
     logger: false,
-    code: { regExp: lenientRegExp },
+    code: { regExp: patternEngine },
   });
   addFormats(ajv);
   ajv.addSchema({ $id: API_ROOT_ID, $defs: defs });

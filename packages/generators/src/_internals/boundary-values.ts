@@ -26,7 +26,21 @@ function flat(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchemaO
 }
 
 /**
- * The boundary cases of one schema, deterministic and finite: each enum member, each bound and
+ * Enum members a coverage phase visits one by one. Past this many, an evenly spread sample (first and
+ * last included) stands for the rest, which random generation still draws: one request per member
+ * of a 200,000-value enum would turn the deterministic phase into the whole run.
+ */
+export const ENUM_COVERAGE_LIMIT = 32;
+
+function spreadMembers(members: readonly unknown[]): readonly unknown[] {
+  if (members.length <= ENUM_COVERAGE_LIMIT) return members;
+  const step = (members.length - 1) / (ENUM_COVERAGE_LIMIT - 1);
+  return Array.from({ length: ENUM_COVERAGE_LIMIT }, (_, k) => members[Math.round(k * step)]);
+}
+
+/**
+ * The boundary cases of one schema, deterministic and finite: each enum member (at most
+ * {@link ENUM_COVERAGE_LIMIT}, spread over longer enums), each bound and
  * the value just beyond it, empty, minimum- and maximum-length, very long and Unicode strings, and
  * null where the schema allows it. Whether a case is really inside is decided later, against the
  * validator, after serialisation.
@@ -41,7 +55,7 @@ export function boundaryValues(schema: JsonSchema, defs: Record<string, JsonSche
     out.push({ value, inside: false, keyword, label });
   const members = s.const !== undefined ? [s.const] : s.enum;
   if (members !== undefined) {
-    for (const member of members) inside(member, `enum value ${JSON.stringify(member)}`);
+    for (const member of spreadMembers(members)) inside(member, `enum value ${JSON.stringify(member)}`);
   } else {
     if (types.includes('integer') || types.includes('number')) {
       const step = types.includes('number') ? 0.5 : 1;

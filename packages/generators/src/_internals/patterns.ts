@@ -1,21 +1,12 @@
-const compiled = new Map<string, RegExp | undefined>();
+import { type PatternMatcher, patternMatcher } from '@assay/patterns';
 
 /**
- * Compiles a schema `pattern` the way the validator does (Unicode mode), falling back to legacy
- * mode for patterns only that accepts. Returns undefined for patterns no engine mode compiles.
+ * Compiles a schema `pattern` under the project's one pattern policy (the validator's), so a value
+ * drawn here is judged by the same engine that will judge it in a response or a request. Returns
+ * undefined for patterns the policy does not enforce (not ECMAScript, or risky and beyond RE2):
+ * the validator accepts anything there, and so does generation.
  */
-export function compilePattern(pattern: string): RegExp | undefined {
-  if (compiled.has(pattern)) return compiled.get(pattern);
-  let regex: RegExp | undefined;
-  try {
-    regex = new RegExp(pattern, 'u');
-  } catch {
-    try {
-      regex = new RegExp(pattern);
-    } catch {
-      regex = undefined;
-    }
-  }
-  compiled.set(pattern, regex);
-  return regex;
+export function compilePattern(pattern: string): PatternMatcher | undefined {
+  const matcher = patternMatcher(pattern);
+  return matcher.engine === 'none' ? undefined : matcher;
 }

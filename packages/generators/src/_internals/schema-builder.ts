@@ -452,7 +452,10 @@ export class SchemaBuilder {
         }
       }
       try {
-        base = fc.stringMatching(regex, hardMax === Infinity ? {} : { maxLength: Math.max(hardMax, 1) });
+        base = fc.stringMatching(
+          regex.regExp!,
+          hardMax === Infinity ? {} : { maxLength: Math.max(hardMax, 1) },
+        );
       } catch (error) {
         throw new AssayError(
           'generation',
@@ -462,6 +465,10 @@ export class SchemaBuilder {
           },
         );
       }
+      // fast-check draws from the ECMAScript reading; a pattern the validator runs on RE2 keeps only
+      // the draws RE2 accepts too, so generation and validation never disagree.
+      if (regex.engine === 're2')
+        base = boundedFilter(base, (value) => regex.test(value), `pattern ${s.pattern} as RE2 reads it`);
       // Prefer, without insisting, text a server takes as it is: no control characters, no edge spaces.
       base = new BoundedFilterArbitrary(
         base,
@@ -619,14 +626,15 @@ export class SchemaBuilder {
       if (regex === undefined || extraMax === 0) continue;
       let keys: fc.Arbitrary<string>;
       try {
-        keys = fc.stringMatching(regex, { maxLength: 24 });
+        keys = fc.stringMatching(regex.regExp!, { maxLength: 24 });
       } catch {
         continue;
       }
       const others = patternEntries.filter(([p]) => p !== pattern).map(([p]) => compilePattern(p));
       const key = boundedFilter(
         keys,
-        (k) => !taken(k) && !others.some((o) => o?.test(k)),
+        // regex.test: a name drawn from the ECMAScript reading must match as the validator's engine reads it.
+        (k) => !taken(k) && regex.test(k) && !others.some((o) => o?.test(k)),
         `a property name matching ${pattern}`,
       );
       extras.push(

@@ -1,8 +1,8 @@
 import { AssayError, type JsonSchema, type Operation } from '@assay/model';
+import { patternEngine } from '@assay/patterns';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { pointerJoin } from './json-pointer.js';
-import { lenientRegExp } from './lenient-reg-exp.js';
 
 // ajv-formats is CommonJS: its default import is `module.exports`, which carries the plugin as `default`.
 const addFormats = addFormatsModule.default;
@@ -29,7 +29,7 @@ export function compileResponseSchemas(operations: Operation[], defs: Record<str
     // validators never report) cut compile time on authentik by ~3x.
     inlineRefs: false,
     messages: false,
-    code: { regExp: lenientRegExp, optimize: false },
+    code: { regExp: patternEngine, optimize: false },
   });
   addFormats(ajv);
   ajv.addSchema({ $id: ROOT_ID, $defs: defs });

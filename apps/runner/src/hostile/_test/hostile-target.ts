@@ -39,7 +39,8 @@ export const hostileDocument = {
           '200': ok({
             type: 'object',
             required: ['id'],
-            properties: { id: { type: 'integer' } },
+            // A pattern catastrophic for backtracking engines, for servers that answer a near miss.
+            properties: { id: { type: 'integer' }, name: { type: 'string', pattern: '^(a+)+$' } },
           }),
           '401': { description: 'no credentials' },
         },
