@@ -15,15 +15,17 @@ let lastParsed: ParsedBody = { ok: false, reason: 'empty' };
 let scope: Map<HttpResponse, ParsedBody> | undefined;
 
 // A server often sends the very same bytes again (a fixed page, the same error body): those are
-// not parsed again. The parse of a few recent bodies is kept by body length, and a body equal to
-// the one remembered for its length gets that parse back: one comparison (a pointer comparison
-// when the transport handed over the same string again) instead of a parse. Sound because
-// `JSON.parse` is a function of the text and nothing that reads a parsed body writes to it (the
-// value is shared by every exchange that carried the same text). Bounded in count and in size.
+// not parsed again. The text of a few recent bodies is kept by body length, and a body equal to the
+// one remembered for its length is a repeat: its parse is kept from then on and handed back, after
+// one comparison (a pointer comparison when the transport handed over the same string again)
+// instead of a parse. Only repeats keep their parse: keeping every parse alive for a while would
+// make each survive a minor garbage collection and cost more than parsing (texts are cheap to keep).
+// Sound because `JSON.parse` is a function of the text and nothing that reads a parsed body writes
+// to it (the value is shared by every exchange that carried the same text). Bounded in count and size.
 const recentBodies = 8;
 const recentMinChars = 256;
 const recentMaxChars = 1024 * 1024;
-const recent = new Map<number, { body: string; parsed: ParsedBody }>();
+const recent = new Map<number, { body: string; parsed?: ParsedBody }>();
 
 /**
  * The response body parsed as JSON, parsed once per response object and once per recent body text
@@ -55,18 +57,25 @@ export function withParsedBodies<T>(work: () => T): T {
 function parse(response: HttpResponse): ParsedBody {
   if (response.truncated) return { ok: false, reason: 'truncated' };
   const body = response.body;
-  const remember = body.length >= recentMinChars && body.length <= recentMaxChars;
-  if (remember) {
-    const known = recent.get(body.length);
-    if (known !== undefined && known.body === body) return known.parsed;
+  if (body.length < recentMinChars || body.length > recentMaxChars) return parseText(body);
+  const known = recent.get(body.length);
+  if (known !== undefined && known.body === body) {
+    known.parsed ??= parseText(body);
+    return known.parsed;
   }
-  const parsed = parseText(body);
-  if (remember) {
-    recent.delete(body.length);
-    recent.set(body.length, { body, parsed });
-    if (recent.size > recentBodies) recent.delete(recent.keys().next().value as number);
-  }
-  return parsed;
+  recent.delete(body.length);
+  recent.set(body.length, { body });
+  if (recent.size > recentBodies) recent.delete(recent.keys().next().value as number);
+  return parseText(body);
+}
+
+/**
+ * Whether a parse is one kept for a body the server repeats (see above): what is derived from it
+ * (a schema verdict, folded texts) is worth keeping too, and keeping it holds nothing extra alive.
+ */
+export function isRemembered(parsed: ParsedBody): boolean {
+  for (const entry of recent.values()) if (entry.parsed === parsed) return true;
+  return false;
 }
 
 function parseText(body: string): ParsedBody {

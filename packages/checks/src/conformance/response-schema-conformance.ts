@@ -2,7 +2,7 @@ import type { Check, MediaTypeSpec, Operation, Violation } from '@assay/model';
 import { capPerFingerprint } from '../_internals/cap-per-fingerprint.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { isJsonMediaType } from '../_internals/media-type.js';
-import { type ParsedBody, parsedBody } from '../_internals/parsed-body.js';
+import { isRemembered, type ParsedBody, parsedBody } from '../_internals/parsed-body.js';
 import { mayHaveBody, responseMedia } from '../_internals/response-media.js';
 import { violation } from '../_internals/violation.js';
 import type { SchemaValidator } from '../schema/create-schema-validator.js';
@@ -18,7 +18,8 @@ const ID = 'response-schema-conformance';
 export function responseSchemaConformance(validator: SchemaValidator): Check {
   // The verdicts on recent parsed bodies: a body whose text was seen again comes back as the very
   // same parsed value (see `parsedBody`), and validation is a function of schema and value, so the
-  // verdict is reused rather than validated again. Bounded; keyed by the parsed value's identity.
+  // verdict is reused rather than validated again. Kept for such repeated parses only (holding any
+  // other would keep it alive); bounded; keyed by the parse's identity.
   const verdicts = new Map<ParsedBody, Verdict>();
   return {
     id: ID,
@@ -60,9 +61,11 @@ export function responseSchemaConformance(validator: SchemaValidator): Check {
           }),
         ),
       );
-      verdicts.delete(parsed);
-      verdicts.set(parsed, { media, status, operation: exchange.operation, violations });
-      if (verdicts.size > rememberedVerdicts) verdicts.delete(verdicts.keys().next().value as ParsedBody);
+      if (isRemembered(parsed)) {
+        verdicts.delete(parsed);
+        verdicts.set(parsed, { media, status, operation: exchange.operation, violations });
+        if (verdicts.size > rememberedVerdicts) verdicts.delete(verdicts.keys().next().value as ParsedBody);
+      }
       return violations.slice();
     },
   };

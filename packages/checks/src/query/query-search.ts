@@ -4,6 +4,7 @@ import { fingerprint } from '../_internals/fingerprint.js';
 import { joinPointer } from '../_internals/json-pointer.js';
 import { listItems } from '../_internals/list-items.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
+import { isRemembered, parsedBody } from '../_internals/parsed-body.js';
 import { itemTexts, missingIn, searchTerms } from '../_internals/query/search-oracle.js';
 import { queryParam } from '../_internals/query-string.js';
 import { violation } from '../_internals/violation.js';
@@ -30,7 +31,7 @@ export const querySearch: Check = {
     if (items === undefined) return [];
     const out: Violation[] = [];
     const base = pointerOf(exchange.operation.list?.itemsPath);
-    const texts = itemTexts(items);
+    const texts = itemTexts(items, isRemembered(parsedBody(exchange.response)));
     let print: string | undefined;
     items.forEach((item, index) => {
       const missing = missingIn(texts[index]!, terms);

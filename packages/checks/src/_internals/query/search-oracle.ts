@@ -47,15 +47,20 @@ export function missingIn(texts: readonly string[], terms: readonly string[]): s
 }
 
 // The items of a body the server sent again are the very same parsed objects (see `parsedBody`):
-// the folded texts of the last few item lists are kept, so each distinct page is folded once, not
-// once per search. Keyed by the items array's identity; nothing reading it writes to it.
+// the folded texts of the last few such item lists are kept, so a repeated page is folded once,
+// not once per search. Keyed by the items array's identity; nothing reading it writes to it.
 const recentTexts: Array<{ items: readonly unknown[]; texts: string[][] }> = [];
 
-/** The {@link searchableTexts} of each item of a list, computed once per list object recently seen. */
-export function itemTexts(items: readonly unknown[]): string[][] {
+/**
+ * The {@link searchableTexts} of each item of a list; kept (for a few lists) when `keep` says the
+ * list belongs to a parse that is itself kept for a repeated body.
+ */
+export function itemTexts(items: readonly unknown[], keep: boolean): string[][] {
   for (const entry of recentTexts) if (entry.items === items) return entry.texts;
   const texts = items.map((item) => searchableTexts(item));
-  recentTexts.unshift({ items, texts });
-  if (recentTexts.length > 4) recentTexts.pop();
+  if (keep) {
+    recentTexts.unshift({ items, texts });
+    if (recentTexts.length > 4) recentTexts.pop();
+  }
   return texts;
 }
