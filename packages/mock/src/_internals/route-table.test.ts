@@ -59,4 +59,54 @@ describe('routeTable', () => {
       }),
     );
   });
+
+  it('finds what trying every route in turn finds, for any paths and templates', () => {
+    const segment = fc.constantFrom('a', 'b', 'me', '{x}', '{y}.json', 'v{z}');
+    const template = fc
+      .array(segment, { minLength: 0, maxLength: 3 })
+      .chain((segments) => fc.constantFrom(`/${segments.join('/')}`, `/${segments.join('/')}/`));
+    const request = fc
+      .array(fc.constantFrom('a', 'b', 'me', '7', 'q.json', 'v1', ''), { maxLength: 4 })
+      .map((segments) => `/${segments.join('/')}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom<HttpMethod>('GET', 'PUT'), template), { maxLength: 8 }),
+        fc.array(fc.tuple(fc.constantFrom<HttpMethod>('GET', 'PUT', 'DELETE'), request), { maxLength: 10 }),
+        (routes, requests) => {
+          const ops = routes.map(([method, path], i) => operation(`op${i}`, method, path));
+          const table = routeTable({ servers: [], operations: ops } as unknown as ApiModel);
+          for (const [method, path] of requests)
+            expect(table.match(method, path)).toEqual(linear(ops, method, path));
+        },
+      ),
+    );
+  });
 });
+
+/** The reference: every template's pattern tried in turn, literal routes first. */
+function linear(ops: Operation[], method: HttpMethod, path: string) {
+  const routes = ops
+    .map((op) => {
+      const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      const source = op.path
+        .split(/\{[^}]+\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('([^/]+)');
+      return { op, names, pattern: new RegExp(`^${source}$`) };
+    })
+    .sort((a, b) => a.names.length - b.names.length || b.op.path.length - a.op.path.length);
+  let exists = false;
+  for (const route of routes) {
+    const m = route.pattern.exec(path);
+    if (m === null) continue;
+    if (route.op.method !== method) {
+      exists = true;
+      continue;
+    }
+    return {
+      operation: route.op,
+      pathParams: Object.fromEntries(route.names.map((name, i) => [name, m[i + 1] ?? ''])),
+    };
+  }
+  return exists ? 405 : 404;
+}

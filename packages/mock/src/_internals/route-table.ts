@@ -16,6 +16,10 @@ interface Route {
   operation: Operation;
   pattern: RegExp;
   names: string[];
+  /** The `/` in the template: a path matches only with as many (a parameter never spans one). */
+  slashes: number;
+  /** The template's first segment when it is literal: a path matches only if it starts with it. */
+  first?: string;
 }
 
 /**
@@ -31,9 +35,27 @@ export function routeTable(api: ApiModel): RouteTable {
     (a, b) => b.length - a.length,
   );
 
+  // Trying every route's pattern on every request was 6% of a whole authentik run (1,130
+  // operations): the routes a path could match are those with as many slashes and the same first
+  // segment (or a templated one), listed once per such shape, in the order above.
+  const shapes = new Map<string, Route[]>();
+  const candidatesFor = (path: string): Route[] => {
+    let slashes = 0;
+    for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) slashes += 1;
+    const end = path.indexOf('/', 1);
+    const first = path.slice(1, end === -1 ? path.length : end);
+    const shape = `${slashes}/${first}`;
+    let found = shapes.get(shape);
+    if (found === undefined) {
+      found = routes.filter((r) => r.slashes === slashes && (r.first === undefined || r.first === first));
+      if (shapes.size < 10_000) shapes.set(shape, found);
+    }
+    return found;
+  };
+
   const find = (method: HttpMethod, path: string): RouteMatch | 404 | 405 => {
     let pathExists = false;
-    for (const route of routes) {
+    for (const route of candidatesFor(path)) {
       const m = route.pattern.exec(path);
       if (m === null) continue;
       if (route.operation.method !== method) {
@@ -77,7 +99,16 @@ function compile(operation: Operation): Route {
     last = m.index + m[0].length;
   }
   source += escapeRegExp(operation.path.slice(last));
-  return { operation, names, pattern: new RegExp(`^${source}$`) };
+  const slashes = operation.path.split('/').length - 1;
+  const end = operation.path.indexOf('/', 1);
+  const first = operation.path.slice(1, end === -1 ? operation.path.length : end);
+  return {
+    operation,
+    names,
+    pattern: new RegExp(`^${source}$`),
+    slashes,
+    ...(first.includes('{') || !operation.path.startsWith('/') ? {} : { first }),
+  };
 }
 
 function escapeRegExp(text: string): string {
