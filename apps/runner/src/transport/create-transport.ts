@@ -77,16 +77,16 @@ export function createTransport(options: TransportOptions): Transport {
   const urlOf = (request: HttpRequest) => `${origin}${pathOf(request)}`;
 
   async function attempt(request: HttpRequest, own?: AbortSignal): Promise<SendOutcome> {
-    const sentRequest = describe(request, urlOf(request));
+    const sentOf = lazySent(request, urlOf);
     const run = options.signal;
     let attempts = 0;
     for (;;) {
-      if (!(await slots.acquire(run, own))) return { kind: 'aborted', sent: sentRequest, attempts };
+      if (!(await slots.acquire(run, own))) return aborted(sentOf, attempts);
       attempts += 1;
       sent += 1;
       let outcome: SendOutcome;
       try {
-        outcome = await once(request, sentRequest, attempts, own);
+        outcome = await once(request, sentOf, attempts, own);
       } finally {
         slots.release();
       }
@@ -103,8 +103,7 @@ export function createTransport(options: TransportOptions): Transport {
       } finally {
         cancelling.dispose();
       }
-      if (run?.aborted === true || own?.aborted === true)
-        return { kind: 'aborted', sent: sentRequest, attempts };
+      if (run?.aborted === true || own?.aborted === true) return aborted(sentOf, attempts);
     }
   }
 
@@ -141,7 +140,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function once(
     request: HttpRequest,
-    sentRequest: SentRequest,
+    sentOf: () => SentRequest,
     attempts: number,
     own: AbortSignal | undefined,
   ): Promise<SendOutcome> {
@@ -166,7 +165,9 @@ export function createTransport(options: TransportOptions): Transport {
       const { status, headers, bytes, truncated } = result.response;
       return {
         kind: 'response',
-        sent: sentRequest,
+        get sent() {
+          return sentOf();
+        },
         attempts,
         response: {
           status,
@@ -177,8 +178,7 @@ export function createTransport(options: TransportOptions): Transport {
         },
       };
     }
-    if (result.kind === 'stopped' && result.why === 'cancel')
-      return { kind: 'aborted', sent: sentRequest, attempts };
+    if (result.kind === 'stopped' && result.why === 'cancel') return aborted(sentOf, attempts);
     const fault =
       result.kind === 'stopped'
         ? classifyTransportError(
@@ -187,7 +187,7 @@ export function createTransport(options: TransportOptions): Transport {
             result.phase,
           )
         : classifyTransportError(result.error, options.timeoutMs, result.phase);
-    return { kind: 'fault', sent: sentRequest, fault, durationMs: performance.now() - started, attempts };
+    return { kind: 'fault', sent: sentOf(), fault, durationMs: performance.now() - started, attempts };
   }
 
   return {
@@ -196,6 +196,25 @@ export function createTransport(options: TransportOptions): Transport {
     get sent() {
       return sent;
     },
+  };
+}
+
+/** What went on the wire, built on first use: it is read only for failures, not for every request. */
+function lazySent(request: HttpRequest, urlOf: (request: HttpRequest) => string): () => SentRequest {
+  let built: SentRequest | undefined;
+  return () => {
+    built ??= describe(request, urlOf(request));
+    return built;
+  };
+}
+
+function aborted(sentOf: () => SentRequest, attempts: number): SendOutcome {
+  return {
+    kind: 'aborted',
+    get sent() {
+      return sentOf();
+    },
+    attempts,
   };
 }
 
