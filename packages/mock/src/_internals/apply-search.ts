@@ -1,3 +1,17 @@
+// The lower-cased top-level strings of each item searched, kept per item object: dataset items live
+// as long as the mock, and every search lower-cased every string of every item again.
+const lowered = new WeakMap<object, string[]>();
+
+function loweredStrings(item: Record<string, unknown>): string[] {
+  let strings = lowered.get(item);
+  if (strings === undefined) {
+    strings = [];
+    for (const value of Object.values(item)) if (typeof value === 'string') strings.push(value.toLowerCase());
+    lowered.set(item, strings);
+  }
+  return strings;
+}
+
 /**
  * Keeps the items where the term occurs, ignoring case, in at least one top-level string property.
  * The term is matched whole (not split into words), so every item returned visibly contains it.
@@ -9,7 +23,5 @@ export function applySearch(
 ): Record<string, unknown>[] {
   if (term === '') return [...items];
   const needle = term.toLowerCase();
-  return items.filter((item) =>
-    Object.values(item).some((value) => typeof value === 'string' && value.toLowerCase().includes(needle)),
-  );
+  return items.filter((item) => loweredStrings(item).some((value) => value.includes(needle)));
 }
