@@ -34,14 +34,18 @@ export const queryFilter: Check = {
       const matches = filterMatcher(filter, values);
       let found = 0;
       let print = '';
+      let asked = '';
       for (let index = 0; index < items.length && found < MAX_PER_FINGERPRINT; index++) {
         const item = items[index];
         if (matches(item) !== false) continue;
-        if (found === 0) print = fingerprint(ID, exchange.operation.id, filter.param);
+        if (found === 0) {
+          print = fingerprint(ID, exchange.operation.id, filter.param);
+          asked = `${filter.param}=${values.join(',')} (${filter.kind})`;
+        }
         found += 1;
         out.push(
           violation(ID, {
-            message: `item ${index} does not match ${filter.param}=${values.join(',')} (${filter.kind})`,
+            message: `item ${index} does not match ${asked}`,
             pointer: joinPointer(base, index, filter.property),
             keyword: filter.kind === 'text' ? 'filter-contains' : 'filter-equals',
             expected: values.length === 1 ? values[0] : values,

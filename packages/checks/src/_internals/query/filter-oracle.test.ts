@@ -1,4 +1,5 @@
 import type { QueryFilter } from '@assay/model';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filterMatches } from './filter-oracle.js';
 
@@ -36,5 +37,31 @@ describe('filterMatches', () => {
     expect(filterMatches(eq('n'), { m: 1 }, ['1'])).toBeUndefined();
     expect(filterMatches(eq('n'), { n: { nested: 1 } }, ['1'])).toBeUndefined();
     expect(filterMatches(eq('u'), { u: null }, ['null'])).toBeUndefined();
+  });
+
+  it('matches UUIDs whatever their dashes and case, and other strings exactly', () => {
+    const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+    const reference = (actual: string, value: string) =>
+      UUID.test(actual) && UUID.test(value)
+        ? actual.replace(/-/g, '').toLowerCase() === value.replace(/-/g, '').toLowerCase()
+        : actual === value;
+    const hex = fc.stringMatching(/^[0-9a-fA-F]{32}$/);
+    // A UUID's digits with a dash (or not) at each of the four places, or some other text.
+    const spelled = fc
+      .tuple(hex, fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }))
+      .map(([h, dashes]) =>
+        [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)]
+          .map((part, i) => (i > 0 && dashes[i - 1] ? `-${part}` : part))
+          .join(''),
+      );
+    const text = fc.oneof(spelled, fc.string({ maxLength: 40 }));
+    const filter = { param: 'pk', property: 'pk', kind: 'equality' as const };
+    fc.assert(
+      fc.property(text, text, fc.boolean(), (actual, value, sameDigits) => {
+        const asked = sameDigits ? actual.replace(/-/g, '').toUpperCase() : value;
+        if (asked.trim() === '' || asked.includes(',') || asked !== asked.trim()) return;
+        expect(filterMatches(filter, { pk: actual }, [asked])).toBe(reference(actual, asked));
+      }),
+    );
   });
 });

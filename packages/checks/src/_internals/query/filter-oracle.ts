@@ -33,7 +33,13 @@ export function filterMatcher(
     .flatMap((value) => (value.includes(',') ? [value, ...value.split(',')] : [value]))
     .map((raw) => raw.trim())
     .filter((value) => value !== '')
-    .map((value) => ({ value, folded: filter.kind === 'text' ? foldText(value) : value }));
+    .map(
+      (value): Candidate => ({
+        value,
+        folded: filter.kind === 'text' ? foldText(value) : value,
+        uuid: UUID.test(value) ? value.replace(/-/g, '').toLowerCase() : undefined,
+      }),
+    );
   const { kind, property } = filter;
   return (item) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
@@ -53,6 +59,8 @@ export function filterMatcher(
 interface Candidate {
   value: string;
   folded: string;
+  /** Set when the value is a UUID: its hex digits, lower-case (computed once, not per item). */
+  uuid: string | undefined;
 }
 
 function matchOne(kind: QueryFilter['kind'], actual: unknown, candidate: Candidate): boolean | undefined {
@@ -81,8 +89,9 @@ function matchOne(kind: QueryFilter['kind'], actual: unknown, candidate: Candida
     return Number.isFinite(n) ? n === actual : undefined;
   }
   if (typeof actual === 'string') {
-    if (UUID.test(actual) && UUID.test(value)) {
-      return actual.replace(/-/g, '').toLowerCase() === value.replace(/-/g, '').toLowerCase();
+    // A UUID is 32 hex digits and up to 4 dashes: other lengths skip the pattern.
+    if (candidate.uuid !== undefined && actual.length >= 32 && actual.length <= 36 && UUID.test(actual)) {
+      return actual.replace(/-/g, '').toLowerCase() === candidate.uuid;
     }
     return actual === value;
   }
