@@ -12,9 +12,9 @@ const decoder = new TextDecoder();
  * body of each kind is kept with its text, and a body equal to it byte for byte (`Buffer.equals`,
  * a memory comparison) gets the same string back: no decoding, and the checks, which remember the
  * parse of a recent body by its text, find it with a pointer comparison. At most `maxKinds` bodies
- * of at most `maxBytes` each are kept.
+ * of at most `maxBytes` each are kept: operations run one after another, so a few kinds suffice.
  */
-export function bodyTexts(maxKinds = 64, maxBytes = 1024 * 1024): BodyTexts {
+export function bodyTexts(maxKinds = 8, maxBytes = 1024 * 1024): BodyTexts {
   const last = new Map<string, { bytes: Buffer; text: string }>();
   return {
     text(kind, bytes) {
