@@ -98,11 +98,12 @@ describe('createTransport', () => {
 
   it('caps body reads and marks them truncated, for plain and gzip bodies', async () => {
     routes.set('/big', (_req, res) => res.writeHead(200).end('x'.repeat(100_000)));
-    routes.set('/bomb', (_req, res) =>
-      res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(20_000_000))),
-    );
-    const big = await transport().send(request('/big'));
-    const bomb = await transport().send(request('/bomb'));
+    // Compressed before the request: gzipping 20 MB inside the handler took longer than the
+    // 300 ms timeout on a loaded machine, which made this a timeout test by accident.
+    const compressed = gzipSync(Buffer.alloc(20_000_000));
+    routes.set('/bomb', (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(compressed));
+    const big = await transport({ timeoutMs: 10_000 }).send(request('/big'));
+    const bomb = await transport({ timeoutMs: 10_000 }).send(request('/bomb'));
     for (const outcome of [big, bomb]) {
       expect(outcome.kind).toBe('response');
       if (outcome.kind === 'response') {
