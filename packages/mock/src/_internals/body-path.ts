@@ -15,13 +15,20 @@ export function readBodyPath(body: unknown, path: BodyPath): unknown {
  * the shared envelope is never mutated. Missing objects on the way are created.
  */
 export function writeBodyPath(body: unknown, path: BodyPath, value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path as [string, ...string[]];
+  return path.length === 0 ? value : writeFrom(body, path, 0, value);
+}
+
+// Index-based (no rest array per level): every page written walks this for each metadata field.
+function writeFrom(body: unknown, path: BodyPath, at: number, value: unknown): unknown {
+  const head = path[at] as string;
   const base =
     body !== null && typeof body === 'object' && !Array.isArray(body)
       ? (body as Record<string, unknown>)
       : {};
-  return { ...base, [head]: writeBodyPath(base[head], rest, value) };
+  return {
+    ...base,
+    [head]: at + 1 === path.length ? value : writeFrom(base[head], path, at + 1, value),
+  };
 }
 
 /** Returns a copy of `body` without the property at `path`, copying only the objects along the path. */

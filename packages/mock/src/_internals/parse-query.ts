@@ -18,6 +18,8 @@ export function parseQuery(query: string): Map<string, string[]> {
 }
 
 function decode(text: string): string {
+  // Most names and values carry neither escapes nor `+`: nothing to decode.
+  if (!text.includes('%') && !text.includes('+')) return text;
   const spaced = text.replaceAll('+', ' ');
   try {
     return decodeURIComponent(spaced);
