@@ -3,7 +3,7 @@ import { applyFilters } from './apply-filters.js';
 import { applyOrdering, type OrderingKey, parseOrdering } from './apply-ordering.js';
 import { applySearch } from './apply-search.js';
 import type { BodyFactory } from './body-factory.js';
-import { removeBodyPath, writeBodyPath } from './body-path.js';
+import { bodyWriter, writeBodyPath } from './body-path.js';
 import type { Dataset } from './build-dataset.js';
 import { documentsHeader } from './documents-header.js';
 import { hashSeed } from './hash-seed.js';
@@ -190,11 +190,14 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   };
   const links = linkMaker(pagination, req, cursorOf);
   const responseSchema = media?.schema;
-  let body: unknown = writeBodyPath(envelope, list.itemsPath, served);
+  // The page goes into copies of the envelope's objects, each copied once: the envelope is shared.
+  const writer = bodyWriter(envelope);
   const put = (path: BodyPath | undefined, value: unknown): void => {
     if (path === undefined) return;
-    body = value === ABSENT ? removeBodyPath(body, path) : writeBodyPath(body, path, value);
+    if (value === ABSENT) writer.remove(path);
+    else writer.write(path, value);
   };
+  put(list.itemsPath, served);
   const linkValue = (path: BodyPath | undefined, target: Target | undefined): unknown => {
     if (path === undefined) return undefined;
     const types = schemaTypes(schemaAtPath(responseSchema, path, ctx.defs), ctx.defs);
@@ -243,7 +246,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     headers['content-range'] =
       nominalLength > 0 ? `${startIndex - 1}-${endIndex - 1}/${count}` : `*/${count}`;
   }
-  return { status: success.status, headers, body: serialisePage(body, list.itemsPath, served) };
+  return { status: success.status, headers, body: serialisePage(writer.body, list.itemsPath, served) };
 }
 
 function orderingKeys(
