@@ -1,3 +1,5 @@
+/** RFC 3986 §2.3 unreserved characters: never percent-encoded. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -5,6 +7,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * so every sub-delimiter that a style uses as a separator is unambiguous on the wire.
  */
 export function percentEncode(text: string): string {
+  // Most generated values (numbers, identifiers, words) are unreserved characters only, which
+  // encode to themselves: skip the two regular-expression passes and the encoder for them.
+  if (UNRESERVED.test(text)) return text;
   // A lone surrogate has no UTF-8 form (encodeURIComponent throws); it travels as U+FFFD, as in browsers.
   return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(
     /[!'()*]/g,
