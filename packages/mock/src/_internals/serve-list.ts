@@ -67,7 +67,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   const faults = ctx.faults;
   const pagination = list.pagination;
 
-  let pool = req.dataset.items;
+  let pool: readonly Record<string, unknown>[] = req.dataset.items;
   const filtering = list.filters.some((f) => values.has(f.param));
   if (filtering && faults.has('filter-leaks-hidden-items')) pool = [...pool, ...req.dataset.hidden];
   if (!faults.has('ignored-filter')) pool = applyFilters(pool, list.filters, values);
