@@ -1,8 +1,9 @@
 // Realistic pages of authentik's identification stages (spec/identification.yaml), built from a
 // seed: what a real instance returns, not random strings.
-import type { Exchange, HttpRequest, HttpResponse, Operation } from '@assay/model';
+import type { ApiModel, Exchange, HttpRequest, HttpResponse, Operation } from '@assay/model';
+import { loadApi } from '@assay/spec';
 
-export const IDENTIFICATION_SPEC = new URL('../../../../spec/identification.yaml', import.meta.url).pathname;
+const IDENTIFICATION_SPEC = new URL('../../../../spec/identification.yaml', import.meta.url).pathname;
 
 const DESIGNATIONS = ['authentication', 'enrollment', 'recovery', 'stage_configuration', 'authorization'];
 const LAYOUTS = ['stacked', 'content_left', 'content_right', 'sidebar_left', 'sidebar_right'];
@@ -122,4 +123,12 @@ export function identificationExchange(operation: Operation, body: unknown, quer
     durationMs: 1,
   };
   return { operation, request, response };
+}
+
+/** The repository's identification spec, loaded, and its list operation. */
+export async function loadIdentification(): Promise<{ api: ApiModel; operation: Operation }> {
+  const api = await loadApi(IDENTIFICATION_SPEC);
+  const operation = api.operations.find((o) => o.id === 'stages_identification_list');
+  if (operation === undefined) throw new Error('spec/identification.yaml lost stages_identification_list');
+  return { api, operation };
 }

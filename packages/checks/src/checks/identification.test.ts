@@ -1,10 +1,9 @@
 import type { ApiModel, Exchange, Operation } from '@assay/model';
-import { loadApi } from '@assay/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  IDENTIFICATION_SPEC,
   identificationExchange,
   identificationPage,
+  loadIdentification,
 } from '../_test/identification-page.js';
 import { nextPageRequest } from '../pagination/next-page-request.js';
 import { createChecks } from './create-checks.js';
@@ -12,8 +11,7 @@ import { createChecks } from './create-checks.js';
 let api: ApiModel;
 let operation: Operation;
 beforeAll(async () => {
-  api = await loadApi(IDENTIFICATION_SPEC);
-  operation = api.operations.find((o) => o.id === 'stages_identification_list')!;
+  ({ api, operation } = await loadIdentification());
 });
 
 function verifyAll(exchanges: Exchange[]) {

@@ -1,20 +1,18 @@
 import type { ApiModel, Exchange, Operation } from '@assay/model';
-import { loadApi } from '@assay/spec';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsedBody } from '../_internals/parsed-body.js';
 import {
-  IDENTIFICATION_SPEC,
   identificationExchange,
   identificationPage,
+  loadIdentification,
 } from '../_test/identification-page.js';
 import { createChecks } from './create-checks.js';
 
 let api: ApiModel;
 let operation: Operation;
 beforeAll(async () => {
-  api = await loadApi(IDENTIFICATION_SPEC);
-  operation = api.operations.find((o) => o.id === 'stages_identification_list')!;
+  ({ api, operation } = await loadIdentification());
 });
 
 function deepFreeze(value: unknown): void {
