@@ -3,7 +3,7 @@
 import type { ApiModel, Exchange, HttpRequest, HttpResponse, Operation } from '@assay/model';
 import { loadApi } from '@assay/spec';
 
-const IDENTIFICATION_SPEC = new URL('../../../../spec/identification.yaml', import.meta.url).pathname;
+export const IDENTIFICATION_SPEC = new URL('../../../../spec/identification.yaml', import.meta.url).pathname;
 
 const DESIGNATIONS = ['authentication', 'enrollment', 'recovery', 'stage_configuration', 'authorization'];
 const LAYOUTS = ['stacked', 'content_left', 'content_right', 'sidebar_left', 'sidebar_right'];
