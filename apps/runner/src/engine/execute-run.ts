@@ -18,7 +18,11 @@ export const mockToken = 'assay-mock-token';
 export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'> & {
   /** For a live target: the undici Pool/Agent to send through (the caller closes it). */
   dispatcher?: Dispatcher;
-  /** Wraps the dispatcher (either kind), e.g. to observe what goes on the wire. */
+  /**
+   * Wraps the dispatcher (either kind), e.g. to observe what goes on the wire. The engine sends with
+   * `dispatch(options, handler)`, so the wrapper must implement it: `dispatcher.compose(interceptor)`
+   * gives one that does.
+   */
   wrapDispatcher?: (dispatcher: Dispatcher) => Dispatcher;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
