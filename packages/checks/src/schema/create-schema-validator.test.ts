@@ -169,4 +169,31 @@ describe('createSchemaValidator', () => {
       expect.objectContaining({ pointer: '/code', keyword: 'pattern' }),
     ]);
   });
+
+  it('shares compiled validators between equal schemas without confusing different ones', () => {
+    const keyword = fc.oneof(
+      fc.record({ type: fc.constantFrom('integer', 'string', 'number') }),
+      fc.record({ maximum: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ minLength: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ enum: fc.array(fc.constantFrom(1, 2, 'a', 'b'), { minLength: 1, maxLength: 2 }) }),
+    );
+    const schema = fc
+      .array(keyword, { minLength: 1, maxLength: 3 })
+      .map((parts) => Object.assign({}, ...parts));
+    const value = fc.constantFrom(0, 1, 2, 5, 'a', 'b', 'abcd', 1.5, null);
+    fc.assert(
+      fc.property(fc.array(schema, { minLength: 1, maxLength: 6 }), value, (schemas, v) => {
+        // One validator sees every schema (and a structural copy of each); each answer must equal
+        // what a validator that never saw the others says.
+        const shared = createSchemaValidator({});
+        for (const s of schemas) {
+          const copy = structuredClone(s);
+          const fresh = createSchemaValidator({});
+          expect(shared.validate(s, v)).toEqual(fresh.validate(s, v));
+          expect(shared.isValid(copy, v)).toBe(fresh.isValid(s, v));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
