@@ -1,9 +1,10 @@
 import type { ApiModel, Exchange, HttpRequest, Operation, Violation } from '@assay/model';
 import { AssayError } from '@assay/model';
 import fc from 'fast-check';
-import { type LatencyHistogram, latencyHistogram, recordLatency } from '../report/latency-histogram.js';
+import { recordLatency } from '../report/latency-histogram.js';
 import type { SendOutcome, Transport } from '../transport/create-transport.js';
 import { authProbes, type Credentials, requiresAuth, withCredentials } from './credentials.js';
+import { emptyOperationResult } from './empty-operation-result.js';
 import type { EngineKit } from './engine-kit.js';
 import { FailureBook } from './failure-book.js';
 import { chunkSeed, phaseSeed } from './phase-seed.js';
@@ -60,9 +61,8 @@ export interface EngineOutcome {
 
 interface OperationState {
   operation: Operation;
+  /** Filled as the operation runs: requests, failures, and the latency histogram recorded into. */
   result: OperationResult;
-  /** The result's latency histogram, recorded into as responses arrive. */
-  latency: LatencyHistogram;
   /** Whether an exchange reached the exchange checks yet (their ids are then in `checks`). */
   checked?: boolean;
   checks: Set<string>;
@@ -188,7 +188,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     state.result.requests += outcome.attempts;
     if (outcome.kind === 'response') {
       anyResponse = true;
-      recordLatency(state.latency, outcome.response.durationMs);
+      recordLatency(state.result.latency, outcome.response.durationMs);
     }
     return outcome;
   }
@@ -511,25 +511,13 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       continue;
     }
     current = `${operation.method} ${operation.path}`;
-    const latency = latencyHistogram();
     const state: OperationState = {
       operation,
-      latency,
       checks: new Set(),
       cancel: new AbortController(),
       consecutiveFaults: 0,
       seen: new Map(),
-      result: {
-        operationId: operation.id,
-        method: operation.method,
-        path: operation.path,
-        tags: operation.tags,
-        requests: 0,
-        failures: 0,
-        checks: [],
-        latency,
-        durationMs: 0,
-      },
+      result: emptyOperationResult(operation),
     };
     const opStarted = performance.now();
     const examples = generated(operation, 'examples', () => kit.exampleRequests(operation));

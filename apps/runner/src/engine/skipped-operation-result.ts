@@ -1,5 +1,5 @@
 import type { Operation } from '@assay/model';
-import { latencyHistogram } from '../report/latency-histogram.js';
+import { emptyOperationResult } from './empty-operation-result.js';
 import type { OperationResult } from './run-result.js';
 
 /**
@@ -7,16 +7,5 @@ import type { OperationResult } from './run-result.js';
  * what was never tested (not selected for this method, or not reached before the run stopped).
  */
 export function skippedOperationResult(operation: Operation, reason: string): OperationResult {
-  return {
-    operationId: operation.id,
-    method: operation.method,
-    path: operation.path,
-    tags: operation.tags,
-    requests: 0,
-    failures: 0,
-    checks: [],
-    latency: latencyHistogram(),
-    durationMs: 0,
-    skipped: reason,
-  };
+  return { ...emptyOperationResult(operation), skipped: reason };
 }
