@@ -1,5 +1,5 @@
-import type { JsonSchema, JsonSchemaObject } from '@assay/model';
-import { flattenSchema } from './merge-schemas.js';
+import type { JsonSchema } from '@assay/model';
+import { flatSchemaOrUndefined } from './merge-schemas.js';
 import { schemaTypes } from './schema-types.js';
 
 /** A boundary case: a value, and whether it sits inside the schema's bounds or just beyond them. */
@@ -15,15 +15,6 @@ export interface Boundary {
 /** A long string for "very long" cases: long enough to hit buffers and column limits. */
 export const LONG_STRING_LENGTH = 1000;
 export const UNICODE_STRING = 'Zoë ünïcødé ✓ 日本語 🙂';
-
-function flat(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchemaObject | undefined {
-  try {
-    const result = flattenSchema(schema, defs).schema;
-    return result === false ? undefined : result;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Enum members a coverage phase visits one by one. Past this many, an evenly spread sample (first and
@@ -46,7 +37,7 @@ function spreadMembers(members: readonly unknown[]): readonly unknown[] {
  * validator, after serialisation.
  */
 export function boundaryValues(schema: JsonSchema, defs: Record<string, JsonSchema>): Boundary[] {
-  const s = flat(schema, defs);
+  const s = flatSchemaOrUndefined(schema, defs);
   if (s === undefined) return [];
   const types = schemaTypes(schema, defs);
   const out: Boundary[] = [];

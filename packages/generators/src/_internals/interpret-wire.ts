@@ -1,5 +1,5 @@
 import type { JsonSchema, JsonSchemaObject } from '@assay/model';
-import { flattenSchema } from './merge-schemas.js';
+import { flatSchemaOrUndefined } from './merge-schemas.js';
 import type { Shape, WireValue } from './parameter-wire.js';
 import { schemaTypes } from './schema-types.js';
 
@@ -65,12 +65,7 @@ export function textCandidates(
 }
 
 function flat(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchemaObject {
-  try {
-    const result = flattenSchema(schema, defs).schema;
-    return result === false ? {} : result;
-  } catch {
-    return {};
-  }
+  return flatSchemaOrUndefined(schema, defs) ?? {};
 }
 
 /** The reading of a text that a lenient server would pick: the first candidate that is valid, else the first. */

@@ -2,7 +2,7 @@ import type { JsonSchema, Operation } from '@assay/model';
 import fc from 'fast-check';
 import type { RequestOptions } from '../request/request-options.js';
 import { interpretText, type Validity } from './interpret-wire.js';
-import { flattenSchema } from './merge-schemas.js';
+import { flatSchemaOrUndefined } from './merge-schemas.js';
 import { scalarText } from './parameter-wire.js';
 import type { ParamPlan } from './request-plan.js';
 
@@ -55,15 +55,6 @@ export function seenPathOverrides(
   return out;
 }
 
-function flatOf(schema: JsonSchema, defs: Record<string, JsonSchema>) {
-  try {
-    const flat = flattenSchema(schema, defs).schema;
-    return flat === false ? undefined : flat;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The integer range a parameter's schema allows, clipped to [low, high]; undefined if it is not an integer parameter. */
 function integerRange(
   p: ParamPlan,
@@ -71,7 +62,7 @@ function integerRange(
   low: number,
   high: number,
 ): [number, number] | undefined {
-  const s = flatOf(p.parameter.schema, defs);
+  const s = flatSchemaOrUndefined(p.parameter.schema, defs);
   if (s === undefined || s.enum !== undefined) return undefined;
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if (!types.includes('integer') && !types.includes('number')) return undefined;
@@ -112,7 +103,7 @@ function orderingFields(operation: Operation, defs: Record<string, JsonSchema>):
   const list = operation.list;
   if (list === undefined) return [];
   if (list.ordering && list.ordering.fields.length > 0) return list.ordering.fields;
-  const item = flatOf(list.itemSchema, defs);
+  const item = flatSchemaOrUndefined(list.itemSchema, defs);
   return Object.keys(item?.properties ?? {});
 }
 

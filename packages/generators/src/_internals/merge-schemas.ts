@@ -28,6 +28,22 @@ const ANNOTATIONS = new Set([
 ]);
 
 /**
+ * {@link flattenSchema} for callers that only look: undefined when the schema allows nothing
+ * (`false`) or cannot be flattened (a `$ref`/`allOf` cycle), instead of `false` or a thrown error.
+ */
+export function flatSchemaOrUndefined(
+  schema: JsonSchema,
+  defs: Record<string, JsonSchema>,
+): JsonSchemaObject | undefined {
+  try {
+    const flat = flattenSchema(schema, defs).schema;
+    return flat === false ? undefined : flat;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Flattens the top level of a schema: follows `$ref` (with sibling keywords, as 2020-12 reads
  * them) and merges `allOf` members into one schema, so a generator sees one set of constraints.
  */

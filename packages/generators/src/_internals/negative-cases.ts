@@ -1,5 +1,5 @@
-import type { JsonSchema, JsonSchemaObject } from '@assay/model';
-import { flattenSchema } from './merge-schemas.js';
+import type { JsonSchema } from '@assay/model';
+import { flatSchemaOrUndefined } from './merge-schemas.js';
 import { compilePattern } from './patterns.js';
 import { schemaTypes } from './schema-types.js';
 
@@ -54,15 +54,6 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-function flat(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchemaObject | undefined {
-  try {
-    const result = flattenSchema(schema, defs).schema;
-    return result === false ? undefined : result;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Candidate invalid values for one schema: wrong type, outside bounds or lengths, bad format,
  * pattern mismatch, outside the enum. For wire targets every value is text, as it will travel;
@@ -73,7 +64,7 @@ export function mutationsFor(
   defs: Record<string, JsonSchema>,
   target: MutationTarget,
 ): Mutation[] {
-  const s = flat(schema, defs);
+  const s = flatSchemaOrUndefined(schema, defs);
   if (s === undefined) return [];
   const types = schemaTypes(schema, defs);
   const wire = target !== 'json';

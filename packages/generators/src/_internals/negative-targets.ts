@@ -1,19 +1,13 @@
 import type { JsonSchema, NegativeReason } from '@assay/model';
 import { isJsonMedia } from './body-codec.js';
-import { flattenSchema } from './merge-schemas.js';
+import { flatSchemaOrUndefined } from './merge-schemas.js';
 import { type Mutation, type MutationTarget, mutationsFor } from './negative-cases.js';
 import { type RequestPlan, topLevelProperties, topLevelRequired } from './request-plan.js';
 import { schemaTypes } from './schema-types.js';
 
 function itemsSchema(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema | undefined {
-  try {
-    const flat = flattenSchema(schema, defs).schema;
-    return flat === false || flat.items === undefined || typeof flat.items === 'boolean'
-      ? undefined
-      : flat.items;
-  } catch {
-    return undefined;
-  }
+  const items = flatSchemaOrUndefined(schema, defs)?.items;
+  return typeof items === 'boolean' ? undefined : items;
 }
 
 /** One invalid change to a request: a parameter's value (undefined: left out) or a body value. */

@@ -1,5 +1,5 @@
 import type { HttpRequest, JsonSchema, Operation, Parameter } from '@assay/model';
-import { flattenSchema } from './merge-schemas.js';
+import { flatSchemaOrUndefined } from './merge-schemas.js';
 import { percentDecode, percentEncode, percentEncodeAllowReserved } from './percent-encode.js';
 import { schemaTypes } from './schema-types.js';
 
@@ -220,13 +220,7 @@ function objectKeys(
   operation: Operation,
   defs: Record<string, JsonSchema>,
 ): (key: string) => boolean {
-  let properties: Record<string, JsonSchema> | undefined;
-  try {
-    const flat = flattenSchema(parameter.schema, defs).schema;
-    properties = flat === false ? undefined : flat.properties;
-  } catch {
-    properties = undefined;
-  }
+  const properties = flatSchemaOrUndefined(parameter.schema, defs)?.properties;
   if (properties !== undefined && Object.keys(properties).length > 0)
     return (key) => Object.hasOwn(properties, key);
   const others = new Set(

@@ -14,7 +14,7 @@ import { builderFor } from '../schema/schema-arbitrary.js';
 import { decodeForm, encodeBody, isFormMedia, isJsonMedia, pickMediaType } from './body-codec.js';
 import { interpretText, interpretWire, type Reading, type Validity } from './interpret-wire.js';
 import { matchesSchema } from './matches-schema.js';
-import { flattenSchema } from './merge-schemas.js';
+import { flatSchemaOrUndefined } from './merge-schemas.js';
 import {
   emptyParts,
   parameterShape,
@@ -238,21 +238,12 @@ export function topLevelProperties(
   schema: JsonSchema,
   defs: Record<string, JsonSchema>,
 ): Record<string, JsonSchema> {
-  const flat = flattenQuiet(schema, defs);
+  const flat = flatSchemaOrUndefined(schema, defs);
   return flat?.properties ?? {};
 }
 
 export function topLevelRequired(schema: JsonSchema, defs: Record<string, JsonSchema>): string[] {
-  return flattenQuiet(schema, defs)?.required ?? [];
-}
-
-function flattenQuiet(schema: JsonSchema, defs: Record<string, JsonSchema>) {
-  try {
-    const flat = flattenSchema(schema, defs).schema;
-    return flat === false ? undefined : flat;
-  } catch {
-    return undefined;
-  }
+  return flatSchemaOrUndefined(schema, defs)?.required ?? [];
 }
 
 /**
