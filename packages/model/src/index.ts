@@ -8,6 +8,7 @@ export type { GenerationMode, HttpRequest } from './http-request.js';
 export type { HttpResponse } from './http-response.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './json-schema.js';
 export type { BodyPath, ListSemantics, Pagination, PaginationStyle, QueryFilter } from './list-semantics.js';
+export { PAGINATION_STYLES } from './list-semantics.js';
 export type { MediaTypeSpec, PropertyEncoding } from './media-type.js';
 export type { NegativeReason } from './negative-reason.js';
 export type { Operation } from './operation.js';

@@ -10,13 +10,17 @@ import type { JsonSchema } from './json-schema.js';
  * - `link-header`: RFC 8288 `Link` headers with `rel="next"` (GitHub).
  * - `content-range`: `Range`/`Content-Range` items (PostgREST).
  */
-export type PaginationStyle =
-  | 'page-object'
-  | 'page-number'
-  | 'limit-offset'
-  | 'cursor'
-  | 'link-header'
-  | 'content-range';
+export type PaginationStyle = (typeof PAGINATION_STYLES)[number];
+
+/** Every {@link PaginationStyle}, in the order the loader tries them and messages list them. */
+export const PAGINATION_STYLES = [
+  'page-object',
+  'page-number',
+  'limit-offset',
+  'cursor',
+  'link-header',
+  'content-range',
+] as const;
 
 /** A path to a value inside a JSON body, as property names from the root (`['pagination', 'count']`). */
 export type BodyPath = readonly string[];

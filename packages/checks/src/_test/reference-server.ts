@@ -10,6 +10,7 @@ import type {
   Pagination,
   PaginationStyle,
 } from '@assay/model';
+import { PAGINATION_STYLES } from '@assay/model';
 import { intParam, parseQuery, queryParam, withQueryParams } from '../_internals/query-string.js';
 import { nextPageRequest } from '../pagination/next-page-request.js';
 import { orderingParameter } from './exchange-builder.js';
@@ -22,14 +23,7 @@ export interface Item {
   note: string | null;
 }
 
-export const STYLES: PaginationStyle[] = [
-  'page-object',
-  'page-number',
-  'limit-offset',
-  'cursor',
-  'link-header',
-  'content-range',
-];
+export const STYLES: readonly PaginationStyle[] = PAGINATION_STYLES;
 
 /** The server's own page-size cap: checks must infer it, never assume it. */
 export const SERVER_CAP = 50;

@@ -29,7 +29,7 @@ interface Context {
 
 interface Mutation {
   name: string;
-  styles: PaginationStyle[];
+  styles: readonly PaginationStyle[];
   catches: string;
   query?: string;
   /** Ask for no page size: the server's default must be inferred. */

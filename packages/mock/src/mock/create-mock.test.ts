@@ -1,4 +1,10 @@
-import { type ApiModel, AssayError, type HttpRequest, type PaginationStyle } from '@assay/model';
+import {
+  type ApiModel,
+  AssayError,
+  type HttpRequest,
+  PAGINATION_STYLES,
+  type PaginationStyle,
+} from '@assay/model';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conformanceProblems, get, send } from '../_test/exchange.js';
@@ -123,77 +129,74 @@ describe('createMock: every response matches the spec', () => {
     );
   });
 
-  it.each<PaginationStyle>([
-    'page-object',
-    'page-number',
-    'limit-offset',
-    'cursor',
-    'link-header',
-    'content-range',
-  ])('widget API (%s): lists, creates and fetches, valid and invalid', (style) => {
-    const api = widgetApi(style);
-    const key = { 'x-api-key': WIDGET_TOKEN };
-    const widgetRequest: fc.Arbitrary<HttpRequest> = fc.oneof(
-      fc
-        .record(
-          {
-            page: integer,
-            page_size: integer,
-            per_page: integer,
-            limit: integer,
-            offset: integer,
-            cursor: text,
-            color: fc.constantFrom('red', 'green', 'blue', 'pink'),
-            owner: uuid,
-            active: bool,
-            ordering: fc.constantFrom('id', '-weight', 'name,-id', 'nope'),
-            q: text,
-          },
-          { requiredKeys: [] },
-        )
-        .chain((params) =>
-          fc.record({
-            query: fc.constant(new URLSearchParams(params as Record<string, string>).toString()),
-            headers: fc.constantFrom<Record<string, string>>(
-              key,
-              {},
-              { 'x-api-key': 'nope' },
-              { ...key, range: '5-9' },
-            ),
-          }),
-        )
-        .map(({ query, headers }) => get('/widgets', query, headers)),
-      fc
-        .oneof(
-          fc.record({ name: fc.string({ minLength: 1 }), color: fc.constantFrom('red', 'blue') }),
-          fc.record({ color: fc.constant('red') }),
-          fc.constant('{not json'),
-        )
-        .map((body) => ({
-          method: 'POST' as const,
-          path: '/widgets',
-          query: '',
-          headers: { ...key, 'content-type': 'application/json' },
-          body: typeof body === 'string' ? body : JSON.stringify(body),
-          operationId: '',
-          mode: 'positive' as const,
-        })),
-      fc
-        .oneof(fc.integer({ min: -1, max: 99 }).map(String), fc.constant('x'))
-        .map((id) => get(`/v1/widgets/${id}`)),
-    );
-    const mock = createMock(api, { token: WIDGET_TOKEN, seed: 3 });
-    fc.assert(
-      fc.property(widgetRequest, (request) => {
-        const { response } = send(mock, request);
-        const operation = api.operations.find(
-          (o) => o.method === request.method && request.path.endsWith('/widgets') === (o.path === '/widgets'),
-        )!;
-        expect(conformanceProblems(api, operation, response)).toEqual([]);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it.each<PaginationStyle>(PAGINATION_STYLES)(
+    'widget API (%s): lists, creates and fetches, valid and invalid',
+    (style) => {
+      const api = widgetApi(style);
+      const key = { 'x-api-key': WIDGET_TOKEN };
+      const widgetRequest: fc.Arbitrary<HttpRequest> = fc.oneof(
+        fc
+          .record(
+            {
+              page: integer,
+              page_size: integer,
+              per_page: integer,
+              limit: integer,
+              offset: integer,
+              cursor: text,
+              color: fc.constantFrom('red', 'green', 'blue', 'pink'),
+              owner: uuid,
+              active: bool,
+              ordering: fc.constantFrom('id', '-weight', 'name,-id', 'nope'),
+              q: text,
+            },
+            { requiredKeys: [] },
+          )
+          .chain((params) =>
+            fc.record({
+              query: fc.constant(new URLSearchParams(params as Record<string, string>).toString()),
+              headers: fc.constantFrom<Record<string, string>>(
+                key,
+                {},
+                { 'x-api-key': 'nope' },
+                { ...key, range: '5-9' },
+              ),
+            }),
+          )
+          .map(({ query, headers }) => get('/widgets', query, headers)),
+        fc
+          .oneof(
+            fc.record({ name: fc.string({ minLength: 1 }), color: fc.constantFrom('red', 'blue') }),
+            fc.record({ color: fc.constant('red') }),
+            fc.constant('{not json'),
+          )
+          .map((body) => ({
+            method: 'POST' as const,
+            path: '/widgets',
+            query: '',
+            headers: { ...key, 'content-type': 'application/json' },
+            body: typeof body === 'string' ? body : JSON.stringify(body),
+            operationId: '',
+            mode: 'positive' as const,
+          })),
+        fc
+          .oneof(fc.integer({ min: -1, max: 99 }).map(String), fc.constant('x'))
+          .map((id) => get(`/v1/widgets/${id}`)),
+      );
+      const mock = createMock(api, { token: WIDGET_TOKEN, seed: 3 });
+      fc.assert(
+        fc.property(widgetRequest, (request) => {
+          const { response } = send(mock, request);
+          const operation = api.operations.find(
+            (o) =>
+              o.method === request.method && request.path.endsWith('/widgets') === (o.path === '/widgets'),
+          )!;
+          expect(conformanceProblems(api, operation, response)).toEqual([]);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 });
 
 describe('createMock: auth and validation', () => {

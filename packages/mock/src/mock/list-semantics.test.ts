@@ -1,4 +1,4 @@
-import type { HttpRequest, JsonSchema, PaginationStyle } from '@assay/model';
+import { type HttpRequest, type JsonSchema, PAGINATION_STYLES, type PaginationStyle } from '@assay/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareValues } from '../_internals/apply-ordering.js';
@@ -8,14 +8,6 @@ import { walk } from '../_test/walk.js';
 import { WIDGET_TOKEN, widgetApi } from '../_test/widget-api.js';
 import { createMock } from './create-mock.js';
 
-const STYLES: PaginationStyle[] = [
-  'page-object',
-  'page-number',
-  'limit-offset',
-  'cursor',
-  'link-header',
-  'content-range',
-];
 const auth = { 'x-api-key': WIDGET_TOKEN };
 
 function setup(
@@ -63,7 +55,7 @@ function allItems(
   return walk(mock, operation, firstPage(style, 50, query)).flatMap((p) => p.items);
 }
 
-describe.each(STYLES)('pagination, %s', (style) => {
+describe.each(PAGINATION_STYLES)('pagination, %s', (style) => {
   it('walks every item exactly once, in one order, with full pages but the last, for any page size', () => {
     const { mock, operation, api } = setup(style);
     const reference = allItems(style, mock, operation).map((i) => i.id);

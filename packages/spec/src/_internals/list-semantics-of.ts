@@ -5,6 +5,7 @@ import {
   type JsonSchemaObject,
   type ListSemantics,
   type Operation,
+  PAGINATION_STYLES,
   type Pagination,
   type PaginationStyle,
   type Parameter,
@@ -21,14 +22,6 @@ interface Shape {
   required: Set<string>;
 }
 
-const STYLES: readonly PaginationStyle[] = [
-  'page-object',
-  'page-number',
-  'limit-offset',
-  'cursor',
-  'link-header',
-  'content-range',
-];
 // Where list bodies keep their items, most common first (DRF/authentik, GitHub search, Stripe/JSON:API …).
 const ITEM_KEYS = [
   'results',
@@ -340,7 +333,7 @@ function fromExtension(operation: Operation, problems: SpecProblem[]): Paginatio
       severity: 'warning',
       code: 'x-pagination',
       pointer,
-      message: `x-pagination must be an object with a style (${STYLES.join(', ')}); ignored`,
+      message: `x-pagination must be an object with a style (${PAGINATION_STYLES.join(', ')}); ignored`,
     });
     return undefined;
   }
@@ -356,7 +349,7 @@ function withOverride(
   if (parsed === undefined) {
     throw new AssayError(
       'config',
-      `pagination option for ${operation.id}: unknown style; use one of ${STYLES.join(', ')}.`,
+      `pagination option for ${operation.id}: unknown style; use one of ${PAGINATION_STYLES.join(', ')}.`,
       {
         flag: 'pagination',
       },
@@ -366,7 +359,7 @@ function withOverride(
   if (style === undefined) {
     throw new AssayError(
       'config',
-      `pagination option for ${operation.id}: no pagination was detected, so the option needs a style (${STYLES.join(', ')}).`,
+      `pagination option for ${operation.id}: no pagination was detected, so the option needs a style (${PAGINATION_STYLES.join(', ')}).`,
       {
         flag: 'pagination',
       },
@@ -389,7 +382,7 @@ function normalisePagination(raw: Record<string, unknown>): Partial<Pagination> 
     if (key.endsWith('Path')) out[key] = typeof value === 'string' ? value.split('.') : value;
     else out[key] = value;
   }
-  if (out.style !== undefined && !STYLES.includes(out.style as PaginationStyle)) return undefined;
+  if (out.style !== undefined && !PAGINATION_STYLES.includes(out.style as PaginationStyle)) return undefined;
   return out as Partial<Pagination>;
 }
 
