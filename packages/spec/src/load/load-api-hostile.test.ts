@@ -1,39 +1,16 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AssayError } from '@assay/model';
 import { patternEngine } from '@assay/patterns';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rejection, specFolder } from '../_test/spec-files.js';
 import { loadApi } from './load-api.js';
 
 // Documents written to hurt the loader. Each must load, or fail with an AssayError that says why,
 // in bounded time and memory; none may hang, overflow the stack, or read what it was not allowed to.
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'assay-hostile-spec-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
-
-async function file(name: string, text: string): Promise<string> {
-  const path = join(dir, name);
-  await mkdir(join(path, '..'), { recursive: true });
-  await writeFile(path, text);
-  return path;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AssayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (AssayError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the load to fail');
-}
+const { file } = specFolder('assay-hostile-spec-');
 
 const withSchema = (schema: unknown, components: Record<string, unknown> = {}) => ({
   openapi: '3.0.3',

@@ -1,42 +1,17 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AssayError, type JsonSchema, type Operation } from '@assay/model';
+import type { JsonSchema, Operation } from '@assay/model';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection, specFolder } from '../_test/spec-files.js';
 import { loadApi } from './load-api.js';
 
 const IDENTIFICATION = new URL('../../../../spec/identification.yaml', import.meta.url);
 const addFormats = addFormatsModule.default;
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'assay-spec-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(name: string, text: string): Promise<string> {
-  const path = join(dir, name);
-  await mkdir(join(path, '..'), { recursive: true });
-  await writeFile(path, text);
-  return path;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AssayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (AssayError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the load to fail');
-}
+const { file, path } = specFolder('assay-spec-');
 
 /** A validator over the model's schemas, the way @assay/checks builds one. */
 function validator(schemas: Record<string, JsonSchema>) {
@@ -194,15 +169,12 @@ describe('loadApi sources', () => {
   });
 
   it('follows refs between files whose folders and names hold spaces and non-ASCII letters', async () => {
-    const folder = join(dir, 'my specs', 'sub dir');
-    await mkdir(folder, { recursive: true });
-    await writeFile(
-      join(folder, 'thé pet.yaml'),
+    await file(
+      'my specs/sub dir/thé pet.yaml',
       'Pet: {type: object, properties: {tag: {$ref: "#/Tag"}}}\nTag: {type: string}\n',
     );
-    const root = join(dir, 'my specs', 'root file.yaml');
-    await writeFile(
-      root,
+    const root = await file(
+      'my specs/root file.yaml',
       `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'sub%20dir/th%C3%A9%20pet.yaml#/Pet'}\n`,
     );
     for (const source of [root, pathToFileURL(root)]) {
@@ -253,7 +225,7 @@ describe('loadApi sources', () => {
 
 describe('loadApi errors', () => {
   it('reports a missing file as spec-not-found', async () => {
-    const error = await rejection(loadApi(join(dir, 'nope.yaml')));
+    const error = await rejection(loadApi(path('nope.yaml')));
     expect(error.code).toBe('spec-not-found');
     expect(error.message).toContain('nope.yaml');
   });
