@@ -91,19 +91,22 @@ function isLast(ctx: Context): boolean {
 
 const url = (query: string) => `http://testserver/api/v3/items/?${query}`;
 
+/** Page 2 claims items one further on than it holds (start_index and end_index both + 1). */
+function shiftIndexesOnPageTwo(ctx: Context): HttpResponse {
+  if (ctx.page !== 2) return ctx.response;
+  return withBody(ctx.response, (b) => {
+    const p = b.pagination as Json;
+    p.start_index = (p.start_index as number) + 1;
+    p.end_index = (p.end_index as number) + 1;
+  });
+}
+
 const MUTATIONS: Mutation[] = [
   {
     name: 'off-by-one start and end index',
     styles: ['page-object'],
     catches: 'pagination-metadata',
-    mutate: (ctx) =>
-      ctx.page !== 2
-        ? ctx.response
-        : withBody(ctx.response, (b) => {
-            const p = b.pagination as Json;
-            p.start_index = (p.start_index as number) + 1;
-            p.end_index = (p.end_index as number) + 1;
-          }),
+    mutate: shiftIndexesOnPageTwo,
   },
   {
     name: 'off-by-one end index',
@@ -143,14 +146,7 @@ const MUTATIONS: Mutation[] = [
     styles: ['page-object'],
     catches: 'pagination-metadata',
     defaultSize: true,
-    mutate: (ctx) =>
-      ctx.page !== 2
-        ? ctx.response
-        : withBody(ctx.response, (b) => {
-            const p = b.pagination as Json;
-            p.start_index = (p.start_index as number) + 1;
-            p.end_index = (p.end_index as number) + 1;
-          }),
+    mutate: shiftIndexesOnPageTwo,
   },
   {
     name: 'off-by-one Content-Range',
