@@ -18,7 +18,8 @@ export function writeBodyPath(body: unknown, path: BodyPath, value: unknown): un
   return path.length === 0 ? value : writeFrom(body, path, 0, value);
 }
 
-// Index-based (no rest array per level): every page written walks this for each metadata field.
+// Index-based (no rest array per level). Many writes into one body go through bodyWriter instead,
+// which copies each object once; this plain form is also what bodyWriter's tests hold it to.
 function writeFrom(body: unknown, path: BodyPath, at: number, value: unknown): unknown {
   const head = path[at] as string;
   const base =
