@@ -8,12 +8,13 @@ export type { CheckSelection } from './engine/create-kit.js';
 export { createKit } from './engine/create-kit.js';
 export type { Credentials } from './engine/credentials.js';
 export type { EngineKit, SeenValues } from './engine/engine-kit.js';
+export type { EngineOptions } from './engine/engine-options.js';
 export type { ExecuteRunOptions } from './engine/execute-run.js';
 export { executeRun, mockBaseUrl, mockToken } from './engine/execute-run.js';
 export type { SendExchange } from './engine/list-sequence.js';
 export { listSequence } from './engine/list-sequence.js';
-export type { EngineOptions, EngineOutcome } from './engine/run-engine.js';
-export { runEngine, transportCheckIds } from './engine/run-engine.js';
+export type { EngineOutcome } from './engine/run-engine.js';
+export { runEngine } from './engine/run-engine.js';
 export type {
   Failure,
   OperationResult,
@@ -24,5 +25,6 @@ export type {
 } from './engine/run-result.js';
 export type { OperationSelection, SelectedOperations } from './engine/select-operations.js';
 export { safeMethods, selectOperations } from './engine/select-operations.js';
+export { transportCheckIds } from './engine/transport-check-ids.js';
 export type { SendOutcome, Transport, TransportOptions } from './transport/create-transport.js';
 export { createTransport } from './transport/create-transport.js';
