@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { identificationSpec, sharedSpecs } from '../_test/paths.js';
 import { type ExecuteRunOptions, executeRun } from './execute-run.js';
+import { formatWarning } from './format-warning.js';
 import type { RunResult } from './run-result.js';
 
 // The engine's behaviour, pinned: for a fixed seed, the exact requests on the wire (method, URL,
@@ -64,14 +65,14 @@ function findings(result: RunResult): unknown {
       f.operationId,
       f.method,
       f.operationPath,
-      f.check,
-      f.severity,
-      f.message,
-      f.pointer,
-      f.keyword,
-      f.expected,
-      f.actual,
-      f.fingerprint,
+      f.violation.check,
+      f.violation.severity,
+      f.violation.message,
+      f.violation.pointer,
+      f.violation.keyword,
+      f.violation.expected,
+      f.violation.actual,
+      f.violation.fingerprint,
       f.mode,
       f.request,
       f.response === undefined
@@ -82,8 +83,8 @@ function findings(result: RunResult): unknown {
       f.shrunk,
       f.occurrences,
     ]),
-    warnings: result.warnings ?? [],
-    specWarnings: result.specWarnings ?? [],
+    warnings: (result.warnings ?? []).map(formatWarning),
+    specWarnings: (result.specWarnings ?? []).map(formatWarning),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EngineOptions } from './engine-options.js';
 import { FailureBook } from './failure-book.js';
+import type { RunWarning } from './run-result.js';
 
 /**
  * The state of a whole run, shared by its operations: the options, the failure book, the counters
@@ -22,9 +23,11 @@ export interface RunContext {
   /** The operation being tested, for the progress line. */
   current?: string;
   /** Things Assay could not do (a generator or check that threw): bugs in Assay, not in the API. */
-  readonly warnings: string[];
+  readonly warnings: RunWarning[];
   /** Problems of the spec met while generating (a schema no value satisfies): the spec's to fix. */
-  readonly specWarnings: string[];
+  readonly specWarnings: RunWarning[];
+  /** Keys of the warnings said once (see `engine-warnings.ts`). */
+  readonly warned: Set<string>;
 }
 
 /** A fresh run context for the given options. */
@@ -39,6 +42,7 @@ export function runContext(options: EngineOptions): RunContext {
     deadlinePassed: false,
     warnings: [],
     specWarnings: [],
+    warned: new Set(),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { EngineOptions } from './engine-options.js';
 import { isStopped, reportProgress, runContext } from './run-context.js';
 import { runOperation } from './run-operation.js';
-import type { Failure, OperationResult } from './run-result.js';
+import type { Failure, OperationResult, RunWarning } from './run-result.js';
 import { skippedOperationResult } from './skipped-operation-result.js';
 
 /** What the engine found. */
@@ -11,9 +11,9 @@ export interface EngineOutcome {
   requests: number;
   aborted: boolean;
   /** Things Assay could not do (a generator or check that threw): bugs in Assay, not in the API. */
-  warnings: string[];
+  warnings: RunWarning[];
   /** Problems of the spec met while generating (a schema no value satisfies): the spec's to fix. */
-  specWarnings: string[];
+  specWarnings: RunWarning[];
 }
 
 /**
@@ -45,8 +45,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     .sort(
       (a, b) =>
         compare(a.operationId, b.operationId) ||
-        compare(a.check, b.check) ||
-        compare(a.fingerprint, b.fingerprint),
+        compare(a.violation.check, b.violation.check) ||
+        compare(a.violation.fingerprint, b.violation.fingerprint),
     );
   for (const result of results) result.failures = run.book.countFor(result.operationId);
   return {

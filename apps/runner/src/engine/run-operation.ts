@@ -1,6 +1,6 @@
 import type { Operation } from '@assay/model';
 import { AssayError } from '@assay/model';
-import { reportFailed } from './engine-warnings.js';
+import { reportPhaseFailed } from './engine-warnings.js';
 import { isHalted, type OperationContext, operationContext } from './operation-context.js';
 import { operationPhases } from './phases/operation-phases.js';
 import type { NamedPhase } from './phases/phase.js';
@@ -41,6 +41,6 @@ async function runPhase(op: OperationContext, phase: NamedPhase): Promise<void> 
     await phase.run(op);
   } catch (error) {
     if (AssayError.is(error)) throw error;
-    reportFailed(op.run, op.operation, `${phase.name} phase`, error);
+    reportPhaseFailed(op.run, op.operation, phase.name, error);
   }
 }

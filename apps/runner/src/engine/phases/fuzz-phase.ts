@@ -1,7 +1,7 @@
 import type { HttpRequest } from '@assay/model';
 import { AssayError } from '@assay/model';
 import fc from 'fast-check';
-import { reportChunkFailed, reportSpecProblem } from '../engine-warnings.js';
+import { reportGenerationFailed, reportSpecProblem } from '../engine-warnings.js';
 import { exchangeBatch } from '../exchange/exchange.js';
 import { isHalted, type OperationContext } from '../operation-context.js';
 import { chunkSeed, phaseSeed } from '../phase-seed.js';
@@ -42,7 +42,7 @@ export async function fuzzPhase(op: OperationContext, mode: 'positive' | 'negati
       // An unsatisfiable schema is the spec's problem; any other generator that throws is a bug in
       // Assay. Either is said once, and testing goes on with the next chunk.
       if (!reportSpecProblem(op.run, op.operation, mode, error)) {
-        reportChunkFailed(op.run, op.operation, mode, seed, error);
+        reportGenerationFailed(op.run, op.operation, mode, error, seed);
       }
       continue;
     }

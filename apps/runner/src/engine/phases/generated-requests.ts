@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@assay/model';
-import { reportFailed, reportSpecProblem } from '../engine-warnings.js';
+import { reportGenerationFailed, reportSpecProblem } from '../engine-warnings.js';
 import type { OperationContext } from '../operation-context.js';
 
 /**
@@ -15,7 +15,7 @@ export function generatedRequests(
     return make();
   } catch (error) {
     if (!reportSpecProblem(op.run, op.operation, phase, error)) {
-      reportFailed(op.run, op.operation, `${phase} generation`, error);
+      reportGenerationFailed(op.run, op.operation, phase, error);
     }
     return [];
   }

@@ -2,7 +2,7 @@ import type { HttpRequest, Violation } from '@assay/model';
 import fc from 'fast-check';
 import type { SendOutcome } from '../../transport/create-transport.js';
 import { withCredentials } from '../credentials.js';
-import { reportFailed } from '../engine-warnings.js';
+import { reportShrinkFailed } from '../engine-warnings.js';
 import { failureOf } from '../exchange/failure-of.js';
 import { judgeOutcome } from '../exchange/judge-outcome.js';
 import { transmit } from '../exchange/transmit.js';
@@ -30,7 +30,7 @@ export async function shrinkPhase(
     try {
       await shrinkOne(op, arbitrary, candidate);
     } catch (error) {
-      reportFailed(op.run, op.operation, 'shrinking', error);
+      reportShrinkFailed(op.run, op.operation, error);
     }
   }
 }
