@@ -43,6 +43,18 @@ async function runSuite(
 }
 
 describe('describeApi', () => {
+  it('tests an Express app in-process: green when right, red on the planted pagination bug', async () => {
+    const good = await runSuite({ BOOKS_APP: 'express' });
+    expect(good.filter((r) => r.status === 'failed')).toEqual([]);
+    expect(good.filter((r) => r.status === 'passed').length).toBeGreaterThanOrEqual(7);
+    const bad = await runSuite({ BOOKS_APP: 'express', BOOKS_BUG: 'overlapping-pages' });
+    const failed = bad.filter((r) => r.status === 'failed');
+    expect(failed.map((r) => r.fullName)).toEqual([
+      expect.stringContaining('(listBooks) list walks and query probes'),
+    ]);
+    expect(failed[0]?.failureMessages.join('\n')).toMatch(/pagination-no-duplicates/);
+  });
+
   it('registers a test per operation and phase, green against a correct in-process server', async () => {
     const results = await runSuite({});
     const names = results.map((r) => r.fullName);
