@@ -36,5 +36,5 @@ Exit codes: 0 no failures, 1 failures found, 2 usage/config/spec error, 3 target
 Serves a stateful mock of the spec over HTTP until interrupted.`;
   if (topic === 'run') return run;
   if (topic === 'mock') return mock;
-  return `assay: spec-driven API contract testing\n\n${run}\n\n${mock}`;
+  return `assay: spec-driven API contract testing\n\n${run}\n\n${mock}\n\nassay --version (-V) prints the version.`;
 }
