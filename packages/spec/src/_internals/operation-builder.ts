@@ -22,6 +22,9 @@ type Obj = Record<string, unknown>;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
+// OpenAPI 3.1 §4.8.12.1 (fixed fields, `name`): a header parameter named Accept, Content-Type or
+// Authorization "SHALL be ignored": content negotiation, the body and security own those headers.
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 const STYLES = new Set([
   'form',
   'simple',
@@ -185,6 +188,7 @@ export class OperationBuilder {
     for (const [param, at] of merged.values()) {
       if (param.in === 'body') body = [param, at];
       else if (param.in === 'formData') formData.push([param, at]);
+      else if (param.in === 'header' && IGNORED_HEADERS.has((param.name as string).toLowerCase())) continue;
       else if (LOCATIONS.has(param.in as string)) parameters.push(this.parameter(param, at));
     }
     return { parameters, body, formData };

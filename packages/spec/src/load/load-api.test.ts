@@ -526,6 +526,26 @@ describe('loadApi document rules', () => {
     expect(() => JSON.stringify(api)).not.toThrow();
   });
 
+  it('ignores header parameters named Accept, Content-Type or Authorization, as OpenAPI says', async () => {
+    const header = (name: string) => ({ name, in: 'header', required: true, schema: { type: 'string' } });
+    const doc = minimal30({
+      '/a': {
+        parameters: [header('Authorization')],
+        get: {
+          parameters: [
+            header('Accept'),
+            header('content-type'),
+            header('X-Trace'),
+            { ...header('accept'), in: 'query' },
+          ],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    });
+    const get = (await loadApi(doc)).operations[0]!;
+    expect(get.parameters.map((p) => `${p.in} ${p.name}`)).toEqual(['header X-Trace', 'query accept']);
+  });
+
   it('inlines referenced parameters, responses, request bodies and headers', async () => {
     const doc = minimal30(
       {
