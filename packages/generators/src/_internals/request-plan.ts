@@ -184,7 +184,8 @@ export function bodyAccepted(plan: RequestPlan, request: HttpRequest): boolean {
   if (isFormMedia(media.mediaType)) {
     const text = String(request.body);
     const fields = Object.keys(decodeForm(text, media.mediaType));
-    if (required && fields.length === 0) return false;
+    // A form without fields is what a client sends for no body at all: a server cannot tell them apart.
+    if (fields.length === 0) return !required;
     return topLevelRequired(media.schema, plan.defs).every((name) =>
       fields.some((field) => field === name || field.startsWith(`${name}[`)),
     );
@@ -217,6 +218,8 @@ export function bodyRejected(
   }
   if (isFormMedia(media.mediaType)) {
     const fields = decodeForm(String(request.body), media.mediaType);
+    // No field at all reads as no body, which an optional body allows (see bodyAccepted).
+    if (Object.keys(fields).length === 0 && !plan.body.required) return false;
     const name = pointer.slice(1).replaceAll('~1', '/').replaceAll('~0', '~');
     if (keyword === 'required') return fields[name] === undefined;
     const text = fields[name]?.[0];

@@ -231,6 +231,31 @@ describe('requestArbitrary', () => {
     );
   });
 
+  it('negative (formBodyNegatives): an optional form body never loses its last field as the invalid thing, since no field reads as no body', () => {
+    const op = operation({
+      method: 'POST',
+      requestBody: {
+        required: false,
+        content: {
+          'application/x-www-form-urlencoded': {
+            mediaType: 'application/x-www-form-urlencoded',
+            schema: { type: 'object', required: ['Status'], properties: { Status: { enum: ['completed'] } } },
+            examples: [],
+          },
+        },
+      },
+    });
+    fc.assert(
+      fc.property(requestArbitrary(op, 'negative', { defs, isValid, formBodyNegatives: true }), (request) => {
+        // Whatever is wrong, a field is there to be wrong: an empty form is a valid request here.
+        expect(new URLSearchParams(String(request.body ?? '')).size, request.reason?.message).toBeGreaterThan(
+          0,
+        );
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  });
+
   it('negative: changes inside nested objects are named by a JSON pointer and make the body invalid', () => {
     const schema: JsonSchema = {
       type: 'object',
