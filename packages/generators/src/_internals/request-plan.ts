@@ -130,9 +130,17 @@ export function assemble(
     mode,
   };
   if (body !== undefined && plan.body !== undefined) {
-    const encoded = encodeBody(plan.body.media, body.value);
-    request.body = encoded.body;
-    headers['content-type'] = encoded.contentType;
+    const { media, required } = plan.body;
+    const encoded = encodeBody(media, body.value);
+    // A form without a single field (every property absent or an empty list) is no body to a server,
+    // and an optional one is then sent as none: one request, read the same way by every server.
+    const fieldless =
+      isFormMedia(media.mediaType) &&
+      Object.keys(decodeForm(String(encoded.body), media.mediaType)).length === 0;
+    if (required || !fieldless) {
+      request.body = encoded.body;
+      headers['content-type'] = encoded.contentType;
+    }
   }
   if (reason !== undefined) request.reason = reason;
   return request;
