@@ -4,6 +4,6 @@ import type { CheckSpecOptions } from './check-spec.js';
 export const corpusDefaults = {
   check: { seed: 1, maxExamples: 5, timeBudgetSeconds: 60, killAfterMs: 240_000 } satisfies CheckSpecOptions,
   /** CI's fixed sample: how many specs, and the size above which a spec is left to the full run. */
-  sampleSize: 250,
+  sampleSize: 200,
   sampleMaxBytes: 1_000_000,
 };
