@@ -2,6 +2,7 @@ import {
   type ApiModel,
   AssayError,
   type HttpRequest,
+  type JsonSchema,
   PAGINATION_STYLES,
   type PaginationStyle,
 } from '@assay/model';
@@ -324,7 +325,7 @@ describe('createMock: auth and validation', () => {
   it('never generates the headers that frame the body: Content-Encoding, Transfer-Encoding, Content-Length', () => {
     const api = widgetApi('page-number');
     const ok = api.operations[2]!.responses['200']!;
-    const gzip = { type: 'string', enum: ['gzip'] } as const;
+    const gzip: JsonSchema = { type: 'string', enum: ['gzip'] };
     ok.headers['content-encoding'] = { name: 'content-encoding', required: false, schema: gzip };
     ok.headers['transfer-encoding'] = { name: 'transfer-encoding', required: false, schema: gzip };
     ok.headers['content-length'] = {
