@@ -17,6 +17,7 @@ import type {
 import type { DocumentSet, RefSite } from './document-set.js';
 import { pointerJoin } from './json-pointer.js';
 import type { SchemaConverter } from './schema-converter.js';
+import { splitPathKey } from './split-path-key.js';
 
 type Obj = Record<string, unknown>;
 
@@ -79,24 +80,64 @@ export class OperationBuilder {
     const paths = this.root.paths;
     if (!isObj(paths)) return [];
     const operations: Operation[] = [];
-    for (const [path, rawItem] of Object.entries(paths)) {
-      if (path.startsWith('x-')) continue;
-      const itemSite = { url: this.docs.rootUrl, pointer: pointerJoin('/paths', path) };
+    const routes = new Set<string>();
+    for (const [key, rawItem] of Object.entries(paths)) {
+      if (key.startsWith('x-')) continue;
+      const itemSite = { url: this.docs.rootUrl, pointer: pointerJoin('/paths', key) };
+      // A path key is a path (OpenAPI 3.1 §4.8.8.1): a query written into it (`/search?q={q}`)
+      // is no part of the URL path. The path is what precedes `?`; its fixed pairs become required
+      // query parameters; templated pairs are left to the parameters the operation declares.
+      const [path, fixedQuery] = splitPathKey(key);
       const [item, site] = this.deref(rawItem, itemSite);
       if (!isObj(item)) continue;
       for (const method of METHODS) {
         const op = item[method];
         if (!isObj(op)) continue;
-        operations.push(
-          this.operation(
-            path,
-            method,
-            op,
-            item,
-            { url: site.url, pointer: pointerJoin(site.pointer, method) },
-            itemSite,
-          ),
+        if (fixedQuery !== undefined) {
+          const route = `${method} ${path}`;
+          if (routes.has(route)) {
+            // Two operations told apart only by the query in their keys: no server routes on that.
+            this.problems.push({
+              severity: 'warning',
+              code: 'path-holds-query',
+              pointer: pointerJoin(itemSite.pointer, method),
+              message: `the path ${JSON.stringify(key)} holds a query string, and another ${method.toUpperCase()} ${path} exists: this operation is left out`,
+            });
+            continue;
+          }
+        }
+        const operation = this.operation(
+          path,
+          method,
+          op,
+          item,
+          { url: site.url, pointer: pointerJoin(site.pointer, method) },
+          itemSite,
         );
+        routes.add(`${method} ${path}`);
+        if (fixedQuery !== undefined) {
+          this.problems.push({
+            severity: 'warning',
+            code: 'path-holds-query',
+            pointer: pointerJoin(itemSite.pointer, method),
+            message: `the path ${JSON.stringify(key)} holds a query string: read as ${path} with its fixed pairs as required query parameters`,
+          });
+          for (const [name, value] of fixedQuery) {
+            if (operation.parameters.some((p) => p.in === 'query' && p.name === name)) continue;
+            operation.parameters.push({
+              name,
+              in: 'query',
+              required: true,
+              style: 'form',
+              explode: true,
+              allowReserved: false,
+              schema: { const: value },
+              deprecated: false,
+              examples: [value],
+            });
+          }
+        }
+        operations.push(operation);
       }
     }
     return operations;
