@@ -13,6 +13,7 @@ const run = promisify(execFile);
 const publishable = [
   'packages/model',
   'packages/patterns',
+  'packages/json-schema',
   'packages/spec',
   'packages/generators',
   'packages/checks',

@@ -1,3 +1,4 @@
+import { joinPointer } from '@assay/json-schema';
 import type {
   HeaderSpec,
   HttpMethod,
@@ -15,7 +16,6 @@ import type {
   SpecProblem,
 } from '@assay/model';
 import type { DocumentSet, RefSite } from './document-set.js';
-import { pointerJoin } from './json-pointer.js';
 import type { SchemaConverter } from './schema-converter.js';
 import { splitPathKey } from './split-path-key.js';
 
@@ -83,7 +83,7 @@ export class OperationBuilder {
     const routes = new Set<string>();
     for (const [key, rawItem] of Object.entries(paths)) {
       if (key.startsWith('x-')) continue;
-      const itemSite = { url: this.docs.rootUrl, pointer: pointerJoin('/paths', key) };
+      const itemSite = { url: this.docs.rootUrl, pointer: joinPointer('/paths', key) };
       // A path key is a path (OpenAPI 3.1 §4.8.8.1): a query written into it (`/search?q={q}`)
       // is no part of the URL path. The path is what precedes `?`; its fixed pairs become required
       // query parameters; templated pairs are left to the parameters the operation declares.
@@ -100,7 +100,7 @@ export class OperationBuilder {
             this.problems.push({
               severity: 'warning',
               code: 'path-holds-query',
-              pointer: pointerJoin(itemSite.pointer, method),
+              pointer: joinPointer(itemSite.pointer, method),
               message: `the path ${JSON.stringify(key)} holds a query string, and another ${method.toUpperCase()} ${path} exists: this operation is left out`,
             });
             continue;
@@ -111,7 +111,7 @@ export class OperationBuilder {
           method,
           op,
           item,
-          { url: site.url, pointer: pointerJoin(site.pointer, method) },
+          { url: site.url, pointer: joinPointer(site.pointer, method) },
           itemSite,
         );
         routes.add(`${method} ${path}`);
@@ -119,7 +119,7 @@ export class OperationBuilder {
           this.problems.push({
             severity: 'warning',
             code: 'path-holds-query',
-            pointer: pointerJoin(itemSite.pointer, method),
+            pointer: joinPointer(itemSite.pointer, method),
             message: `the path ${JSON.stringify(key)} holds a query string: read as ${path} with its fixed pairs as required query parameters`,
           });
           for (const [name, value] of fixedQuery) {
@@ -151,7 +151,7 @@ export class OperationBuilder {
       if (hops > 32) throw this.docs.resolve('#/__assay_reference_loop__', at);
       const target = this.docs.resolve(current.$ref, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, '$ref'),
+        pointer: joinPointer(at.pointer, '$ref'),
       });
       current = target.value;
       at = { url: target.url, pointer: target.pointer };
@@ -167,7 +167,7 @@ export class OperationBuilder {
     site: RefSite,
     itemSite: RefSite,
   ): Operation {
-    const pointer = pointerJoin(itemSite.pointer, method);
+    const pointer = joinPointer(itemSite.pointer, method);
     const id = this.uniqueId(
       typeof op.operationId === 'string' && op.operationId !== ''
         ? op.operationId
@@ -200,7 +200,7 @@ export class OperationBuilder {
       this.problems.push({
         severity: 'warning',
         code: 'duplicate-operation-id',
-        pointer: pointerJoin(pointer, 'operationId'),
+        pointer: joinPointer(pointer, 'operationId'),
         message: `operationId ${JSON.stringify(wanted)} is used more than once; this operation is called ${JSON.stringify(id)}`,
       });
     }
@@ -215,7 +215,7 @@ export class OperationBuilder {
       list.forEach((raw, i) => {
         const [param, paramSite] = this.deref(raw, {
           url: at.url,
-          pointer: pointerJoin(at.pointer, 'parameters', i),
+          pointer: joinPointer(at.pointer, 'parameters', i),
         });
         if (!isObj(param) || typeof param.name !== 'string' || typeof param.in !== 'string') return;
         merged.set(`${param.in}\n${param.name}`, [param, paramSite]);
@@ -269,7 +269,7 @@ export class OperationBuilder {
           isObj(media) && media.schema !== undefined
             ? this.converter.convert(media.schema, {
                 url: at.url,
-                pointer: pointerJoin(at.pointer, 'content', mediaType!, 'schema'),
+                pointer: joinPointer(at.pointer, 'content', mediaType!, 'schema'),
               })
             : {};
       } else {
@@ -278,7 +278,7 @@ export class OperationBuilder {
             ? {}
             : this.converter.convert(param.schema, {
                 url: at.url,
-                pointer: pointerJoin(at.pointer, 'schema'),
+                pointer: joinPointer(at.pointer, 'schema'),
               });
       }
       examples.push(...this.examplesOf(param, at));
@@ -314,14 +314,14 @@ export class OperationBuilder {
         try {
           const [example] = this.deref(raw, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'examples', name),
+            pointer: joinPointer(at.pointer, 'examples', name),
           });
           if (isObj(example) && Object.hasOwn(example, 'value')) out.push(example.value);
         } catch {
           this.problems.push({
             severity: 'warning',
             code: 'example-ref',
-            pointer: pointerJoin(at.pointer, 'examples', name),
+            pointer: joinPointer(at.pointer, 'examples', name),
             message: 'an example reference cannot be followed; example ignored',
           });
         }
@@ -334,7 +334,7 @@ export class OperationBuilder {
     if (op.requestBody === undefined) return undefined;
     const [body, at] = this.deref(op.requestBody, {
       url: site.url,
-      pointer: pointerJoin(site.pointer, 'requestBody'),
+      pointer: joinPointer(site.pointer, 'requestBody'),
     });
     if (!isObj(body)) return undefined;
     const requestBody: RequestBody = {
@@ -355,7 +355,7 @@ export class OperationBuilder {
       const [param, at] = body;
       const schema = this.converter.convert(param.schema ?? {}, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, 'schema'),
+        pointer: joinPointer(at.pointer, 'schema'),
       });
       const content: Record<string, MediaTypeSpec> = {};
       for (const mediaType of consumes)
@@ -398,14 +398,14 @@ export class OperationBuilder {
     for (const [declared, rawMedia] of Object.entries(raw)) {
       const mediaType = declared.split(';')[0]!.trim().toLowerCase();
       if (Object.hasOwn(content, mediaType)) continue;
-      const mediaSite = { url: at.url, pointer: pointerJoin(at.pointer, 'content', declared) };
+      const mediaSite = { url: at.url, pointer: joinPointer(at.pointer, 'content', declared) };
       const media = isObj(rawMedia) ? rawMedia : {};
       const schema =
         media.schema === undefined
           ? {}
           : this.converter.convert(media.schema, {
               url: mediaSite.url,
-              pointer: pointerJoin(mediaSite.pointer, 'schema'),
+              pointer: joinPointer(mediaSite.pointer, 'schema'),
             });
       const spec: MediaTypeSpec = { mediaType, schema, examples: this.examplesOf(media, mediaSite) };
       if (isObj(media.encoding)) spec.encoding = this.encoding(media.encoding, mediaSite);
@@ -434,7 +434,7 @@ export class OperationBuilder {
         for (const header of Object.values(
           this.headers(value.headers, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'encoding', name, 'headers'),
+            pointer: joinPointer(at.pointer, 'encoding', name, 'headers'),
           }),
         ))
           headers[header.name] = header.schema;
@@ -453,20 +453,20 @@ export class OperationBuilder {
       if (status.startsWith('x-')) continue;
       const [response, at] = this.deref(raw, {
         url: site.url,
-        pointer: pointerJoin(site.pointer, 'responses', status),
+        pointer: joinPointer(site.pointer, 'responses', status),
       });
       if (!isObj(response)) continue;
       const spec: ResponseSpec = {
         status,
         content: {},
-        headers: this.headers(response.headers, { url: at.url, pointer: pointerJoin(at.pointer, 'headers') }),
+        headers: this.headers(response.headers, { url: at.url, pointer: joinPointer(at.pointer, 'headers') }),
       };
       if (typeof response.description === 'string') spec.description = response.description;
       if (this.swagger) {
         if (response.schema !== undefined) {
           const schema = this.converter.convert(response.schema, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'schema'),
+            pointer: joinPointer(at.pointer, 'schema'),
           });
           const examples = isObj(response.examples) ? response.examples : {};
           for (const mediaType of produces) {
@@ -493,7 +493,7 @@ export class OperationBuilder {
       if (name === 'content-type') continue;
       const [header, headerSite] = this.deref(rawHeader, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, declared),
+        pointer: joinPointer(at.pointer, declared),
       });
       if (!isObj(header)) continue;
       let schema: JsonSchema = {};
@@ -502,14 +502,14 @@ export class OperationBuilder {
       } else if (header.schema !== undefined) {
         schema = this.converter.convert(header.schema, {
           url: headerSite.url,
-          pointer: pointerJoin(headerSite.pointer, 'schema'),
+          pointer: joinPointer(headerSite.pointer, 'schema'),
         });
       } else if (isObj(header.content)) {
         const [mediaType, media] = Object.entries(header.content)[0] ?? [];
         if (isObj(media) && media.schema !== undefined) {
           schema = this.converter.convert(media.schema, {
             url: headerSite.url,
-            pointer: pointerJoin(headerSite.pointer, 'content', mediaType!, 'schema'),
+            pointer: joinPointer(headerSite.pointer, 'content', mediaType!, 'schema'),
           });
         }
       }
