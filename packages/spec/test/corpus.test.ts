@@ -186,16 +186,15 @@ describe.skipIf(missing !== undefined)('the reference corpus', () => {
     });
 
     const fails = join(suites, version, 'fail');
-    it.runIf(existsSync(fails))(
-      `${version}: every fail document is reported invalid in strict mode`,
-      async () => {
+    // Some versions of the suite have no fail documents: no test, rather than a skip that says nothing.
+    if (existsSync(fails))
+      it(`${version}: every fail document is reported invalid in strict mode`, async () => {
         for (const file of specFiles(fails)) {
           const outcome = await load(file, { strict: true });
           expect('error' in outcome && outcome.error.code, file).toBe(
             unsupported ? 'spec-unsupported' : 'spec-invalid',
           );
         }
-      },
-    );
+      });
   }
 });
