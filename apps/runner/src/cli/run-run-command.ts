@@ -1,7 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { AssayError } from '@assay/model';
-import { loadApi } from '@assay/spec';
 import { Pool } from 'undici';
+import { configureRun } from '../config/configure-run.js';
+import { loadConfiguredApi } from '../config/load-configured-api.js';
+import { loadPlugins, noPlugins } from '../config/load-plugins.js';
 import { executeRun } from '../engine/execute-run.js';
 import type { RunResult } from '../engine/run-result.js';
 import { createRedactor } from '../report/create-redactor.js';
@@ -13,10 +15,15 @@ import type { RunOptions } from './run-options.js';
 import { checkReportPaths } from './write-reports.js';
 
 /** `assay run`: loads the spec, runs the engine against the target, writes reports; returns the exit code. */
-export async function runRunCommand(options: RunOptions, io: CliIo): Promise<number> {
+export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  const { options, config, target } = await configureRun(flags, { cwd, env: io.env });
+  if (config !== undefined && !options.quiet) {
+    io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
+  }
   await checkReportPaths(options.reports, cwd);
-  const api = await loadApi(specSource(options.spec, cwd));
+  const { api, plan } = await loadConfiguredApi(specSource(options.spec, cwd), config);
+  const plugins = config === undefined ? noPlugins : await loadPlugins(config);
   const pool =
     options.baseUrl === undefined
       ? undefined
@@ -33,6 +40,7 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
       ...(pool === undefined ? {} : { dispatcher: pool }),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
       onProgress: live.update,
+      configured: { plan, plugins },
     });
     live.done();
   } finally {

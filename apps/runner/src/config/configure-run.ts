@@ -1,0 +1,31 @@
+import type { RunOptions } from '../cli/run-options.js';
+import type { LoadedConfig } from './assay-config.js';
+import { findConfigFile } from './find-config-file.js';
+import { mergeRunOptions } from './merge-run-options.js';
+import { readConfigFile } from './read-config-file.js';
+
+/** A run's options with its config file (if any) merged in. */
+export interface ConfiguredRunOptions {
+  options: RunOptions;
+  /** The file used; absent when there is none. */
+  config?: LoadedConfig;
+  target?: string;
+}
+
+/**
+ * Finds the run's config file (`--config`, else `assay.config.yaml`/`.yml`/`.json` in `cwd`),
+ * reads it with `${VAR}` substituted from `env`, and merges it under the command line.
+ */
+export async function configureRun(
+  flags: RunOptions,
+  context: { cwd: string; env: Readonly<Record<string, string | undefined>> },
+): Promise<ConfiguredRunOptions> {
+  const path = await findConfigFile(context.cwd, flags.config);
+  const config = path === undefined ? undefined : await readConfigFile(path, context);
+  const merged = mergeRunOptions(flags, config);
+  return {
+    options: merged.options,
+    ...(config === undefined ? {} : { config }),
+    ...(merged.target === undefined ? {} : { target: merged.target }),
+  };
+}

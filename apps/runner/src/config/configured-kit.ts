@@ -1,0 +1,94 @@
+import type { Check, Exchange, SequenceCheck } from '@assay/model';
+import type { EngineKit } from '../engine/engine-kit.js';
+import { pointerSegments, stripVolatile } from './_internals/strip-volatile.js';
+import type { ConfiguredStatus } from './assay-config.js';
+import type { LoadedPlugins } from './load-plugins.js';
+import type { OperationPlan, PlannedOperation } from './plan-operations.js';
+
+/**
+ * The engine kit with the config file applied: the plugins' checks join the built-in ones (under
+ * the run's check selection), and each check honours the per-operation settings: `checks` and
+ * `excludeChecks` (a check off for an operation says nothing there), `expectedStatuses` (a response
+ * with a status the team declared expected for that check is not held against it), and `volatile`
+ * (sequence checks compare answers without those fields). Operations without settings run the
+ * checks unwrapped: the exchange loop is the hottest of a run.
+ */
+export function configuredKit(
+  kit: EngineKit,
+  plan: OperationPlan,
+  plugins: LoadedPlugins,
+  selected: ReadonlySet<string>,
+): EngineKit {
+  const checks = [...kit.checks, ...plugins.checks.filter((c) => selected.has(c.id))];
+  const sequenceChecks = [...kit.sequenceChecks, ...plugins.sequenceChecks.filter((c) => selected.has(c.id))];
+  if (plan.size === 0) return { ...kit, checks, sequenceChecks };
+  const volatile = new Map(
+    [...plan].map(([id, planned]) => [id, planned.volatile.map(pointerSegments)] as const),
+  );
+  // Every sequence check of an operation gets the same array: its bodies are stripped once.
+  const stripped = new WeakMap<readonly Exchange[], readonly Exchange[]>();
+  const withoutVolatile = (id: string, exchanges: readonly Exchange[]): readonly Exchange[] => {
+    const pointers = volatile.get(id) ?? [];
+    if (pointers.length === 0) return exchanges;
+    let done = stripped.get(exchanges);
+    if (done === undefined) {
+      done = exchanges.map((e) => stripVolatile(e, pointers));
+      stripped.set(exchanges, done);
+    }
+    return done;
+  };
+  return {
+    ...kit,
+    checks: checks.map((check) => scopedCheck(check, plan)),
+    sequenceChecks: sequenceChecks.map((check) => scopedSequenceCheck(check, plan, withoutVolatile)),
+  };
+}
+
+/** Whether the operation's settings leave a check on. */
+export function checkEnabled(planned: PlannedOperation | undefined, id: string): boolean {
+  if (planned === undefined) return true;
+  if (planned.checks !== undefined && !planned.checks.includes(id)) return false;
+  return !planned.excludeChecks.includes(id);
+}
+
+function scopedCheck(check: Check, plan: OperationPlan): Check {
+  return {
+    id: check.id,
+    description: check.description,
+    clause: check.clause,
+    verify(exchange) {
+      const planned = plan.get(exchange.operation.id);
+      if (planned === undefined) return check.verify(exchange);
+      if (!checkEnabled(planned, check.id)) return [];
+      const expected = planned.expectedStatuses.get(check.id);
+      if (expected !== undefined && statusListed(expected, exchange.response.status)) return [];
+      return check.verify(exchange);
+    },
+  };
+}
+
+function scopedSequenceCheck(
+  check: SequenceCheck,
+  plan: OperationPlan,
+  withoutVolatile: (id: string, exchanges: readonly Exchange[]) => readonly Exchange[],
+): SequenceCheck {
+  return {
+    id: check.id,
+    description: check.description,
+    clause: check.clause,
+    verify(exchanges: readonly Exchange[]) {
+      const id = exchanges[0]?.operation.id;
+      const planned = id === undefined ? undefined : plan.get(id);
+      if (planned === undefined) return check.verify(exchanges);
+      if (!checkEnabled(planned, check.id)) return [];
+      return check.verify(withoutVolatile(id!, exchanges));
+    },
+  };
+}
+
+/** Whether a status is listed: exactly, or by its range (`4XX`). */
+export function statusListed(listed: readonly ConfiguredStatus[], status: number): boolean {
+  return listed.some((entry) =>
+    typeof entry === 'number' ? entry === status : entry[0] === String(status)[0] && /^[1-5]xx$/i.test(entry),
+  );
+}
