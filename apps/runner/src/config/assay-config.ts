@@ -1,3 +1,4 @@
+import type { AssayError } from '@assay/model';
 import type { AuthSettings } from '../auth/auth-settings.js';
 
 /** A status as the config writes it: a code, or a range such as `4XX`. */
@@ -65,4 +66,6 @@ export interface LoadedConfig {
   config: AssayConfig;
   /** Where each key is in the file, by its path joined with NUL, for errors found after reading. */
   positions: ReadonlyMap<string, { line: number; column: number }>;
+  /** Targets whose environment variables are not all set, with the error to raise if one is chosen. */
+  unresolvedTargets: ReadonlyMap<string, AssayError>;
 }

@@ -43,6 +43,8 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
         { flag: '--target' },
       );
     }
+    const unresolved = loaded.unresolvedTargets.get(targetName);
+    if (unresolved !== undefined) throw unresolved;
     target = found;
   }
   const file: RunSettings = { ...withoutUndefined(config), ...withoutUndefined(target) };

@@ -34,8 +34,8 @@ export async function readConfigFile(
       { file: shown },
     );
   }
-  const { config, positions } = parseConfigText(text, shown, options.env);
-  return { path: absolute, shown, dir: dirname(absolute), config, positions };
+  const { config, positions, unresolvedTargets } = parseConfigText(text, shown, options.env);
+  return { path: absolute, shown, dir: dirname(absolute), config, positions, unresolvedTargets };
 }
 
 /** Parses and validates the text of a config file; `file` names it in messages. */
@@ -43,7 +43,7 @@ export function parseConfigText(
   text: string,
   file: string,
   env: Readonly<Record<string, string | undefined>>,
-): { config: AssayConfig; positions: LoadedConfig['positions'] } {
+): Pick<LoadedConfig, 'config' | 'positions' | 'unresolvedTargets'> {
   const lines = new LineCounter();
   const positions = new Map<string, { line: number; column: number }>();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -57,11 +57,12 @@ export function parseConfigText(
       column: col,
     });
   }
-  const context: ReadContext = { file, lines, env, positions };
-  if (document.contents === null) return { config: {}, positions };
+  const unresolvedTargets = new Map<string, AssayError>();
+  const context: ReadContext = { file, lines, env, positions, unresolvedTargets };
+  if (document.contents === null) return { config: {}, positions, unresolvedTargets };
   const config = readShapedNode(document.contents, configFileShape, [], context) as AssayConfig;
   checkMeaning(config, document, context);
-  return { config, positions };
+  return { config, positions, unresolvedTargets };
 }
 
 /** What the shape cannot say: combinations, formats, and references between keys. */
@@ -70,6 +71,7 @@ function checkMeaning(config: AssayConfig, document: Document, context: ReadCont
     problem(context, nodeAt(document, key), key, message);
   checkRunSettings(config, [], at);
   for (const [name, target] of Object.entries(config.targets ?? {})) {
+    if (context.unresolvedTargets.has(name)) continue;
     checkRunSettings(target, ['targets', name], at);
   }
   if (config.target !== undefined && config.targets?.[config.target] === undefined) {

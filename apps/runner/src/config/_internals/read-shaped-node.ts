@@ -12,7 +12,14 @@ export interface ReadContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Filled while reading: where each key is, by its dotted path, for later errors. */
   positions: Map<string, { line: number; column: number }>;
+  /**
+   * Targets that use an environment variable that is not set, with that error: raised only if the
+   * target is chosen, since a team's file names the secrets of every environment and a run has one.
+   */
+  unresolvedTargets: Map<string, AssayError>;
 }
+
+const missingVariables = new WeakSet<AssayError>();
 
 /**
  * Converts a parsed YAML node into a plain value of the given shape, substituting `${VAR}` in
@@ -70,6 +77,16 @@ function readMapping(
     }
     if (shape.kind === 'map') {
       if (name.trim() === '') throw problem(context, keyNode, path, 'the key is empty');
+      if (key.length === 1 && key[0] === 'targets') {
+        try {
+          out[name] = readShapedNode(pair.value, shape.values, path, context);
+        } catch (error) {
+          if (!AssayError.is(error) || !missingVariables.has(error)) throw error;
+          context.unresolvedTargets.set(name, error);
+          out[name] = {};
+        }
+        continue;
+      }
       out[name] = readShapedNode(pair.value, shape.values, path, context);
       continue;
     }
@@ -210,12 +227,14 @@ function readAny(node: Node | null, key: readonly string[], context: ReadContext
 function substituted(text: string, node: Node, key: readonly string[], context: ReadContext): string {
   const result = substituteEnv(text, context.env);
   if (result.ok) return result.text;
-  throw problem(
+  const error = problem(
     context,
     node,
     key,
     `environment variable ${result.missing} is not set (export it, or write \${${result.missing}:-default})`,
   );
+  missingVariables.add(error);
+  throw error;
 }
 
 function expectation(shape: Shape): string {
