@@ -18,12 +18,12 @@ import { checkReportPaths } from './write-reports.js';
 export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const { options, config, target } = await configureRun(flags, { cwd, env: io.env });
-  if (config !== undefined && !options.quiet) {
-    io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
-  }
   await checkReportPaths(options.reports, cwd);
   const { api, plan } = await loadConfiguredApi(specSource(options.spec, cwd), config);
   const plugins = config === undefined ? noPlugins : await loadPlugins(config);
+  if (config !== undefined && !options.quiet) {
+    io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
+  }
   const pool =
     options.baseUrl === undefined
       ? undefined
@@ -39,6 +39,7 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
       ...options,
       ...(pool === undefined ? {} : { dispatcher: pool }),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
+      ...(io.wrapDispatcher === undefined ? {} : { wrapDispatcher: io.wrapDispatcher }),
       onProgress: live.update,
       configured: { plan, plugins },
     });

@@ -38,7 +38,7 @@ export async function loadConfiguredApi(
       throw configProblem(
         loaded,
         culprit[1].listKey ?? [],
-        error.message.replace(/^pagination option: /, ''),
+        error.message.replace(/^pagination option( for \S+)?: /, ''),
       );
     }
   }
