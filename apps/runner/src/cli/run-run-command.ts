@@ -19,7 +19,7 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   const cwd = io.cwd ?? process.cwd();
   const { options, config, target } = await configureRun(flags, { cwd, env: io.env });
   await checkReportPaths(options.reports, cwd);
-  const { api, plan } = await loadConfiguredApi(specSource(options.spec, cwd), config);
+  const { api, plan, unnarrowed } = await loadConfiguredApi(specSource(options.spec, cwd), config);
   const plugins = config === undefined ? noPlugins : await loadPlugins(config);
   if (config !== undefined && !options.quiet) {
     io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
@@ -41,7 +41,7 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
       ...(io.signal === undefined ? {} : { signal: io.signal }),
       ...(io.wrapDispatcher === undefined ? {} : { wrapDispatcher: io.wrapDispatcher }),
       onProgress: live.update,
-      configured: { plan, plugins },
+      configured: { plan, plugins, unnarrowed },
     });
     live.done();
   } finally {

@@ -2,7 +2,7 @@ import type { Check, Exchange, SequenceCheck } from '@assay/model';
 import type { EngineKit } from '../engine/engine-kit.js';
 import { pointerSegments, stripVolatile } from './_internals/strip-volatile.js';
 import type { ConfiguredStatus } from './assay-config.js';
-import type { LoadedPlugins } from './load-plugins.js';
+import type { ConfiguredRun } from './configured-run.js';
 import type { OperationPlan, PlannedOperation } from './plan-operations.js';
 
 /**
@@ -15,13 +15,22 @@ import type { OperationPlan, PlannedOperation } from './plan-operations.js';
  */
 export function configuredKit(
   kit: EngineKit,
-  plan: OperationPlan,
-  plugins: LoadedPlugins,
+  configured: ConfiguredRun,
   selected: ReadonlySet<string>,
 ): EngineKit {
+  const { plan, plugins, unnarrowed } = configured;
+  const requestArbitrary: EngineKit['requestArbitrary'] =
+    unnarrowed.size === 0
+      ? kit.requestArbitrary
+      : (operation, mode, seen) =>
+          kit.requestArbitrary(
+            mode === 'negative' ? (unnarrowed.get(operation.id) ?? operation) : operation,
+            mode,
+            seen,
+          );
   const checks = [...kit.checks, ...plugins.checks.filter((c) => selected.has(c.id))];
   const sequenceChecks = [...kit.sequenceChecks, ...plugins.sequenceChecks.filter((c) => selected.has(c.id))];
-  if (plan.size === 0) return { ...kit, checks, sequenceChecks };
+  if (plan.size === 0) return { ...kit, requestArbitrary, checks, sequenceChecks };
   const volatile = new Map(
     [...plan].map(([id, planned]) => [id, planned.volatile.map(pointerSegments)] as const),
   );
@@ -39,6 +48,7 @@ export function configuredKit(
   };
   return {
     ...kit,
+    requestArbitrary,
     checks: checks.map((check) => scopedCheck(check, plan)),
     sequenceChecks: sequenceChecks.map((check) => scopedSequenceCheck(check, plan, withoutVolatile)),
   };

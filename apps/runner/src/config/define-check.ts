@@ -9,8 +9,12 @@ export interface RunCheck {
   id: string;
   description: string;
   clause: string;
-  verify(exchanges: readonly Exchange[]): Violation[];
+  /** Each violation may name the exchange that shows it (`at`); the run's last one otherwise. */
+  verify(exchanges: readonly Exchange[]): RunViolation[];
 }
+
+/** A violation of a run check, with the exchange a report shows for it. */
+export type RunViolation = Violation & { at?: Exchange };
 
 /** What `defineCheck` takes: a check of one exchange (the default), of a sequence, or of the run. */
 export type CheckDefinition =

@@ -1,4 +1,4 @@
-import type { ApiModel, Pagination } from '@assay/model';
+import type { ApiModel, Operation, Pagination } from '@assay/model';
 import { AssayError } from '@assay/model';
 import { loadApi } from '@assay/spec';
 import type { LoadedConfig } from './assay-config.js';
@@ -10,6 +10,8 @@ import { type OperationPlan, planOperations } from './plan-operations.js';
 export interface ConfiguredApi {
   api: ApiModel;
   plan: OperationPlan;
+  /** The operations whose parameters were narrowed, as loaded. */
+  unnarrowed: ReadonlyMap<string, Operation>;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function loadConfiguredApi(
   loaded: LoadedConfig | undefined,
 ): Promise<ConfiguredApi> {
   const first = await loadApi(source);
-  if (loaded === undefined) return { api: first, plan: new Map() };
+  if (loaded === undefined) return { api: first, plan: new Map(), unnarrowed: new Map() };
   const plan = planOperations(first, loaded);
   const lists = [...plan].filter(([, planned]) => planned.list !== undefined);
   let api = first;
@@ -42,7 +44,11 @@ export async function loadConfiguredApi(
       );
     }
   }
-  return { api: narrowParameters(api, plan, loaded), plan };
+  const narrowed = narrowParameters(api, plan, loaded);
+  const unnarrowed = new Map(
+    api.operations.filter((op, index) => narrowed.operations[index] !== op).map((op) => [op.id, op] as const),
+  );
+  return { api: narrowed, plan, unnarrowed };
 }
 
 /** Body paths may be written dotted (`pagination.count`); the loader takes property names. */
