@@ -4,6 +4,19 @@ export { mockDefaults, parseCliArgs, runDefaults } from './cli/parse-cli-args.js
 export { exitCodes, runCli } from './cli/run-cli.js';
 export type { MockOptions, ReportKind, RunOptions } from './cli/run-options.js';
 export { usageText } from './cli/usage-text.js';
+export type {
+  AssayConfig,
+  ConfiguredStatus,
+  LoadedConfig,
+  OperationSettings,
+  RunSettings,
+} from './config/assay-config.js';
+export { configJsonSchema } from './config/config-json-schema.js';
+export type { CheckDefinition, DefinedCheck, RunCheck, RunViolation } from './config/define-check.js';
+export { defineCheck } from './config/define-check.js';
+export type { DefinedHook, HookContext, RequestHook } from './config/define-hook.js';
+export { defineHook } from './config/define-hook.js';
+export { readConfigFile } from './config/read-config-file.js';
 export type { CheckSelection } from './engine/create-kit.js';
 export { createKit } from './engine/create-kit.js';
 export type { Credentials } from './engine/credentials.js';

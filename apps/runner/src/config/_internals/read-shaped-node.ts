@@ -45,10 +45,12 @@ export function readShapedNode(
       return readMapping(target, shape, key, context);
     case 'array': {
       if (!isSeq(target)) throw problem(context, target, key, `expected a list, got ${describe(target)}`);
-      const values = target.items.map((item, index) =>
-        readShapedNode(item, shape.items, [...key, String(index)], context),
-      );
-      return values;
+      return target.items.map((item, index) => {
+        const path = [...key, String(index)];
+        const { line, col } = context.lines.linePos((item as Node | null)?.range?.[0] ?? 0);
+        context.positions.set(path.join('\u0000'), { line, column: col });
+        return readShapedNode(item, shape.items, path, context);
+      });
     }
     default:
       return readScalar(target, shape, key, context);
