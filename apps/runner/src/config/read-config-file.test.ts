@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the config file's ${VAR} syntax is what these tests are about
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssayError } from '@assay/model';
@@ -190,5 +190,17 @@ describe('readConfigFile', () => {
     await writeFile(join(dir, 'c.yaml'), 'seed: x\n');
     const bad = await readConfigFile('c.yaml', { cwd: dir, env: {} }).catch((e: unknown) => e);
     expect(AssayError.is(bad) && bad.message).toMatch(/^c\.yaml:1:7: seed: expected an integer/);
+  });
+});
+
+describe('the README example', () => {
+  it('is a file the reader accepts', async () => {
+    const readme = await readFile(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Config file'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeDefined();
+    const config = parse(yaml!, { STAGING_TOKEN: 't' });
+    expect(Object.keys(config.operations ?? {})).toHaveLength(4);
+    expect(yaml!.split('\n').length).toBeGreaterThanOrEqual(20);
   });
 });
