@@ -45,6 +45,7 @@ export const thingsSpec = {
             description: 'the thing',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
           },
+          '400': { description: 'not an id' },
           '404': { description: 'no such thing' },
         },
       },
