@@ -1,7 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { AssayError } from '@assay/model';
 import { Pool } from 'undici';
+import { checkConfiguredCheckIds } from '../config/check-configured-check-ids.js';
 import { configureRun } from '../config/configure-run.js';
+import { knownCheckIds } from '../config/known-check-ids.js';
 import { loadConfiguredApi } from '../config/load-configured-api.js';
 import { loadPlugins, noPlugins } from '../config/load-plugins.js';
 import { executeRun } from '../engine/execute-run.js';
@@ -20,7 +22,8 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   const { options, config, target } = await configureRun(flags, { cwd, env: io.env });
   await checkReportPaths(options.reports, cwd);
   const { api, plan, unnarrowed } = await loadConfiguredApi(specSource(options.spec, cwd), config);
-  const plugins = config === undefined ? noPlugins : await loadPlugins(config);
+  const plugins = config === undefined ? noPlugins : await loadPlugins(config, knownCheckIds(api, noPlugins));
+  if (config !== undefined) checkConfiguredCheckIds(config, knownCheckIds(api, plugins));
   if (config !== undefined && !options.quiet) {
     io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
   }

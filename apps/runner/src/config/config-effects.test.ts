@@ -37,6 +37,36 @@ describe('the config file, end to end against the mock', () => {
     );
   });
 
+  it('stops on a check id it does not know, suggesting the nearest', async () => {
+    const result = await run(
+      `${base}operations:\n  getThing:\n    checks: [status-code-conformance, not-a-server-eror]\n`,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'assay: config: assay.config.yaml:8:39: operations.getThing.checks.1: unknown check "not-a-server-eror"; did you mean "not-a-server-error"?\n',
+    );
+    const statuses = await run(
+      `${base}operations:\n  getThing:\n    expectedStatuses: {status-code: [422]}\n`,
+    );
+    expect(statuses.stderr).toContain(
+      'operations.getThing.expectedStatuses.status-code: unknown check "status-code"',
+    );
+  });
+
+  it('refuses a plugin check that takes a built-in id', async () => {
+    const dir = await folderWith({
+      'openapi.json': thingsSpec,
+      'assay.config.yaml': `${base}plugins: [./p.mjs]\n`,
+      'p.mjs':
+        "export const c = { kind: 'assay-check', scope: 'exchange', check: { id: 'ignored-auth', description: 'd', clause: 'c', verify: () => [] } };\n",
+    });
+    const result = await runInFolder(dir, []);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'plugins.0: ./p.mjs: check id "ignored-auth" is also defined by Assay itself',
+    );
+  });
+
   it('sends the target’s headers and bearer token', async () => {
     const result = await run(
       `${base}target: local\ntargets:\n  local:\n    mock: true\n    auth: {bearer: "\${TOKEN}"}\n    headers: {X-Tenant: acme}\n`,

@@ -23,7 +23,9 @@ export function finishConfiguredRun(
     };
   });
   const warnings = [...(result.warnings ?? []), ...record.warnings];
-  const failures = [...result.failures];
+  // Transport findings (timeouts, resets) are recorded by the engine itself: an operation whose
+  // settings turn their check off does not report them either.
+  const failures = result.failures.filter((f) => checkEnabled(configured.plan.get(f.operationId), f.check));
   const exchanges = record.exchanges.map((entry) => entry.exchange);
   const runChecks = configured.plugins.runChecks.filter((check) => selected.has(check.id));
   const last = record.exchanges.at(-1);

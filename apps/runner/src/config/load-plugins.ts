@@ -26,12 +26,16 @@ export const noPlugins: LoadedPlugins = Object.freeze({
 /**
  * Imports the modules listed under `plugins` (relative to the config file) and collects what they
  * export: checks made with `defineCheck` and hooks made with `defineHook`, as named exports or in
- * exported arrays. A module that cannot be imported, exports none, or reuses a check id is an error
+ * exported arrays. A module that cannot be imported, exports none, or reuses a check id (its own,
+ * another plugin's, or one of `builtIn`) is an error
  * at its entry of the file.
  */
-export async function loadPlugins(loaded: LoadedConfig): Promise<LoadedPlugins> {
+export async function loadPlugins(
+  loaded: LoadedConfig,
+  builtIn: readonly string[] = [],
+): Promise<LoadedPlugins> {
   const plugins: LoadedPlugins = { checks: [], sequenceChecks: [], runChecks: [], hooks: [] };
-  const ids = new Map<string, string>();
+  const ids = new Map<string, string>(builtIn.map((id) => [id, 'Assay itself'] as const));
   for (const [index, entry] of (loaded.config.plugins ?? []).entries()) {
     const key = ['plugins', String(index)];
     const path = isAbsolute(entry) ? entry : resolve(loaded.dir, entry);
