@@ -6,6 +6,7 @@ import { configureRun } from '../config/configure-run.js';
 import { knownCheckIds } from '../config/known-check-ids.js';
 import { loadConfiguredApi } from '../config/load-configured-api.js';
 import { loadPlugins, noPlugins } from '../config/load-plugins.js';
+import { unsentAuth } from '../config/unsent-auth.js';
 import { executeRun } from '../engine/execute-run.js';
 import type { RunResult } from '../engine/run-result.js';
 import { createRedactor } from '../report/create-redactor.js';
@@ -26,6 +27,12 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   if (config !== undefined) checkConfiguredCheckIds(config, knownCheckIds(api, plugins));
   if (config !== undefined && !options.quiet) {
     io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
+  }
+  const unsent = unsentAuth(options.auth);
+  if (unsent.length > 0) {
+    io.stderr.write(
+      `assay: auth ${unsent.join(', ')} of ${config?.shown ?? 'the run'} are not sent by this version (only bearer is)\n`,
+    );
   }
   const pool =
     options.baseUrl === undefined
