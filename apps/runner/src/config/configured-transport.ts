@@ -1,4 +1,5 @@
 import type { ApiModel, Exchange, HttpRequest, Operation } from '@assay/model';
+import type { RunWarning } from '../engine/run-result.js';
 import type { SendOutcome, Transport } from '../transport/create-transport.js';
 import type { RequestHook } from './define-hook.js';
 import type { OperationPlan } from './plan-operations.js';
@@ -10,7 +11,7 @@ export interface TransportRecord {
   /** Every exchange that got a response, when a run check needs them (else empty). */
   exchanges: Array<{ exchange: Exchange; outcome: Extract<SendOutcome, { kind: 'response' }> }>;
   /** Hook failures, as warnings (a hook that throws is the plugin's bug, not the API's). */
-  warnings: string[];
+  warnings: RunWarning[];
 }
 
 /** Options of {@link configuredTransport}. */
@@ -58,7 +59,9 @@ export function configuredTransport(options: ConfiguredTransportOptions): Transp
         current = await hook.beforeRequest(current, { operation, secret });
       } catch (error) {
         const message = `hook ${hook.name} threw: ${error instanceof Error ? error.message : String(error)}`;
-        if (!record.warnings.includes(message)) record.warnings.push(message);
+        if (!record.warnings.some((w) => w.message === message)) {
+          record.warnings.push({ code: 'phase-failed', operation: operation.id, phase: 'hooks', message });
+        }
       }
     }
     return current;

@@ -1,4 +1,4 @@
-import type { Failure, RunResult } from '../engine/run-result.js';
+import type { Failure, RunResult, RunWarning } from '../engine/run-result.js';
 import { checkEnabled } from './configured-kit.js';
 import type { ConfiguredRun } from './configured-run.js';
 import type { TransportRecord } from './configured-transport.js';
@@ -22,10 +22,12 @@ export function finishConfiguredRun(
       checks: planned === undefined ? op.checks : op.checks.filter((id) => checkEnabled(planned, id)),
     };
   });
-  const warnings = [...(result.warnings ?? []), ...record.warnings];
+  const warnings: RunWarning[] = [...(result.warnings ?? []), ...record.warnings];
   // Transport findings (timeouts, resets) are recorded by the engine itself: an operation whose
   // settings turn their check off does not report them either.
-  const failures = result.failures.filter((f) => checkEnabled(configured.plan.get(f.operationId), f.check));
+  const failures = result.failures.filter((f) =>
+    checkEnabled(configured.plan.get(f.operationId), f.violation.check),
+  );
   const exchanges = record.exchanges.map((entry) => entry.exchange);
   const runChecks = configured.plugins.runChecks.filter((check) => selected.has(check.id));
   const last = record.exchanges.at(-1);
@@ -34,7 +36,10 @@ export function finishConfiguredRun(
     try {
       violations = check.verify(exchanges);
     } catch (error) {
-      warnings.push(`check ${check.id} threw: ${error instanceof Error ? error.message : String(error)}`);
+      warnings.push({
+        code: 'check-threw',
+        message: `check ${check.id} threw: ${error instanceof Error ? error.message : String(error)}`,
+      });
       continue;
     }
     for (const op of operations)
@@ -45,8 +50,8 @@ export function finishConfiguredRun(
       const same = failures.find(
         (f) =>
           f.operationId === operation.id &&
-          f.check === violation.check &&
-          f.fingerprint === violation.fingerprint,
+          f.violation.check === violation.check &&
+          f.violation.fingerprint === violation.fingerprint,
       );
       if (same !== undefined) {
         same.occurrences += 1;
@@ -56,14 +61,16 @@ export function finishConfiguredRun(
         operationId: operation.id,
         method: operation.method,
         operationPath: operation.path,
-        check: violation.check,
-        severity: violation.severity,
-        message: violation.message,
-        pointer: violation.pointer,
-        keyword: violation.keyword,
-        expected: violation.expected,
-        actual: violation.actual,
-        fingerprint: violation.fingerprint,
+        violation: {
+          check: violation.check,
+          severity: violation.severity,
+          message: violation.message,
+          pointer: violation.pointer,
+          keyword: violation.keyword,
+          expected: violation.expected,
+          actual: violation.actual,
+          fingerprint: violation.fingerprint,
+        },
         mode: request.mode,
         request: shown.outcome.sent,
         response: {

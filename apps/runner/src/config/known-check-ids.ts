@@ -1,6 +1,6 @@
 import { createChecks } from '@assay/checks';
 import type { ApiModel } from '@assay/model';
-import { transportCheckIds } from '../engine/run-engine.js';
+import { transportCheckIds } from '../engine/transport-check-ids.js';
 import type { LoadedPlugins } from './load-plugins.js';
 
 /** Every check id a run of this API can select: built-in, transport, and the plugins'. */
