@@ -92,7 +92,7 @@ const list: Shape = {
 const status = shape.either([shape.integer(100, 599), shape.string('A status range such as 4XX.')]);
 
 /** The keys of one entry of `operations`. */
-export const operationSettingsShape = shape.object(
+const operationSettingsShape = shape.object(
   {
     list,
     checks: { ...checkIds, description: 'Only these checks on the matched operations.' },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { realisticConfig } from './_test/realistic-config.js';
 import { configJsonSchema } from './config-json-schema.js';
-import { parseConfigText } from './read-config-file.js';
+import { parseConfigText } from './parse-config-text.js';
 
 const published = fileURLToPath(new URL('../../assay.config.schema.json', import.meta.url));
 

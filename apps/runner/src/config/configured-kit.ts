@@ -1,9 +1,10 @@
 import type { Check, Exchange, SequenceCheck } from '@assay/model';
 import type { EngineKit } from '../engine/engine-kit.js';
+import { statusListed } from './_internals/status-listed.js';
 import { pointerSegments, stripVolatile } from './_internals/strip-volatile.js';
-import type { ConfiguredStatus } from './assay-config.js';
+import { checkEnabled } from './check-enabled.js';
 import type { ConfiguredRun } from './configured-run.js';
-import type { OperationPlan, PlannedOperation } from './plan-operations.js';
+import type { OperationPlan } from './plan-operations.js';
 
 /**
  * The engine kit with the config file applied: the plugins' checks join the built-in ones (under
@@ -54,13 +55,6 @@ export function configuredKit(
   };
 }
 
-/** Whether the operation's settings leave a check on. */
-export function checkEnabled(planned: PlannedOperation | undefined, id: string): boolean {
-  if (planned === undefined) return true;
-  if (planned.checks !== undefined && !planned.checks.includes(id)) return false;
-  return !planned.excludeChecks.includes(id);
-}
-
 function scopedCheck(check: Check, plan: OperationPlan): Check {
   return {
     id: check.id,
@@ -94,11 +88,4 @@ function scopedSequenceCheck(
       return check.verify(withoutVolatile(id!, exchanges));
     },
   };
-}
-
-/** Whether a status is listed: exactly, or by its range (`4XX`). */
-export function statusListed(listed: readonly ConfiguredStatus[], status: number): boolean {
-  return listed.some((entry) =>
-    typeof entry === 'number' ? entry === status : entry[0] === String(status)[0] && /^[1-5]xx$/i.test(entry),
-  );
 }

@@ -1,5 +1,5 @@
 import type { Failure, RunResult, RunWarning } from '../engine/run-result.js';
-import { checkEnabled } from './configured-kit.js';
+import { checkEnabled } from './check-enabled.js';
 import type { ConfiguredRun } from './configured-run.js';
 import type { TransportRecord } from './configured-transport.js';
 import type { RunViolation } from './define-check.js';

@@ -1,5 +1,3 @@
-import type { Operation } from '@assay/model';
-
 /** Which operations an entry of `operations` applies to. */
 export type OperationSelector =
   | { kind: 'id'; id: string }
@@ -39,20 +37,6 @@ export function parseSelector(
     };
   }
   return { ok: true, selector: { kind: 'id', id: trimmed } };
-}
-
-/** Whether a selector picks an operation. */
-export function selectsOperation(selector: OperationSelector, operation: Operation): boolean {
-  switch (selector.kind) {
-    case 'id':
-      return operation.id === selector.id;
-    case 'method-path':
-      return operation.method === selector.method && operation.path === selector.path;
-    case 'tag':
-      return operation.tags.includes(selector.tag);
-    case 'glob':
-      return selector.pattern.test(operation.path);
-  }
 }
 
 function globPattern(glob: string): RegExp {

@@ -1,7 +1,8 @@
 import type { ApiModel } from '@assay/model';
 import type { ConfiguredStatus, LoadedConfig, OperationSettings } from './assay-config.js';
 import { configProblem } from './config-problem.js';
-import { parseSelector, selectsOperation } from './parse-selector.js';
+import { parseSelector } from './parse-selector.js';
+import { selectsOperation } from './selects-operation.js';
 
 /** The settings of one operation, after every entry of `operations` that matches it is merged. */
 export interface PlannedOperation {

@@ -6,7 +6,8 @@ import { AssayError } from '@assay/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { realisticConfig } from './_test/realistic-config.js';
-import { parseConfigText, readConfigFile } from './read-config-file.js';
+import { parseConfigText } from './parse-config-text.js';
+import { readConfigFile } from './read-config-file.js';
 import { substituteEnv } from './substitute-env.js';
 
 const file = 'assay.config.yaml';
