@@ -2,9 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../cli/parse-cli-args.js';
+import type { RunOptions } from '../cli/run-options.js';
+import { executeRun } from '../engine/execute-run.js';
 import { startQuirkyServer } from './_test/quirky-server.js';
 import { folderWith, runInFolder, type WireEntry } from './_test/run-in-folder.js';
 import { thingsSpec } from './_test/things-spec.js';
+import { loadConfiguredApi } from './load-configured-api.js';
+import { noPlugins } from './load-plugins.js';
+import { mergeRunOptions } from './merge-run-options.js';
+import { readConfigFile } from './read-config-file.js';
 
 const plugin = fileURLToPath(new URL('./_test/checks-plugin.ts', import.meta.url));
 const base = 'spec: openapi.json\nmock: true\nseed: 4\nmaxExamples: 20\nitems: 30\n';
@@ -186,5 +193,27 @@ describe('against a live server with quirks', () => {
     );
     expect(found(result.failures)).toEqual(['getThing stable-names']);
     expect(result.code).toBe(1);
+  });
+});
+
+describe('a skip in the result', () => {
+  it('lists the skipped operation with the file’s reason and no requests', async () => {
+    const dir = await folderWith({
+      'openapi.json': thingsSpec,
+      'assay.config.yaml': `${base}operations:\n  adminStats: {skip: tested by the admin suite}\n`,
+    });
+    const loaded = await readConfigFile('assay.config.yaml', { cwd: dir, env: {} });
+    const { options } = mergeRunOptions(parseCliArgs(['run'], {}, () => 1) as RunOptions, loaded);
+    const { api, plan, unnarrowed } = await loadConfiguredApi(options.spec, loaded);
+    const result = await executeRun(api, {
+      ...options,
+      configured: { plan, plugins: noPlugins, unnarrowed },
+    });
+    const admin = result.operations.find((op) => op.operationId === 'adminStats');
+    expect(admin).toMatchObject({
+      requests: 0,
+      skipped: 'skipped by the config file: tested by the admin suite',
+    });
+    expect(result.operations.find((op) => op.operationId === 'getThing')?.requests).toBeGreaterThan(0);
   });
 });
