@@ -1,10 +1,13 @@
-import type { ApiModel, Operation, Pagination } from '@assay/model';
+import type { ApiModel, Operation } from '@assay/model';
 import { AssayError } from '@assay/model';
 import { loadApi } from '@assay/spec';
 import type { LoadedConfig } from './assay-config.js';
 import { configProblem } from './config-problem.js';
 import { narrowParameters } from './narrow-parameters.js';
 import { type OperationPlan, planOperations } from './plan-operations.js';
+
+/** What the loader's `pagination` option takes for one operation (its own type, whatever it grows into). */
+type ListOption = NonNullable<NonNullable<Parameters<typeof loadApi>[1]>['pagination']>[string];
 
 /** The API as the config file shapes it, and the per-operation settings the engine applies. */
 export interface ConfiguredApi {
@@ -30,7 +33,7 @@ export async function loadConfiguredApi(
   const lists = [...plan].filter(([, planned]) => planned.list !== undefined);
   let api = first;
   if (lists.length > 0) {
-    const pagination: Record<string, Partial<Pagination>> = {};
+    const pagination: Record<string, ListOption> = {};
     for (const [id, planned] of lists) pagination[id] = listOption(planned.list!);
     try {
       api = await loadApi(source, { pagination });
@@ -52,10 +55,10 @@ export async function loadConfiguredApi(
 }
 
 /** Body paths may be written dotted (`pagination.count`); the loader takes property names. */
-function listOption(list: Record<string, unknown>): Partial<Pagination> {
+function listOption(list: Record<string, unknown>): ListOption {
   const option: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(list)) {
     option[name] = name.endsWith('Path') && typeof value === 'string' ? value.split('.') : value;
   }
-  return option as Partial<Pagination>;
+  return option as ListOption;
 }
