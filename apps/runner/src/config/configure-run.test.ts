@@ -3,10 +3,14 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssayError } from '@assay/model';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../cli/parse-cli-args.js';
 import type { RunOptions } from '../cli/run-options.js';
+import type { LoadedConfig } from './assay-config.js';
 import { configureRun } from './configure-run.js';
+import { mergeRunOptions } from './merge-run-options.js';
+import { parseConfigText } from './parse-config-text.js';
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'assay-configure-'));
@@ -210,6 +214,51 @@ describe('configureRun: targets', () => {
     const error = await rejection(configured(dir, ['s.yaml', '--target', 'staging']));
     expect(error.message).toMatch(
       /^assay\.config\.yaml:11:\d+: targets\.staging\.auth\.schemes\.tokenAuth\.token: environment variable STAGING_TOKEN is not set/,
+    );
+  });
+});
+
+describe('mergeRunOptions: precedence as a property', () => {
+  const keys = [
+    { file: 'maxExamples', flag: '--max-examples', field: 'maxExamples', max: 1000 },
+    { file: 'concurrency', flag: '--concurrency', field: 'concurrency', max: 64 },
+    { file: 'timeout', flag: '--timeout', field: 'timeoutMs', max: 60_000 },
+    { file: 'seed', flag: '--seed', field: 'seed', max: 100_000 },
+  ] as const;
+  const value = (max: number) => fc.option(fc.integer({ min: 1, max }), { nil: undefined });
+
+  it('takes the flag when given, else the target, else the top level, else the default', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(...keys.map((k) => fc.tuple(value(k.max), value(k.max), value(k.max)))),
+        (settings) => {
+          const top = keys.flatMap((k, i) =>
+            settings[i]![0] === undefined ? [] : [`${k.file}: ${settings[i]![0]}`],
+          );
+          const target = keys.flatMap((k, i) =>
+            settings[i]![1] === undefined ? [] : [`${k.file}: ${settings[i]![1]}`],
+          );
+          const text = ['mock: true', 'target: t', ...top, 'targets:', `  t: {${target.join(', ')}}`].join(
+            '\n',
+          );
+          const loaded: LoadedConfig = {
+            path: '/c.yaml',
+            shown: 'c.yaml',
+            dir: '/',
+            ...parseConfigText(text, 'c.yaml', {}),
+          };
+          const argv = keys.flatMap((k, i) =>
+            settings[i]![2] === undefined ? [] : [k.flag, String(settings[i]![2])],
+          );
+          const { options } = mergeRunOptions(flags('s.yaml', ...argv), loaded);
+          const defaults = flags('s.yaml', '--mock');
+          keys.forEach((k, i) => {
+            const [fromTop, fromTarget, fromFlag] = settings[i]!;
+            expect(options[k.field]).toBe(fromFlag ?? fromTarget ?? fromTop ?? defaults[k.field]);
+          });
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
