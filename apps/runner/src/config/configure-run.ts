@@ -1,8 +1,7 @@
 import type { RunOptions } from '../cli/run-options.js';
 import type { LoadedConfig } from './assay-config.js';
-import { findConfigFile } from './find-config-file.js';
+import { discoverConfig } from './discover-config.js';
 import { mergeRunOptions } from './merge-run-options.js';
-import { readConfigFile } from './read-config-file.js';
 
 /** A run's options with its config file (if any) merged in. */
 export interface ConfiguredRunOptions {
@@ -20,8 +19,10 @@ export async function configureRun(
   flags: RunOptions,
   context: { cwd: string; env: Readonly<Record<string, string | undefined>> },
 ): Promise<ConfiguredRunOptions> {
-  const path = await findConfigFile(context.cwd, flags.config);
-  const config = path === undefined ? undefined : await readConfigFile(path, context);
+  const config = await discoverConfig({
+    ...context,
+    ...(flags.config === undefined ? {} : { explicit: flags.config }),
+  });
   const merged = mergeRunOptions(flags, config);
   return {
     options: merged.options,
