@@ -197,6 +197,21 @@ describe('configureRun: targets', () => {
     });
   });
 
+  it('lets a target choose the mock over the top level’s server, and the other way round', async () => {
+    const dir = await folder({
+      'assay.config.yaml':
+        'baseUrl: http://127.0.0.1:1/api\ntargets:\n  local: {mock: true}\n  remote: {baseUrl: http://127.0.0.1:2/x}\n',
+    });
+    const local = await configured(dir, ['s.yaml', '--target', 'local']);
+    expect(local.options.mock).toBe(true);
+    expect(local.options.baseUrl).toBeUndefined();
+    const remote = await configured(dir, ['s.yaml', '--target', 'remote']);
+    expect(remote.options.baseUrl?.href).toBe('http://127.0.0.1:2/x');
+    const top = await configured(dir, ['s.yaml']);
+    expect(top.options).toMatchObject({ mock: false });
+    expect(top.options.baseUrl?.href).toBe('http://127.0.0.1:1/api');
+  });
+
   it('names the targets there are when --target names none of them', async () => {
     const dir = await folder({ 'assay.config.yaml': file });
     const error = await rejection(configured(dir, ['s.yaml', '--target', 'stagin'], { STAGING_TOKEN: 's' }));

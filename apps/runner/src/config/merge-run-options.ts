@@ -63,11 +63,13 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
     options.spec = /^https?:\/\//i.test(config.spec) ? config.spec : resolveIn(loaded, config.spec);
   }
   // Where to send is one choice: a flag that picks a server or the mock replaces the file's choice.
+  // The target's choice replaces the top level's the same way.
+  const where = target.baseUrl !== undefined || target.mock !== undefined ? target : config;
   if (!given.has('baseUrl') && !given.has('mock')) {
-    if (file.baseUrl !== undefined) {
-      options.baseUrl = parseBaseUrl(file.baseUrl);
+    if (where.baseUrl !== undefined) {
+      options.baseUrl = parseBaseUrl(where.baseUrl);
       options.mock = false;
-    } else if (file.mock === true) options.mock = true;
+    } else if (where.mock === true) options.mock = true;
   }
   set('operations', config.only?.operations);
   set('tags', config.only?.tags);
