@@ -23,7 +23,9 @@ export interface DefinedHook {
 /**
  * Makes a request hook for a plugin module: add a signature over the body, a tenant header, a
  * token fetched fresh. Hooks run in the order the plugins are listed, on every request Assay sends
- * (probes and shrinking included), after the configured credentials are applied.
+ * (probes and shrinking included), after the configured credentials are applied. What a hook
+ * changes goes on the wire and into the reports' reproductions; checks judge the request as Assay
+ * made it, so a check never depends on which hooks a team runs.
  */
 export function defineHook(hook: RequestHook): DefinedHook {
   if (typeof hook?.name !== 'string' || hook.name.trim() === '') {
