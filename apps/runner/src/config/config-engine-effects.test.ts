@@ -179,6 +179,17 @@ describe('against a live server with quirks', () => {
     expect(volatile.code).toBe(0);
   });
 
+  it('still makes negative requests from the spec, so another valid id is never sent as invalid', async () => {
+    // Against a server that knows nothing of the file, id 5 is as valid as the fixed 4.
+    const result = await run(`${live()}operations:\n  getThing: {parameters: {id: 4}}\n`, [
+      '--operation',
+      'getThing',
+    ]);
+    expect(found(result.failures)).toEqual([]);
+    const sent = to(result.wire, /^\/api\/things\/[^/]+\/$/).map((w) => w.path);
+    expect(sent.filter((path) => path === '/api/things/4/').length).toBeGreaterThan(5);
+  });
+
   it('gives an operation its own timeout', async () => {
     const argv = ['--operation', 'adminStats'];
     expect(found((await run(live(), argv)).failures)).toEqual([]);
