@@ -57,7 +57,7 @@ async function measure(c: SuiteCase, index: number, judge: Ajv2020): Promise<Out
       for (const t of c.tests)
         if (validator.isValid(schema, t.data) !== t.valid) misclassified.push(t.description);
     } catch (error) {
-      misclassified.push(`does not compile: ${(error as Error).message.slice(0, 100)}`);
+      misclassified.push(`the validator throws: ${(error as Error).message.slice(0, 100)}`);
     }
   }
   if (!satisfiable(c)) return { name, result: 1, misclassified };
@@ -72,7 +72,8 @@ async function measure(c: SuiteCase, index: number, judge: Ajv2020): Promise<Out
       ...(bad === undefined ? {} : { detail: JSON.stringify(bad).slice(0, 120) }),
     };
   } catch (error) {
-    if (!AssayError.is(error) || error.code !== 'generation') throw error;
+    if (!AssayError.is(error) || error.code !== 'generation')
+      return { name, result: 'generate', detail: `throws ${String(error).slice(0, 140)}`, misclassified };
     return { name, result: 'generate', detail: error.message.slice(0, 160), misclassified };
   }
 }

@@ -279,3 +279,47 @@ describe('OAS 3.1', () => {
     }
   });
 });
+
+describe('JSON Schema identifiers in OAS 3.1 schemas', () => {
+  it('follows a plain-name $anchor, a $dynamicAnchor used by $ref and an $id-relative reference', async () => {
+    const api = await loadSchemas('3.1.0', {
+      Anchored: {
+        type: 'object',
+        properties: { a: { $ref: '#positive' }, b: { $ref: '#word' } },
+        $defs: {
+          p: { $anchor: 'positive', type: 'integer', minimum: 1 },
+          w: { $dynamicAnchor: 'word', type: 'string' },
+        },
+      },
+      Identified: {
+        $id: 'https://example.test/shapes/root.json',
+        properties: { x: { $ref: 'size.json' }, y: { $ref: '#/$defs/size/maximum' }, z: { $ref: '#' } },
+        $defs: { size: { $id: 'size.json', type: 'integer', maximum: 9 } },
+      },
+    });
+    expect(accepts(api, 'Anchored', { a: 1, b: 'x' })).toBe(true);
+    expect(accepts(api, 'Anchored', { a: 0 })).toBe(false);
+    expect(accepts(api, 'Anchored', { b: 1 })).toBe(false);
+    expect(accepts(api, 'Identified', { x: 9, z: { x: 3 } })).toBe(true);
+    expect(accepts(api, 'Identified', { x: 10 })).toBe(false);
+    expect(accepts(api, 'Identified', { z: { x: 'big' } })).toBe(false);
+  });
+
+  it('still reads #/components/... inside a schema with an $id against the document', async () => {
+    const api = await loadSchemas('3.1.0', {
+      Name: { type: 'string' },
+      Person: {
+        $id: 'https://example.test/person.json',
+        properties: { name: { $ref: '#/components/schemas/Name' } },
+      },
+    });
+    expect(accepts(api, 'Person', { name: 'x' })).toBe(true);
+    expect(accepts(api, 'Person', { name: 1 })).toBe(false);
+  });
+
+  it('names the reference when an anchor does not exist', async () => {
+    await expect(loadSchemas('3.1.0', { A: { $ref: '#nowhere' } })).rejects.toThrow(
+      /names no \$anchor or \$dynamicAnchor/,
+    );
+  });
+});
