@@ -5,7 +5,7 @@ import { AssayError } from '@assay/model';
 import { pointerGet } from './json-pointer.js';
 import { parseDocument } from './parse-document.js';
 import { readDocumentText } from './read-document.js';
-import { absolute, type SchemaLocation, SchemaIdentifiers, stripFragment } from './schema-identifiers.js';
+import { absolute, SchemaIdentifiers, type SchemaLocation, stripFragment } from './schema-identifiers.js';
 
 type FileInfo = SwaggerParser.FileInfo;
 
