@@ -1,18 +1,63 @@
-import { AssayError, type JsonSchemaObject, type JsonType } from '@assay/model';
+import { AssayError, type JsonSchema, type JsonSchemaObject, type JsonType } from '@assay/model';
 import fc from 'fast-check';
 import { boundedFilter } from './bounded-filter.js';
 import { unsatisfiable } from './generation-error.js';
+import { matchesSchema } from './matches-schema.js';
+import { flatSchemaOrUndefined, mergeSchemas } from './merge-schemas.js';
 import { compilePattern } from './patterns.js';
 import type { SchemaBuilder } from './schema-builder.js';
+import { keywords } from './schema-keywords.js';
+
+const NAME_UNIT = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz_0123456789');
+
+/** A schema that means all of `parts` (one part stays itself, so arbitraries stay cached). */
+function allOf(parts: JsonSchema[]): JsonSchema {
+  if (parts.includes(false)) return false;
+  const constraining = parts.filter((p) => p !== true);
+  if (constraining.length === 0) return true;
+  return constraining.length === 1 ? constraining[0]! : { allOf: constraining };
+}
+
+/**
+ * Where additional property names come from: names `propertyNames` describes (its const, enum,
+ * pattern or format), else short lower-case words. Undefined when `propertyNames` allows no name.
+ */
+function nameSource(builder: SchemaBuilder, names: JsonSchema | undefined): fc.Arbitrary<string> | undefined {
+  const plain = fc.string({ unit: NAME_UNIT, minLength: 1, maxLength: 10 });
+  if (names === undefined || names === true) return plain;
+  const flat = flatSchemaOrUndefined(names, builder.defs);
+  if (flat === undefined) return undefined;
+  const described = ['const', 'enum', 'pattern', 'format'].some((k) => flat[k] !== undefined);
+  if (!described) return plain;
+  try {
+    return builder.build(mergeSchemas(flat, { type: 'string' })) as fc.Arbitrary<string>;
+  } catch (error) {
+    if (AssayError.is(error) && error.code === 'generation') return undefined;
+    throw error;
+  }
+}
 
 /** Objects of the schema: properties, required, patternProperties, additionalProperties, size bounds. */
 export function objectArbitrary(
   builder: SchemaBuilder,
-  s: JsonSchemaObject,
+  schema: JsonSchemaObject,
   depth: number,
 ): fc.Arbitrary<Record<string, unknown>> {
+  const s = keywords(schema);
   const bottom = depth >= builder.settings.maxDepth;
-  const properties = s.properties ?? {};
+  const patternEntries = Object.entries(s.patternProperties ?? {});
+  const namesSchema = s.propertyNames;
+  const nameAllowed = (name: string) =>
+    namesSchema === undefined || matchesSchema(namesSchema, name, builder.defs);
+  for (const name of s.required ?? [])
+    if (!nameAllowed(name)) unsatisfiable(`required property ${name}, which propertyNames forbids`);
+  // A declared property also takes the schemas of the patternProperties its name matches (§10.3.2.2).
+  const properties: Record<string, JsonSchema> = {};
+  for (const [name, own] of Object.entries(s.properties ?? {})) {
+    if (!nameAllowed(name)) continue;
+    const patterns = patternEntries.filter(([p]) => compilePattern(p)?.test(name)).map(([, sub]) => sub);
+    properties[name] = patterns.length === 0 ? own : allOf([own, ...patterns]);
+  }
   const names = Object.keys(properties);
   const required = new Set(s.required ?? []);
   const minProperties = s.minProperties ?? 0;
@@ -20,7 +65,7 @@ export function objectArbitrary(
   // Reach minProperties by construction: promote optional properties to required, in order.
   for (const name of names) {
     if (required.size >= minProperties) break;
-    required.add(name);
+    if (properties[name] !== false) required.add(name);
   }
   const hidden =
     builder.settings.view === 'request'
@@ -40,9 +85,8 @@ export function objectArbitrary(
       if (required.has(name) || !AssayError.is(error) || error.code !== 'generation') throw error;
     }
   }
-  // unevaluatedProperties: false after merging reads as a closed object: only declared properties.
-  const additional = s.additionalProperties ?? (s.unevaluatedProperties === false ? false : undefined);
-  const patternEntries = Object.entries(s.patternProperties ?? {});
+  // After merging, what unevaluatedProperties constrains are the names nothing else declares.
+  const additional = s.additionalProperties ?? s.unevaluatedProperties;
   // A required name without a property schema takes its schema from patternProperties or additionalProperties.
   for (const name of required) {
     if (Object.hasOwn(model, name)) continue;
@@ -57,43 +101,60 @@ export function objectArbitrary(
   // Names of Object.prototype members (`valueOf`, `__proto__` …) are valid JSON keys, but they
   // crash deep-equality helpers in validators and servers alike: they find no bug worth the noise.
   const taken = (key: string) =>
-    Object.hasOwn(properties, key) || required.has(key) || key in Object.prototype;
+    Object.hasOwn(s.properties ?? {}, key) ||
+    required.has(key) ||
+    key in Object.prototype ||
+    !nameAllowed(key);
   const missing = Math.max(0, minProperties - required.size);
   const extraMax = bottom ? missing : Math.max(missing, 2);
-  for (const [pattern, schema] of patternEntries) {
+  // A name may match several patterns: its value then satisfies each of their schemas.
+  const valueByPatterns = new Map<string, fc.Arbitrary<unknown>>();
+  const patternValue = (key: string): fc.Arbitrary<unknown> | undefined => {
+    const matched = patternEntries.filter(([p]) => compilePattern(p)?.test(key));
+    const signature = matched.map(([p]) => p).join('\u0000');
+    if (!valueByPatterns.has(signature)) {
+      const joined = allOf(matched.map(([, sub]) => sub));
+      valueByPatterns.set(
+        signature,
+        joined === false ? fc.constant(undefined) : builder.build(joined, depth + 1),
+      );
+    }
+    return matched.some(([, sub]) => sub === false) ? undefined : valueByPatterns.get(signature);
+  };
+  for (const [pattern, sub] of patternEntries) {
     const regex = compilePattern(pattern);
-    if (regex === undefined || extraMax === 0) continue;
+    // Objects with no name matching a `false` pattern are what such a pattern allows.
+    if (regex === undefined || extraMax === 0 || sub === false) continue;
     let keys: fc.Arbitrary<string>;
     try {
       keys = fc.stringMatching(regex.regExp!, { maxLength: 24 });
     } catch {
       continue;
     }
-    const others = patternEntries.filter(([p]) => p !== pattern).map(([p]) => compilePattern(p));
     const key = boundedFilter(
       keys,
       // regex.test: a name drawn from the ECMAScript reading must match as the validator's engine reads it.
-      (k) => !taken(k) && regex.test(k) && !others.some((o) => o?.test(k)),
+      (k) => !taken(k) && regex.test(k) && patternValue(k) !== undefined,
       `a property name matching ${pattern}`,
     );
+    const entry = key.chain((k) => patternValue(k)!.map((value) => [k, value] as const));
     extras.push(
-      fc.dictionary(key, builder.build(schema, depth + 1), {
-        minKeys: 0,
-        maxKeys: extraMax,
-        noNullPrototype: true,
-      }),
+      fc
+        .uniqueArray(entry, { maxLength: extraMax, selector: ([k]) => k })
+        .map((entries) => Object.fromEntries(entries) as Record<string, unknown>),
     );
   }
   const freeForm =
     additional !== undefined && additional !== false && (names.length === 0 || additional !== true);
   const openWithoutProperties = additional === undefined && names.length === 0 && patternEntries.length === 0;
-  if ((freeForm || openWithoutProperties || (missing > 0 && additional !== false)) && extraMax > 0) {
+  const source = nameSource(builder, namesSchema);
+  if (
+    (freeForm || openWithoutProperties || (missing > 0 && additional !== false)) &&
+    extraMax > 0 &&
+    source !== undefined
+  ) {
     const key = boundedFilter(
-      fc.string({
-        unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz_0123456789'),
-        minLength: 1,
-        maxLength: 10,
-      }),
+      source,
       (k) => !taken(k) && !patternEntries.some(([p]) => compilePattern(p)?.test(k)),
       'an additional property name',
     );

@@ -1,10 +1,13 @@
 import { AssayError, type JsonSchema, type JsonSchemaObject, type JsonType } from '@assay/model';
 import fc from 'fast-check';
+import { approximated } from './approximated.js';
 import { arrayArbitrary } from './array-arbitrary.js';
 import { BoundedFilterArbitrary, boundedFilter, LazyArbitrary } from './bounded-filter.js';
+import { conditionalBranches } from './conditional-branches.js';
 import { generationError, unsatisfiable } from './generation-error.js';
 import { matchesSchema } from './matches-schema.js';
 import { flattenSchema, mergeSchemas, RESIDUE } from './merge-schemas.js';
+import { negation } from './negate-schema.js';
 import { integerArbitrary, numberArbitrary } from './numeric-arbitraries.js';
 import { objectArbitrary } from './object-arbitrary.js';
 import { refKey } from './resolve-ref.js';
@@ -103,25 +106,63 @@ export class SchemaBuilder {
   private buildSchema(schema: JsonSchemaObject, depth: number): fc.Arbitrary<unknown> {
     const flat = flattenSchema(schema, this.defs);
     if (flat.schema === false) this.fail(schema.$ref ? `schema ${schema.$ref}` : 'the schema');
-    return this.buildFlat(flat.schema, depth + flat.refs);
+    const arbitrary = this.buildFlat(flat.schema, depth + flat.refs);
+    if (!approximated(schema, this.defs)) return arbitrary;
+    // Merging reads unevaluatedProperties/Items over everything the members declare; 2020-12 counts
+    // only what the members that passed evaluated (an uncle's properties do not count): the rare
+    // value built over the merged reading that the exact reading refuses is drawn again.
+    return boundedFilter(
+      arbitrary,
+      (value) => matchesSchema(schema, value, this.defs),
+      'the schema as JSON Schema 2020-12 evaluates it (conditionals, contains, unevaluated keywords)',
+    );
   }
 
   /** Builds a schema whose top level has no `$ref` and no `allOf`. */
   buildFlat(s: JsonSchemaObject, depth: number): fc.Arbitrary<unknown> {
+    const branches = conditionalBranches(s, this.defs);
+    if (branches !== undefined)
+      return this.anyBranch(
+        branches,
+        depth,
+        'the conditionals (if/then/else, dependentRequired, dependentSchemas)',
+      );
+    if (s.not !== undefined) {
+      const { not, ...rest } = s;
+      const { positive, exact } = negation(not, this.defs);
+      const flat = flattenSchema(positive, this.defs).schema;
+      if (flat === false) this.fail('`not` of a schema every value matches');
+      const arbitrary = this.buildFlat(mergeSchemas(rest, flat), depth);
+      if (exact) return arbitrary;
+      return boundedFilter(arbitrary, (value) => !matchesSchema(not, value, this.defs), '`not`');
+    }
     let arbitrary: fc.Arbitrary<unknown>;
     if (s.oneOf !== undefined || s.anyOf !== undefined) arbitrary = this.alternatives(s, depth);
     else if (s.const !== undefined || s.enum !== undefined) arbitrary = this.enumeration(s);
     else arbitrary = this.typed(s, depth);
     const residue = (s[RESIDUE] as JsonSchema[] | undefined) ?? [];
-    const not = s.not;
-    if (residue.length === 0 && not === undefined) return arbitrary;
+    if (residue.length === 0) return arbitrary;
     return boundedFilter(
       arbitrary,
-      (value) =>
-        residue.every((r) => matchesSchema(r, value, this.defs)) &&
-        (not === undefined || !matchesSchema(not, value, this.defs)),
-      'constraints that could not be merged (`not` or conflicting allOf members)',
+      (value) => residue.every((r) => matchesSchema(r, value, this.defs)),
+      'constraints that could not be merged (conflicting allOf members)',
     );
+  }
+
+  /** Values of any of the branches that can be built; fails only when none can. */
+  private anyBranch(branches: JsonSchemaObject[], depth: number, what: string): fc.Arbitrary<unknown> {
+    const arbitraries: fc.Arbitrary<unknown>[] = [];
+    let lastError: unknown;
+    for (const branch of branches) {
+      try {
+        arbitraries.push(this.buildFlat(branch, depth));
+      } catch (error) {
+        if (!AssayError.is(error) || error.code !== 'generation') throw error;
+        lastError = error;
+      }
+    }
+    if (arbitraries.length === 0) throw lastError ?? generationError(`No value can satisfy ${what}.`);
+    return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
   }
 
   private enumeration(s: JsonSchemaObject): fc.Arbitrary<unknown> {
@@ -154,6 +195,17 @@ export class SchemaBuilder {
         const flat = flattenSchema(branch, this.defs);
         if (flat.schema === false) return;
         let merged = mergeSchemas(base, flat.schema);
+        if (exclusive) {
+          // Exactly one branch: the others' complements join this one where they can be pushed in.
+          for (const [j, other] of branches.entries()) {
+            if (j === index) continue;
+            const { positive } = negation(other, this.defs);
+            if (positive === false) return;
+            const pushed = flattenSchema(positive, this.defs).schema;
+            if (pushed === false) return;
+            merged = mergeSchemas(merged, pushed);
+          }
+        }
         const tag =
           discriminator && typeof branch === 'object'
             ? this.discriminatorValue(discriminator, branch)
