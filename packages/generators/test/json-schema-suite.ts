@@ -37,7 +37,7 @@ export interface SuiteCase {
 // The suite's remote documents live at http://localhost:1234, the meta-schemas at json-schema.org;
 // an OpenAPI document refuses remote references, and reading them is not what these laws measure.
 const REMOTE =
-  /"\$(?:dynamicRef|ref)":"https?:\/\/(?:localhost:1234|json-schema\.org)|"\$schema":"https:\/\/json-schema\.org\/draft\/(?!2020-12\/schema)/;
+  /"\$(?:dynamicRef|ref|id)":"https?:\/\/(?:localhost:1234|json-schema\.org)|"\$schema":"https:\/\/json-schema\.org\/draft\/(?!2020-12\/schema)/;
 // Files about the meta-schema itself (custom vocabularies): nothing an API description declares.
 const META_FILES = new Set(['vocabulary.json', 'refRemote.json']);
 

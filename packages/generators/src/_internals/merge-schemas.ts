@@ -150,6 +150,9 @@ export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSche
       case 'items':
         out[keyword] = joinSubschemas(current as JsonSchema, value as JsonSchema);
         break;
+      case 'prefixItems':
+        out.prefixItems = joinPrefixes(a, b);
+        break;
       case 'minimum':
       case 'exclusiveMinimum':
       case 'minLength':
@@ -201,6 +204,9 @@ export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSche
         out.properties = { ...out.properties, [key]: joinSubschemas(current, extra) };
     }
   }
+  // `items` beside no prefixItems applies to every item, also those the other member's prefixItems name.
+  if ((a.prefixItems === undefined) !== (b.prefixItems === undefined)) out.prefixItems = joinPrefixes(a, b);
+  if (out.prefixItems === undefined) delete out.prefixItems;
   const types = intersectTypes(a, b);
   if (types !== undefined) {
     out.type = types;
@@ -214,6 +220,16 @@ export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSche
     );
   }
   return out;
+}
+
+/** The item schemas at each place the members' prefixItems name: both members' schemas for that place. */
+function joinPrefixes(a: JsonSchemaObject, b: JsonSchemaObject): JsonSchema[] | undefined {
+  const left = a.prefixItems ?? [];
+  const right = b.prefixItems ?? [];
+  const length = Math.max(left.length, right.length);
+  if (length === 0) return undefined;
+  const at = (s: JsonSchemaObject, list: JsonSchema[], i: number): JsonSchema => list[i] ?? s.items ?? true;
+  return Array.from({ length }, (_, i) => joinSubschemas(at(a, left, i), at(b, right, i)));
 }
 
 function joinSubschemas(left: JsonSchema, right: JsonSchema): JsonSchema {

@@ -108,18 +108,22 @@ export function objectArbitrary(
   const missing = Math.max(0, minProperties - required.size);
   const extraMax = bottom ? missing : Math.max(missing, 2);
   // A name may match several patterns: its value then satisfies each of their schemas.
-  const valueByPatterns = new Map<string, fc.Arbitrary<unknown>>();
+  const valueByPatterns = new Map<string, fc.Arbitrary<unknown> | undefined>();
   const patternValue = (key: string): fc.Arbitrary<unknown> | undefined => {
     const matched = patternEntries.filter(([p]) => compilePattern(p)?.test(key));
     const signature = matched.map(([p]) => p).join('\u0000');
     if (!valueByPatterns.has(signature)) {
       const joined = allOf(matched.map(([, sub]) => sub));
-      valueByPatterns.set(
-        signature,
-        joined === false ? fc.constant(undefined) : builder.build(joined, depth + 1),
-      );
+      let value: fc.Arbitrary<unknown> | undefined;
+      try {
+        value = joined === false ? undefined : builder.build(joined, depth + 1);
+      } catch (error) {
+        // Patterns whose schemas contradict each other: no name may match all of them.
+        if (!AssayError.is(error) || error.code !== 'generation') throw error;
+      }
+      valueByPatterns.set(signature, value);
     }
-    return matched.some(([, sub]) => sub === false) ? undefined : valueByPatterns.get(signature);
+    return valueByPatterns.get(signature);
   };
   for (const [pattern, sub] of patternEntries) {
     const regex = compilePattern(pattern);

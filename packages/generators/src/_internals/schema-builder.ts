@@ -10,6 +10,7 @@ import { flattenSchema, mergeSchemas, RESIDUE } from './merge-schemas.js';
 import { negation } from './negate-schema.js';
 import { integerArbitrary, numberArbitrary } from './numeric-arbitraries.js';
 import { objectArbitrary } from './object-arbitrary.js';
+import { resilientOneOf } from './resilient-oneof.js';
 import { refKey } from './resolve-ref.js';
 import { isControl, stringArbitrary } from './string-arbitrary.js';
 
@@ -162,7 +163,7 @@ export class SchemaBuilder {
       }
     }
     if (arbitraries.length === 0) throw lastError ?? generationError(`No value can satisfy ${what}.`);
-    return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+    return resilientOneOf(arbitraries);
   }
 
   private enumeration(s: JsonSchemaObject): fc.Arbitrary<unknown> {
@@ -236,7 +237,7 @@ export class SchemaBuilder {
     if (arbitraries.length === 0) {
       throw lastError ?? generationError('No branch of anyOf/oneOf can be generated.', s);
     }
-    return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+    return resilientOneOf(arbitraries);
   }
 
   flagged(schema: JsonSchema, flag: 'readOnly' | 'writeOnly'): boolean {
@@ -347,7 +348,7 @@ export class SchemaBuilder {
       }
     }
     if (arbitraries.length === 0) throw lastError;
-    return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+    return resilientOneOf(arbitraries);
   }
 
   private ofType(type: JsonType, s: JsonSchemaObject, depth: number): fc.Arbitrary<unknown> {

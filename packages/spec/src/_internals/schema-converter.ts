@@ -261,7 +261,9 @@ export class SchemaConverter {
     if (!Object.hasOwn(this.defs, key)) {
       // Placeholder first: a schema that refers back to itself finds its key and stops there.
       this.defs[key] = true;
-      this.defs[key] = this.convert(value, { url, pointer });
+      const converted = this.convert(value, { url, pointer });
+      // A definition is an object schema: `true` and `false` as the schemas that mean the same.
+      this.defs[key] = converted === true ? {} : converted === false ? { not: {} } : converted;
     }
     return `#/$defs/${key}`;
   }
