@@ -61,10 +61,13 @@ const cases: Record<string, JsonSchema> = {
   },
   'if/then/else with constants': {
     if: { type: 'string', maxLength: 4 },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword `then`
     then: { const: 'yes' },
     else: { const: 'other' },
   },
+  // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword `then`
   'if true': { if: true, then: { const: 'then' }, else: { const: 'else' } },
+  // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword `then`
   'else false': { type: 'integer', if: { minimum: 10 }, then: true, else: false },
   'prefixItems with a false place': { type: 'array', prefixItems: [{ type: 'integer' }, false] },
   'unevaluatedProperties over allOf': {

@@ -217,6 +217,11 @@ export class DocumentSet {
     return this.ids;
   }
 
+  /** The value at a location of a document read. */
+  valueAt(location: SchemaLocation): unknown {
+    return pointerGet(this.docs.get(location.url), location.pointer);
+  }
+
   /** The base URI in force where a schema sits (JSON Schema 2020-12 §8.2.1). */
   baseOf(site: RefSite): string {
     return this.identifiers().baseAt(site.url, site.pointer, this.docs.get(site.url));

@@ -323,3 +323,27 @@ describe('JSON Schema identifiers in OAS 3.1 schemas', () => {
     );
   });
 });
+
+describe('JSON Schema dynamic references in OAS 3.1 schemas', () => {
+  it('resolves $dynamicRef to the outermost $dynamicAnchor in scope, and an empty enum to nothing', async () => {
+    const api = await loadSchemas('3.1.0', {
+      Strings: {
+        $id: 'https://example.test/strings',
+        $ref: 'list',
+        $defs: {
+          item: { $dynamicAnchor: 'item', type: 'string' },
+          list: {
+            $id: 'list',
+            type: 'array',
+            items: { $dynamicRef: '#item' },
+            $defs: { generic: { $dynamicAnchor: 'item' } },
+          },
+        },
+      },
+      Nothing: { enum: [] },
+    });
+    expect(accepts(api, 'Strings', ['a', 'b'])).toBe(true);
+    expect(accepts(api, 'Strings', ['a', 1])).toBe(false);
+    expect(accepts(api, 'Nothing', 'a')).toBe(false);
+  });
+});

@@ -24,16 +24,7 @@ const SINGLE = new Set([
 const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const MAP = new Set(['properties', 'patternProperties', 'dependentSchemas']);
 // Keywords that would change how ajv resolves `$ref`s inside the schema once it is moved into `$defs`.
-const DROPPED = new Set([
-  '$id',
-  'id',
-  '$schema',
-  '$anchor',
-  '$dynamicAnchor',
-  '$dynamicRef',
-  '$defs',
-  'definitions',
-]);
+const DROPPED = new Set(['$id', 'id', '$schema', '$anchor', '$dynamicAnchor', '$defs', 'definitions']);
 // Annotations kept beside a `$ref` even in OAS 3.0, where siblings are formally ignored: they do not
 // constrain values, and readOnly/writeOnly beside a `$ref` is how most specs mark a reference read-only.
 const REF_ANNOTATIONS = ['description', 'title', 'readOnly', 'writeOnly', 'deprecated', 'default'];
@@ -54,6 +45,12 @@ export class SchemaConverter {
   /** Keys of the root document's own components, which are their schema names. */
   private readonly componentKeys = new Set<string>();
   private readonly legacy: boolean;
+  /**
+   * The dynamic scope (2020-12 §7.1): the schema resources conversion has entered on the way to the
+   * schema it converts, outermost first. Kept only when a document uses `$dynamicRef`.
+   */
+  private readonly scope: string[] = [];
+  private readonly dynamic: boolean;
 
   constructor(
     private readonly docs: DocumentSet,
@@ -61,6 +58,7 @@ export class SchemaConverter {
     private readonly problems: SpecProblem[],
   ) {
     this.legacy = format !== 'openapi-3.1';
+    this.dynamic = !this.legacy && docs.identifiers().usesDynamicRef;
   }
 
   /** Converts every schema of the root's `components/schemas` (or `definitions`) into `$defs`, in document order. */
@@ -150,6 +148,18 @@ export class SchemaConverter {
 
   /** Converts the schema found at `site`. */
   convert(node: unknown, site: RefSite): JsonSchema {
+    if (!this.dynamic) return this.convertNode(node, site);
+    const base = this.docs.baseOf(site);
+    const entered = !this.scope.includes(base);
+    if (entered) this.scope.push(base);
+    try {
+      return this.convertNode(node, site);
+    } finally {
+      if (entered) this.scope.pop();
+    }
+  }
+
+  private convertNode(node: unknown, site: RefSite): JsonSchema {
     if (typeof node === 'boolean') return node;
     if (node === null || typeof node !== 'object' || Array.isArray(node)) {
       this.warn('schema-not-object', site, 'a schema must be an object; treating it as {} (anything goes)');
@@ -157,6 +167,7 @@ export class SchemaConverter {
     }
     const source = node as Record<string, unknown>;
     if (typeof source.$ref === 'string') return this.convertRef(source, site);
+    if (typeof source.$dynamicRef === 'string' && !this.legacy) return this.convertDynamicRef(source, site);
 
     const out: JsonSchemaObject = {};
     for (const [key, value] of Object.entries(source)) {
@@ -196,6 +207,9 @@ export class SchemaConverter {
       } else if (key === 'exclusiveMinimum' || key === 'exclusiveMaximum') {
         if (typeof value === 'number') out[key] = value;
         // Booleans are handled with minimum/maximum below.
+      } else if (key === 'enum' && Array.isArray(value) && value.length === 0) {
+        // An empty enum allows nothing (2020-12 §6.1.2 wants a non-empty list; ajv refuses to compile it).
+        out.not = {};
       } else if (key === 'required') {
         if (Array.isArray(value) && value.every((name) => typeof name === 'string')) out.required = value;
         else
@@ -247,7 +261,7 @@ export class SchemaConverter {
       // In 3.1 a `$ref` has sibling keywords like any other schema keyword.
       const { $ref: _ignored, nullable, 'x-nullable': xNullable, ...rest } = source;
       const siblings = Object.keys(rest).length === 0 ? {} : this.convert(rest, site);
-      const merged = typeof siblings === 'boolean' ? ref : { ...siblings, ...ref };
+      const merged = typeof siblings === 'boolean' ? ref : withRef(siblings, ref.$ref as string);
       return nullable === true || xNullable === true ? makeNullable(merged) : merged;
     }
     for (const key of REF_ANNOTATIONS) if (Object.hasOwn(source, key)) ref[key] = source[key];
@@ -255,9 +269,39 @@ export class SchemaConverter {
     return ref;
   }
 
+  /**
+   * `$dynamicRef` resolved statically (2020-12 §8.2.3.2): like `$ref`, unless it names a plain
+   * fragment that the schema it first reaches declares as `$dynamicAnchor`; then it goes to the
+   * outermost resource of the dynamic scope that declares that dynamic anchor.
+   */
+  private convertDynamicRef(source: Record<string, unknown>, site: RefSite): JsonSchema {
+    const reference = source.$dynamicRef as string;
+    const refSite = { url: site.url, pointer: pointerJoin(site.pointer, '$dynamicRef') };
+    let target = this.docs.resolve(reference, refSite);
+    const hash = reference.indexOf('#');
+    const name = hash === -1 ? '' : reference.slice(hash + 1);
+    const declares = (value: unknown) =>
+      value !== null &&
+      typeof value === 'object' &&
+      (value as Record<string, unknown>).$dynamicAnchor === name;
+    if (name !== '' && !name.startsWith('/') && declares(target.value)) {
+      const anchors = this.docs.identifiers().dynamicAnchors;
+      for (const resource of this.scope) {
+        const location = anchors.get(`${resource}#${name}`);
+        if (location === undefined) continue;
+        target = { ...location, value: this.docs.valueAt(location) };
+        break;
+      }
+    }
+    const { $dynamicRef: _ignored, ...rest } = source;
+    const key = this.refTo(target.url, target.pointer, target.value);
+    const siblings = Object.keys(rest).length === 0 ? {} : this.convert(rest, site);
+    return typeof siblings === 'boolean' ? { $ref: key } : withRef(siblings, key);
+  }
+
   /** `#/$defs/<key>` for the schema at `url#pointer`, converting it on first use. */
   refTo(url: string, pointer: string, value: unknown): string {
-    const key = this.keyFor(url, pointer);
+    const key = this.keyFor(url, pointer, this.scopeSignature(value));
     if (!Object.hasOwn(this.defs, key)) {
       // Placeholder first: a schema that refers back to itself finds its key and stops there.
       this.defs[key] = true;
@@ -268,8 +312,19 @@ export class SchemaConverter {
     return `#/$defs/${key}`;
   }
 
-  private keyFor(url: string, pointer: string): string {
-    const location = url + '#' + pointer;
+  /**
+   * What a schema's conversion depends on besides its location: the resources in scope that declare
+   * dynamic anchors, when the schema holds a `$dynamicRef` (empty otherwise, and without any).
+   */
+  private scopeSignature(value: unknown): string {
+    if (!this.dynamic || !holdsKey(value, '$dynamicRef')) return '';
+    const anchors = [...this.docs.identifiers().dynamicAnchors.keys()];
+    const providers = this.scope.filter((resource) => anchors.some((a) => a.startsWith(`${resource}#`)));
+    return providers.length === 0 ? '' : ` ${providers.join(' ')}`;
+  }
+
+  private keyFor(url: string, pointer: string, signature = ''): string {
+    const location = url + '#' + pointer + signature;
     const known = this.keyByLocation.get(location);
     if (known !== undefined) return known;
     const match = /^\/(?:components\/schemas|definitions)\/([^/]+)$/.exec(pointer);
@@ -358,6 +413,19 @@ function inPlaceRefs(schema: JsonSchema | undefined, out: string[]): string[] {
     if (Array.isArray(list)) for (const sub of list) inPlaceRefs(sub as JsonSchema, out);
   }
   return out;
+}
+
+/** `schema` with `$ref: key` added; a `$ref` it already has moves into an `allOf`. */
+function withRef(schema: JsonSchemaObject, key: string): JsonSchemaObject {
+  if (schema.$ref === undefined) return { ...schema, $ref: key };
+  const { $ref, ...rest } = schema;
+  return { ...rest, allOf: [...(rest.allOf ?? []), { $ref }], $ref: key };
+}
+
+function holdsKey(value: unknown, key: string, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsKey(item, key, depth + 1));
+  return Object.entries(value).some(([k, sub]) => k === key || holdsKey(sub, key, depth + 1));
 }
 
 function holdsRef(value: unknown, depth = 0): boolean {

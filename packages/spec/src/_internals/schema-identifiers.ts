@@ -21,6 +21,8 @@ export class SchemaIdentifiers {
   readonly anchors = new Map<string, SchemaLocation>();
   /** `<absolute URI>#<name>` → the location that declares the dynamic anchor. */
   readonly dynamicAnchors = new Map<string, SchemaLocation>();
+  /** Whether any document uses `$dynamicRef`, which makes conversion track the dynamic scope. */
+  usesDynamicRef = false;
   private readonly bases = new Map<string, string>();
 
   /** Reads the identifiers of the document at `url`. */
@@ -64,6 +66,7 @@ export class SchemaIdentifiers {
         if (!this.resources.has(here)) this.resources.set(here, location);
       }
     }
+    if (typeof record.$dynamicRef === 'string') this.usesDynamicRef = true;
     if (typeof record.$anchor === 'string') this.anchors.set(`${here}#${record.$anchor}`, location);
     if (typeof record.$dynamicAnchor === 'string') {
       const key = `${here}#${record.$dynamicAnchor}`;
