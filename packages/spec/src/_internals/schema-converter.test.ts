@@ -347,3 +347,43 @@ describe('JSON Schema dynamic references in OAS 3.1 schemas', () => {
     expect(accepts(api, 'Nothing', 'a')).toBe(false);
   });
 });
+
+describe('schemas no value satisfies', () => {
+  it('are a warning naming where each is defined, said once however often it is used', async () => {
+    const api = await loadApi({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          post: {
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Never' } } },
+            },
+            responses: { '204': { description: 'ok' } },
+          },
+          put: {
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Never' } } },
+            },
+            responses: { '204': { description: 'ok' } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Never: { type: 'object', required: ['id'], properties: { id: false } },
+          Crossed: { type: 'integer', minimum: 5, maximum: 1 },
+          Fine: { type: 'object', properties: { id: false } },
+        },
+      },
+    });
+    const warnings = api.problems.filter((p) => p.code === 'schema-unsatisfiable');
+    expect(warnings.map((w) => w.pointer).sort()).toEqual([
+      '/components/schemas/Crossed',
+      '/components/schemas/Never',
+    ]);
+    expect(warnings.find((w) => w.pointer.endsWith('Never'))!.message).toMatch(
+      /required property id is forbidden/,
+    );
+  });
+});

@@ -252,6 +252,17 @@ export class SchemaConverter {
     return nullable ? makeNullable(out) : out;
   }
 
+  /** Where the definition `key` came from: its pointer, and its file when that is not the root. */
+  locationOf(key: string): { pointer: string; file?: string } {
+    const location = this.locationByKey.get(key) ?? '#';
+    const hash = location.indexOf('#');
+    const url = location.slice(0, hash);
+    const pointer = location.slice(hash + 1).replace(/ .*$/, '');
+    return url === this.docs.rootUrl || url === ''
+      ? { pointer }
+      : { pointer, file: this.docs.displayOf(url) };
+  }
+
   /** A reference to a converted schema: `{ $ref: '#/$defs/<key>' }`. Converts the target the first time. */
   private convertRef(source: Record<string, unknown>, site: RefSite): JsonSchema {
     const refSite = { url: site.url, pointer: pointerJoin(site.pointer, '$ref') };
