@@ -59,7 +59,7 @@ export function flattenSchema(schema: JsonSchema, defs: Record<string, JsonSchem
       },
     );
   }
-  const { $ref, allOf, ...rest } = schema;
+  const { $ref, allOf, ...rest } = localUnevaluated(schema);
   let merged: JsonSchemaObject | false = rest;
   let refs = 0;
   if ($ref !== undefined) {
@@ -74,6 +74,33 @@ export function flattenSchema(schema: JsonSchema, defs: Record<string, JsonSchem
     merged = flat.schema === false ? false : mergeSchemas(merged, flat.schema);
   }
   return { schema: merged, refs };
+}
+
+// Keywords that apply subschemas to the same value, whose annotations unevaluated* also sees.
+const IN_PLACE = ['$ref', '$dynamicRef', 'allOf', 'anyOf', 'oneOf', 'if', 'dependentSchemas'];
+
+/**
+ * In a schema with no in-place applicator, what unevaluatedProperties sees evaluated is what
+ * additionalProperties sees (its own properties and patternProperties), and likewise for
+ * unevaluatedItems and items unless contains evaluates items too: there they are the same keyword,
+ * and reading them as such keeps them from covering what merging brings in from other members
+ * (an uncle's properties, a sibling allOf member's).
+ */
+function localUnevaluated(schema: JsonSchemaObject): JsonSchemaObject {
+  const ownProperties = schema.unevaluatedProperties;
+  const ownItems = schema.unevaluatedItems;
+  if (ownProperties === undefined && ownItems === undefined) return schema;
+  if (IN_PLACE.some((k) => schema[k] !== undefined)) return schema;
+  const out: JsonSchemaObject = { ...schema };
+  if (ownProperties !== undefined) {
+    delete out.unevaluatedProperties;
+    out.additionalProperties ??= ownProperties as JsonSchema;
+  }
+  if (ownItems !== undefined && schema.contains === undefined) {
+    delete out.unevaluatedItems;
+    out.items ??= ownItems as JsonSchema;
+  }
+  return out;
 }
 
 function intersectTypes(a: JsonSchemaObject, b: JsonSchemaObject): JsonType[] | undefined {
