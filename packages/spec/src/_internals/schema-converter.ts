@@ -5,8 +5,13 @@ import {
   type SpecFormat,
   type SpecProblem,
 } from '@assay/model';
+import { addImplicitMapping } from './add-implicit-mapping.js';
 import type { DocumentSet, RefSite } from './document-set.js';
+import { holdsKey } from './holds-key.js';
+import { inPlaceRefs } from './in-place-refs.js';
 import { pointerJoin, pointerTokens } from './json-pointer.js';
+import { makeNullable } from './make-nullable.js';
+import { withRef } from './with-ref.js';
 
 // Keywords whose value is one schema, a list of schemas, or a map of schemas (JSON Schema 2020-12).
 const SINGLE = new Set([
@@ -229,7 +234,7 @@ export class SchemaConverter {
         } else {
           out.type = value as JsonSchemaObject['type'];
         }
-      } else if (key.startsWith('x-') && holdsRef(value)) {
+      } else if (key.startsWith('x-') && holdsKey(value, '$ref')) {
         // A vendor annotation pointing elsewhere (Stripe's x-expansionResources, x-enum-reference):
         // its `$ref` would be the one reference in the schema not into `$defs`, so the annotation goes.
       } else if (key === 'nullable' || key === 'x-nullable') {
@@ -389,85 +394,4 @@ export class SchemaConverter {
       ...(file === undefined ? {} : { file }),
     });
   }
-}
-
-/**
- * Without a mapping entry, a discriminator value is the name of the component schema it selects
- * (OAS 3.1 §4.8.25.2), so each `oneOf`/`anyOf` branch that refers to a component and is not mapped
- * explicitly is added under its name, and consumers read one complete mapping.
- */
-function addImplicitMapping(schema: JsonSchemaObject, componentKeys: Set<string>): void {
-  const discriminator = schema.discriminator!;
-  const mapping = { ...(discriminator.mapping ?? {}) };
-  const targeted = new Set(Object.values(mapping));
-  for (const branch of [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) {
-    if (typeof branch !== 'object' || typeof branch.$ref !== 'string') continue;
-    const key = branch.$ref.slice('#/$defs/'.length);
-    if (!componentKeys.has(key) || targeted.has(branch.$ref) || Object.hasOwn(mapping, key)) continue;
-    mapping[key] = branch.$ref;
-  }
-  if (Object.keys(mapping).length > 0) schema.discriminator = { ...discriminator, mapping };
-}
-
-// Keywords that apply their subschemas to the same value (not to a property or an item of it).
-const IN_PLACE_SINGLE = ['not', 'if', 'then', 'else'];
-const IN_PLACE_LIST = ['allOf', 'anyOf', 'oneOf'];
-
-/** The definitions a schema applies to the very value it is validating. */
-function inPlaceRefs(schema: JsonSchema | undefined, out: string[]): string[] {
-  if (schema === undefined || typeof schema !== 'object') return out;
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/$defs/'))
-    out.push(schema.$ref.slice('#/$defs/'.length));
-  for (const keyword of IN_PLACE_SINGLE) inPlaceRefs(schema[keyword] as JsonSchema | undefined, out);
-  for (const keyword of IN_PLACE_LIST) {
-    const list = schema[keyword];
-    if (Array.isArray(list)) for (const sub of list) inPlaceRefs(sub as JsonSchema, out);
-  }
-  return out;
-}
-
-/** `schema` with `$ref: key` added; a `$ref` it already has moves into an `allOf`. */
-function withRef(schema: JsonSchemaObject, key: string): JsonSchemaObject {
-  if (schema.$ref === undefined) return { ...schema, $ref: key };
-  const { $ref, ...rest } = schema;
-  return { ...rest, allOf: [...(rest.allOf ?? []), { $ref }], $ref: key };
-}
-
-function holdsKey(value: unknown, key: string, depth = 0): boolean {
-  if (value === null || typeof value !== 'object' || depth > 64) return false;
-  if (Array.isArray(value)) return value.some((item) => holdsKey(item, key, depth + 1));
-  return Object.entries(value).some(([k, sub]) => k === key || holdsKey(sub, key, depth + 1));
-}
-
-function holdsRef(value: unknown, depth = 0): boolean {
-  if (value === null || typeof value !== 'object' || depth > 32) return false;
-  if (Array.isArray(value)) return value.some((item) => holdsRef(item, depth + 1));
-  return Object.entries(value).some(([key, sub]) => key === '$ref' || holdsRef(sub, depth + 1));
-}
-
-// Annotations that describe the value as a whole; they stay on the outside when null is added.
-const OUTER = new Set(['description', 'title', 'readOnly', 'writeOnly', 'deprecated', 'default', 'examples']);
-
-/**
- * OAS 3.0 `nullable: true` as 2020-12: `null` joins `type` (and `enum`) when the schema is a plain
- * typed one; otherwise (a `$ref`, `allOf`, `oneOf` …, which would still reject null) the schema is
- * wrapped as `anyOf: [schema, {type: 'null'}]`. A schema with no type and no combinator already accepts
- * null, unless it has an `enum`, which then gains `null`.
- */
-function makeNullable(schema: JsonSchemaObject): JsonSchemaObject {
-  const combined = ['$ref', 'allOf', 'anyOf', 'oneOf', 'not'].some((k) => Object.hasOwn(schema, k));
-  if (!combined) {
-    const out = { ...schema };
-    if (typeof out.type === 'string') out.type = out.type === 'null' ? 'null' : [out.type, 'null'];
-    else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
-    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-    return out;
-  }
-  const outer: JsonSchemaObject = {};
-  const inner: JsonSchemaObject = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (OUTER.has(key)) outer[key] = value;
-    else inner[key] = value;
-  }
-  return { ...outer, anyOf: [inner, { type: 'null' }] };
 }
