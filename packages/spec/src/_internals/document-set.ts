@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { readPointer } from '@assay/json-schema';
 import { AssayError } from '@assay/model';
-import { pointerGet } from './json-pointer.js';
 import { parseDocument } from './parse-document.js';
 import { readDocumentText } from './read-document.js';
 import { absolute, SchemaIdentifiers, type SchemaLocation, stripFragment } from './schema-identifiers.js';
@@ -197,7 +197,7 @@ export class DocumentSet {
         `${where}: $ref ${JSON.stringify(ref)} points to a document that was not read.`,
       );
     }
-    const value = pointerGet(this.docs.get(url), fragment);
+    const value = readPointer(this.docs.get(url), fragment);
     if (value === undefined) {
       throw this.broken(
         ref,
@@ -219,7 +219,7 @@ export class DocumentSet {
 
   /** The value at a location of a document read. */
   valueAt(location: SchemaLocation): unknown {
-    return pointerGet(this.docs.get(location.url), location.pointer);
+    return readPointer(this.docs.get(location.url), location.pointer);
   }
 
   /** The base URI in force where a schema sits (JSON Schema 2020-12 §8.2.1). */
@@ -254,7 +254,7 @@ export class DocumentSet {
       if (resource !== undefined) location = { url: resource.url, pointer: resource.pointer + fragment };
     }
     if (location === undefined) return undefined;
-    const value = pointerGet(this.docs.get(location.url), location.pointer);
+    const value = readPointer(this.docs.get(location.url), location.pointer);
     return value === undefined ? undefined : { ...location, value };
   }
 

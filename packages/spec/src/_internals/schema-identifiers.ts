@@ -1,4 +1,4 @@
-import { escapeToken, pointerTokens } from './json-pointer.js';
+import { escapePointerToken, pointerTokens } from '@assay/json-schema';
 
 /** Where a schema lives: a document's URL and a JSON pointer into it. */
 export interface SchemaLocation {
@@ -39,7 +39,7 @@ export class SchemaIdentifiers {
       if (token !== '') {
         if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) break;
         node = (node as Record<string, unknown>)[token];
-        at += `/${escapeToken(token)}`;
+        at += `/${escapePointerToken(token)}`;
       }
       const known = this.bases.get(`${url}#${at}`);
       if (known !== undefined) base = known;
@@ -76,7 +76,7 @@ export class SchemaIdentifiers {
     }
     for (const [key, value] of Object.entries(record)) {
       if (DATA.has(key)) continue;
-      this.walk(url, value, here, `${pointer}/${escapeToken(key)}`, depth + 1);
+      this.walk(url, value, here, `${pointer}/${escapePointerToken(key)}`, depth + 1);
     }
   }
 }

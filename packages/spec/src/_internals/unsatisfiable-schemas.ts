@@ -1,5 +1,5 @@
+import { joinPointer } from '@assay/json-schema';
 import type { JsonSchema, JsonSchemaObject, JsonType, Operation, SpecProblem } from '@assay/model';
-import { pointerJoin } from './json-pointer.js';
 
 const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated']);
 const ALL_TYPES: JsonType[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
@@ -102,11 +102,11 @@ export function unsatisfiableProblems(
     const inline: [string, JsonSchema][] = [];
     for (const [media, content] of Object.entries(operation.requestBody?.content ?? {}))
       inline.push([
-        pointerJoin(operation.pointer, 'requestBody', 'content', media, 'schema'),
+        joinPointer(operation.pointer, 'requestBody', 'content', media, 'schema'),
         content.schema,
       ]);
     for (const parameter of operation.parameters)
-      inline.push([pointerJoin(operation.pointer, 'parameters', parameter.name), parameter.schema]);
+      inline.push([joinPointer(operation.pointer, 'parameters', parameter.name), parameter.schema]);
     for (const [pointer, schema] of inline) {
       if (typeof schema === 'object' && schema.$ref !== undefined && Object.keys(schema).length === 1)
         continue;
