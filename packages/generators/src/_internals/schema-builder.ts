@@ -96,6 +96,9 @@ export class SchemaBuilder {
       return built;
     } catch (error) {
       byDepth.delete(bucket);
+      // Name the innermost definition whose schema no value satisfies, for the spec warning.
+      if (AssayError.is(error) && error.code === 'generation' && !error.details.pointer && schema.$ref)
+        throw new AssayError('generation', error.message, { ...error.details, pointer: schema.$ref });
       throw error;
     }
   }

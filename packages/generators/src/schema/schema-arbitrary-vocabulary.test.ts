@@ -180,3 +180,18 @@ describe('matchesSchema on the unevaluated vocabulary', () => {
     expect(matchesSchema(schema, ['a', true], {})).toBe(false);
   });
 });
+
+describe('a definition no value satisfies', () => {
+  it('is named by the generation error', () => {
+    const defs: Record<string, JsonSchema> = {
+      Never: { type: 'object', required: ['id'], properties: { id: false } },
+      Holder: { type: 'object', required: ['never'], properties: { never: { $ref: '#/$defs/Never' } } },
+    };
+    try {
+      schemaArbitrary({ $ref: '#/$defs/Holder' }, { defs });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { details: { pointer?: string } }).details.pointer).toBe('#/$defs/Never');
+    }
+  });
+});
