@@ -43,8 +43,8 @@ const VALUES = 100;
 
 interface Outcome {
   name: string;
-  /** `judge` (the independent Ajv refuses the schema), `load` (the document did not load), `generate` (no arbitrary or no draw), or the share of valid draws. */
-  result: 'judge' | 'load' | 'generate' | number;
+  /** `judge` (the independent Ajv refuses the schema), `load` (the document did not load), `generate` (no arbitrary or no draw), `refused` (no arbitrary for a schema the suite gives no valid instance), or the share of valid draws. */
+  result: 'judge' | 'load' | 'generate' | 'refused' | number;
   detail?: string;
   /** Suite instances the project's validator classifies against the suite. */
   misclassified: string[];
@@ -109,7 +109,8 @@ async function measure(c: SuiteCase, index: number, judge: Ajv2020): Promise<Out
       detail: `disagrees with the suite on: ${wrong.join(' | ')}`,
       misclassified,
     };
-  if (!satisfiable(c)) return { name, result: 1, misclassified };
+  // A schema the suite gives no valid instance for may still have values: they are drawn and judged
+  // too, and refusing to generate is right only for these.
   try {
     const values = fc.sample(schemaArbitrary(schema, { defs }), { numRuns: VALUES, seed: index + 1 });
     const valid = values.filter(check).length;
@@ -123,6 +124,7 @@ async function measure(c: SuiteCase, index: number, judge: Ajv2020): Promise<Out
   } catch (error) {
     if (!AssayError.is(error) || error.code !== 'generation')
       return { name, result: 'generate', detail: `throws ${String(error).slice(0, 140)}`, misclassified };
+    if (!satisfiable(c)) return { name, result: 'refused', misclassified };
     return { name, result: 'generate', detail: error.message.slice(0, 160), misclassified };
   }
 }
@@ -149,6 +151,7 @@ describe.skipIf(folder === undefined)(
       const lines = [
         `suite: ${outcomes.length} cases in scope, ${outOfScope} out of scope (remote documents, meta-schemas)`,
         `  refused by the independent judge, or judged by it against the suite: ${outcomes.filter((o) => o.result === 'judge').length}`,
+        `  no values, for schemas the suite gives no valid instance: ${outcomes.filter((o) => o.result === 'refused').length}`,
         `  did not load: ${outcomes.filter((o) => o.result === 'load').length}`,
         `  generation gave up: ${outcomes.filter((o) => o.result === 'generate').length}`,
         `  share of drawn values valid: ${((100 * satisfiableOutcomes.reduce((n, o) => n + (o.result as number), 0)) / satisfiableOutcomes.length).toFixed(2)}%`,
