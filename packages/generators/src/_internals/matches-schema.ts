@@ -35,7 +35,23 @@ export function matchesSchema(
   defs: Record<string, JsonSchema>,
   depth = 0,
 ): boolean {
-  return evaluate(schema, value, defs, depth) !== undefined;
+  return evaluate(schema, value, defs, depth, tracks(schema, defs)) !== undefined;
+}
+
+const mentionsUnevaluated = new WeakMap<object, boolean>();
+
+function mentions(node: object): boolean {
+  let known = mentionsUnevaluated.get(node);
+  if (known === undefined) {
+    known = JSON.stringify(node).includes('"unevaluated');
+    mentionsUnevaluated.set(node, known);
+  }
+  return known;
+}
+
+/** Annotations are only collected where an unevaluated* keyword can read them (they cost a set per schema). */
+function tracks(schema: JsonSchema, defs: Record<string, JsonSchema>): boolean {
+  return typeof schema === 'object' && (mentions(schema) || mentions(defs));
 }
 
 function evaluate(
@@ -43,14 +59,15 @@ function evaluate(
   value: unknown,
   defs: Record<string, JsonSchema>,
   depth: number,
+  track: boolean,
 ): Evaluated | undefined {
-  const seen: Evaluated = { items: new Set(), props: new Set() };
+  const seen: Evaluated = track ? { items: new Set(), props: new Set() } : { items: 'all', props: 'all' };
   if (schema === true) return seen;
   if (schema === false) return undefined;
   if (depth > 64) return seen;
   const s = keywords(schema);
   const inPlace = (sub: JsonSchema): boolean => {
-    const result = evaluate(sub, value, defs, depth + 1);
+    const result = evaluate(sub, value, defs, depth + 1, track);
     if (result === undefined) return false;
     merge(seen, result);
     return true;
@@ -65,17 +82,26 @@ function evaluate(
   if (isPlainObject(value) && !matchesObject(s, value, defs, depth, seen)) return undefined;
   if (s.allOf !== undefined) for (const sub of s.allOf) if (!inPlace(sub)) return undefined;
   // Every passing anyOf branch contributes its annotations, so none may stop at the first.
-  if (s.anyOf !== undefined && s.anyOf.map(inPlace).filter(Boolean).length === 0) return undefined;
+  if (s.anyOf !== undefined) {
+    const passed = track ? s.anyOf.map(inPlace).filter(Boolean).length > 0 : s.anyOf.some(inPlace);
+    if (!passed) return undefined;
+  }
   if (s.oneOf !== undefined) {
-    const passing = s.oneOf
-      .map((sub) => evaluate(sub, value, defs, depth + 1))
-      .filter((r): r is Evaluated => r !== undefined);
-    if (passing.length !== 1) return undefined;
-    merge(seen, passing[0]!);
+    let passing: Evaluated | undefined;
+    let count = 0;
+    for (const sub of s.oneOf) {
+      const result = evaluate(sub, value, defs, depth + 1, track);
+      if (result === undefined) continue;
+      count += 1;
+      if (count > 1) return undefined;
+      passing = result;
+    }
+    if (passing === undefined) return undefined;
+    merge(seen, passing);
   }
   if (s.not !== undefined && matchesSchema(s.not, value, defs, depth + 1)) return undefined;
   if (s.if !== undefined) {
-    const condition = evaluate(s.if, value, defs, depth + 1);
+    const condition = evaluate(s.if, value, defs, depth + 1, track);
     if (condition !== undefined) {
       merge(seen, condition);
       if (s.then !== undefined && !inPlace(s.then)) return undefined;
