@@ -1,10 +1,18 @@
 /** Where the CLI reads its environment and writes its output: injected so tests run it in-process. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stdout: CliStream;
+  stderr: CliStream;
   env: Readonly<Record<string, string | undefined>>;
   /** Aborted on SIGINT: the run stops and still writes its reports, marked incomplete. */
   signal?: AbortSignal;
   /** The working directory report paths and spec paths are relative to. */
   cwd?: string;
+}
+
+/** An output stream: `process.stdout` and `process.stderr` are ones. */
+export interface CliStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  /** The terminal's width, when a TTY. */
+  columns?: number;
 }

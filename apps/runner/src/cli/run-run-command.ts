@@ -1,22 +1,64 @@
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_MOCK_TOKEN } from '@assay/mock';
 import { AssayError } from '@assay/model';
 import { loadApi } from '@assay/spec';
 import { Pool } from 'undici';
-import { executeRun } from '../engine/execute-run.js';
+import { executeRun, mockBaseUrl } from '../engine/execute-run.js';
 import type { RunResult } from '../engine/run-result.js';
+import { runnerVersion } from '../engine/runner-version.js';
 import { createRedactor } from '../report/create-redactor.js';
+import { jsonReport } from '../report/json-report.js';
+import { operationLines } from '../report/operation-lines.js';
+import { type SecretVariable, secretVariables } from '../report/secret-variable.js';
 import { toRunReport } from '../report/to-run-report.js';
 import { writeReports } from '../report/write-reports.js';
 import type { CliIo } from './cli-io.js';
+import { ndjsonSink } from './ndjson-sink.js';
+import { runDefaults } from './parse-cli-args.js';
 import { presentRun } from './present-run.js';
 import type { RunOptions } from './run-options.js';
+import { writeGithubOutput } from './write-github-output.js';
 import { checkReportPaths } from './write-reports.js';
 
 /** `assay run`: loads the spec, runs the engine against the target, writes reports; returns the exit code. */
 export async function runRunCommand(options: RunOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  await checkReportPaths(options.reports, cwd);
-  const api = await loadApi(specSource(options.spec, cwd));
+  const files = options.reports.filter((r) => r.kind !== 'github' && r.path !== '-');
+  await checkReportPaths(files, cwd);
+  const source = specSource(options.spec, cwd);
+  const api = await loadApi(source);
+  // The built-in mock's default token is documented, not a secret: reproductions show it.
+  const mockDefault = options.mock && options.bearer === undefined;
+  const redactor = createRedactor({
+    ...(options.bearer === undefined ? {} : { bearer: options.bearer }),
+    headers: options.headers.map(([name, value]) => ({ name, value })),
+  });
+  const variables: SecretVariable[] = [
+    ...(mockDefault ? [{ name: 'ASSAY_BEARER', value: DEFAULT_MOCK_TOKEN, fallback: DEFAULT_MOCK_TOKEN }] : []),
+    ...secretVariables({ ...(options.bearer === undefined ? {} : { bearer: options.bearer }), headers: options.headers }),
+  ];
+  const target = options.mock ? 'mock' : (options.baseUrl?.href.replace(/\/$/, '') ?? '');
+  const out = presentRun(io, options, redactor);
+  out.header({
+    version: runnerVersion,
+    seed: options.seed,
+    spec: options.spec,
+    target: options.mock ? `mock:${mockBaseUrl(api).pathname}` : target,
+  });
+  const events = ndjsonSink(
+    options.reports.filter((r) => r.kind === 'ndjson').map((r) => (r.path === '-' ? '-' : resolve(cwd, r.path))),
+    io.stdout,
+    redactor,
+  );
+  events.emit({
+    event: 'run-started',
+    version: runnerVersion,
+    seed: options.seed,
+    spec: options.spec,
+    target,
+    operations: api.operations.length,
+  });
   const pool =
     options.baseUrl === undefined
       ? undefined
@@ -25,45 +67,130 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
           keepAliveTimeout: 10_000,
           connect: { timeout: Math.min(options.timeoutMs, 30_000) },
         });
+  // --max-failures stops the run as Ctrl-C does: what was found is reported, marked incomplete.
+  const enough = new AbortController();
+  const signal = io.signal === undefined ? enough.signal : AbortSignal.any([io.signal, enough.signal]);
   let result: RunResult;
   try {
-    const live = presentRun.progress(io, options);
     result = await executeRun(api, {
       ...options,
       ...(pool === undefined ? {} : { dispatcher: pool }),
-      ...(io.signal === undefined ? {} : { signal: io.signal }),
-      onProgress: live.update,
+      signal,
+      onProgress: (progress) => {
+        if (options.maxFailures !== undefined && progress.failures >= options.maxFailures) enough.abort();
+        out.progress(progress);
+      },
     });
-    live.done();
+  } catch (error) {
+    events.close();
+    throw error;
   } finally {
     await pool?.close().catch(() => undefined);
   }
-  const redactor = createRedactor({ secrets: result.secrets });
+  if (enough.signal.aborted && io.signal?.aborted !== true) {
+    result.incomplete = true;
+    result.incompleteReason = `stopped after ${options.maxFailures} distinct failures (--max-failures)`;
+  }
+  const lines = local(source) ? operationLines(await readFile(source, 'utf8').catch(() => ''), api.operations) : undefined;
+  const report = toRunReport(result, {
+    redactor,
+    ...(lines === undefined ? {} : { lines }),
+    invocation: {
+      ...(options.mock
+        ? {
+            mock: {
+              faults: options.faults,
+              ...(options.items === undefined ? {} : { items: options.items }),
+              port: mockPort(io.env),
+            },
+          }
+        : {}),
+      ...(options.maxExamples === runDefaults.maxExamples ? {} : { maxExamples: options.maxExamples }),
+      unsafe: options.unsafe,
+      variables,
+    },
+  });
+  for (const operation of report.operations) {
+    for (const failure of report.failures.filter((f) => f.operationId === operation.operationId)) {
+      events.emit({
+        event: 'failure',
+        operationId: failure.operationId,
+        method: failure.method,
+        path: failure.path,
+        check: failure.check,
+        severity: failure.severity,
+        message: failure.message,
+        url: failure.request.url,
+        status: failure.response?.status ?? null,
+      });
+    }
+    events.emit({
+      event: 'operation-finished',
+      operationId: operation.operationId,
+      method: operation.method,
+      path: operation.path,
+      state: operation.state,
+      ...(operation.reason === undefined ? {} : { reason: operation.reason }),
+      requests: operation.requests,
+      failures: operation.failures,
+      checks: operation.outcomes,
+    });
+    out.operation(operation);
+  }
+  events.emit({
+    event: 'run-finished',
+    ...(report.incomplete === true ? { incomplete: true } : {}),
+    ...(report.incompleteReason === undefined ? {} : { incompleteReason: report.incompleteReason }),
+    summary: report.summary,
+  });
+  events.close();
   // A report that cannot be written at the end (the disk filled, the folder went away) must not
   // also lose what the run found: the summary is printed first, then the error.
   let unwritten: unknown;
   try {
-    await writeReports(
-      toRunReport(result, { redactor }),
-      options.reports.map((r) => ({ format: r.kind, path: resolve(cwd, r.path) })),
-      { redactor },
+    const targets = files.flatMap((r) =>
+      r.kind === 'json' || r.kind === 'junit' || r.kind === 'html'
+        ? [{ format: r.kind, path: resolve(cwd, r.path) }]
+        : [],
     );
+    await writeReports(report, targets, { redactor });
+    if (options.reports.some((r) => r.kind === 'json' && r.path === '-')) io.stdout.write(jsonReport(report, { redactor }));
+    if (options.reports.some((r) => r.kind === 'github') || io.env.GITHUB_ACTIONS === 'true') {
+      await writeGithubOutput(report, io, redactor, cwd);
+    }
   } catch (error) {
     unwritten = error;
   }
-  presentRun.summary(io, result, options);
+  out.summary(report);
+  for (const warning of result.warnings ?? []) {
+    out.warn(`assay: warning: ${warning} (a bug in assay; please report it)`);
+  }
   if (unwritten !== undefined) throw unwritten;
-  const untested = result.operations.filter((op) => op.skipped !== undefined && op.requests === 0);
-  if (untested.length > 0 && untested.length === result.operations.length) {
-    const unsafe = untested.filter((op) => op.skipped?.includes('--unsafe')).length;
-    io.stderr.write(
-      `assay: no operation was tested (${untested.length} skipped${unsafe > 0 ? `, ${unsafe} of them because only GET, HEAD and OPTIONS are sent without --unsafe` : ''})\n`,
+  if (report.summary.tested === 0 && report.operations.length > 0) {
+    const unsafe = report.operations.filter((op) => op.reason?.includes('--unsafe')).length;
+    out.warn(
+      `assay: no operation was tested (${report.operations.length} not tested${unsafe > 0 ? `, ${unsafe} of them because only GET, HEAD and OPTIONS are sent without --unsafe` : ''})`,
     );
   }
   // Interrupted by the user: the conventional 128 + SIGINT, so a script never mistakes it for a pass.
   if (io.signal?.aborted === true) return 130;
   if (result.failures.some((f) => f.severity === 'error')) return 1;
   return 0;
+}
+
+/** `ASSAY_MOCK_PORT`: where a mock run's reproductions start `assay mock` (8080 by default). */
+function mockPort(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env.ASSAY_MOCK_PORT;
+  if (raw === undefined || raw === '') return 8080;
+  const port = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(port >= 1 && port <= 65_535)) {
+    throw new AssayError('usage', `ASSAY_MOCK_PORT: expected a port from 1 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function local(source: string): boolean {
+  return !/^https?:\/\//i.test(source);
 }
 
 /** A URL stays a URL; a path is resolved against the working directory. */
