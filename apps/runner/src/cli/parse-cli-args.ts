@@ -74,7 +74,8 @@ export function parseCliArgs(
     return { command: 'help' };
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    if (command === 'run' || command === 'mock' || command === 'replay') return { command: 'help', topic: command };
+    if (command === 'run' || command === 'mock' || command === 'replay')
+      return { command: 'help', topic: command };
   }
   if (command === 'run') return parseRun(rest, env, randomSeed);
   if (command === 'mock') return parseMock(rest, randomSeed);

@@ -5,8 +5,8 @@ import type { HttpMethod, HttpRequest } from '@assay/model';
 import { AssayError } from '@assay/model';
 import { loadApi } from '@assay/spec';
 import { type Dispatcher, Pool } from 'undici';
-import { wrongToken } from '../engine/credentials.js';
 import { createKit } from '../engine/create-kit.js';
+import { wrongToken } from '../engine/credentials.js';
 import { mockBaseUrl } from '../engine/execute-run.js';
 import { createRedactor } from '../report/create-redactor.js';
 import { REDACTED } from '../report/redact-secrets.js';
@@ -64,7 +64,8 @@ export async function runReplayCommand(options: ReplayOptions, io: CliIo): Promi
       { flag: '--failure' },
     );
   }
-  const spec = /^https?:\/\//i.test(report.spec) || isAbsolute(report.spec) ? report.spec : resolve(cwd, report.spec);
+  const spec =
+    /^https?:\/\//i.test(report.spec) || isAbsolute(report.spec) ? report.spec : resolve(cwd, report.spec);
   const api = await loadApi(spec);
   const mock = options.baseUrl === undefined && report.target.startsWith('mock:');
   const bearer = options.bearer ?? nonEmpty(io.env.ASSAY_BEARER) ?? (mock ? DEFAULT_MOCK_TOKEN : undefined);
@@ -167,10 +168,13 @@ function storedRequest(
         ? wrongToken
         : name === 'authorization' || name === 'proxy-authorization'
           ? bearer
-          : nonEmpty(env[`ASSAY_HEADER_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`]) ?? bearer;
+          : (nonEmpty(env[`ASSAY_HEADER_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`]) ?? bearer);
     if (fill !== undefined) headers[name] = value.split(REDACTED).join(fill);
   }
-  const query = url.search.slice(1).split(REDACTED).join(encodeURIComponent(bearer ?? ''));
+  const query = url.search
+    .slice(1)
+    .split(REDACTED)
+    .join(encodeURIComponent(bearer ?? ''));
   const body = failure.request.body;
   const request: HttpRequest = {
     method: failure.request.method,
@@ -191,15 +195,21 @@ async function readReport(file: string): Promise<StoredReport> {
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new AssayError('usage', `${file}: cannot read the report (${(cause as NodeJS.ErrnoException).code ?? cause})`, {
-      file,
-    });
+    throw new AssayError(
+      'usage',
+      `${file}: cannot read the report (${(cause as NodeJS.ErrnoException).code ?? cause})`,
+      {
+        file,
+      },
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AssayError('usage', `${file}: not JSON; expected a report written with --report json=<path>`, { file });
+    throw new AssayError('usage', `${file}: not JSON; expected a report written with --report json=<path>`, {
+      file,
+    });
   }
   const report = value as Partial<StoredReport>;
   if (
@@ -210,9 +220,13 @@ async function readReport(file: string): Promise<StoredReport> {
     !Array.isArray(report.failures) ||
     report.failures.some((f) => typeof f?.request?.url !== 'string' || typeof f.fingerprint !== 'string')
   ) {
-    throw new AssayError('usage', `${file}: not a JSON report of assay run (written with --report json=<path>)`, {
-      file,
-    });
+    throw new AssayError(
+      'usage',
+      `${file}: not a JSON report of assay run (written with --report json=<path>)`,
+      {
+        file,
+      },
+    );
   }
   return report as StoredReport;
 }
@@ -220,4 +234,3 @@ async function readReport(file: string): Promise<StoredReport> {
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
-

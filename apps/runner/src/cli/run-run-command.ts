@@ -35,8 +35,13 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
     headers: options.headers.map(([name, value]) => ({ name, value })),
   });
   const variables: SecretVariable[] = [
-    ...(mockDefault ? [{ name: 'ASSAY_BEARER', value: DEFAULT_MOCK_TOKEN, fallback: DEFAULT_MOCK_TOKEN }] : []),
-    ...secretVariables({ ...(options.bearer === undefined ? {} : { bearer: options.bearer }), headers: options.headers }),
+    ...(mockDefault
+      ? [{ name: 'ASSAY_BEARER', value: DEFAULT_MOCK_TOKEN, fallback: DEFAULT_MOCK_TOKEN }]
+      : []),
+    ...secretVariables({
+      ...(options.bearer === undefined ? {} : { bearer: options.bearer }),
+      headers: options.headers,
+    }),
   ];
   const target = options.mock ? 'mock' : (options.baseUrl?.href.replace(/\/$/, '') ?? '');
   const out = presentRun(io, options, redactor);
@@ -47,7 +52,9 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
     target: options.mock ? `mock:${mockBaseUrl(api).pathname}` : target,
   });
   const events = ndjsonSink(
-    options.reports.filter((r) => r.kind === 'ndjson').map((r) => (r.path === '-' ? '-' : resolve(cwd, r.path))),
+    options.reports
+      .filter((r) => r.kind === 'ndjson')
+      .map((r) => (r.path === '-' ? '-' : resolve(cwd, r.path))),
     io.stdout,
     redactor,
   );
@@ -91,7 +98,9 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
     result.incomplete = true;
     result.incompleteReason = `stopped after ${options.maxFailures} distinct failures (--max-failures)`;
   }
-  const lines = local(source) ? operationLines(await readFile(source, 'utf8').catch(() => ''), api.operations) : undefined;
+  const lines = local(source)
+    ? operationLines(await readFile(source, 'utf8').catch(() => ''), api.operations)
+    : undefined;
   const report = toRunReport(result, {
     redactor,
     ...(lines === undefined ? {} : { lines }),
@@ -154,7 +163,8 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
         : [],
     );
     await writeReports(report, targets, { redactor });
-    if (options.reports.some((r) => r.kind === 'json' && r.path === '-')) io.stdout.write(jsonReport(report, { redactor }));
+    if (options.reports.some((r) => r.kind === 'json' && r.path === '-'))
+      io.stdout.write(jsonReport(report, { redactor }));
     if (options.reports.some((r) => r.kind === 'github') || io.env.GITHUB_ACTIONS === 'true') {
       await writeGithubOutput(report, io, redactor, cwd);
     }

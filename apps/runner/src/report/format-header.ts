@@ -15,7 +15,10 @@ export interface RunHeader {
  * The first line of a run's console output: version, seed, spec, target and configuration file,
  * printed before anything is sent, so a run cut short still says how to repeat it.
  */
-export function formatHeader(header: RunHeader, options: { color?: boolean; redactor?: Redactor } = {}): string {
+export function formatHeader(
+  header: RunHeader,
+  options: { color?: boolean; redactor?: Redactor } = {},
+): string {
   const paint = palette(options.color === true);
   const text = (value: string): string => escapeTerminal(options.redactor?.text(value) ?? value);
   const url = (value: string): string => escapeTerminal(options.redactor?.url(value) ?? value);

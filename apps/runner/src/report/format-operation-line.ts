@@ -9,7 +9,10 @@ import type { OperationReport } from './run-report.js';
  * checks, `○` with why it was not tested, `✓` with what was judged.
  */
 export function formatOperationLine(
-  operation: Pick<OperationReport, 'operationId' | 'method' | 'path' | 'state' | 'reason' | 'requests' | 'outcomes'>,
+  operation: Pick<
+    OperationReport,
+    'operationId' | 'method' | 'path' | 'state' | 'reason' | 'requests' | 'outcomes'
+  >,
   options: { color?: boolean; redactor?: Redactor } = {},
 ): string {
   const paint = palette(options.color === true);

@@ -81,7 +81,8 @@ function findingLines(safe: RunReport, paint: Palette): string[] {
         lines.push(`  ${title === undefined ? t(operationId) : `${t(title)}  ${dim(t(operationId))}`}`);
         // The same mock serves every reproduction of the run: its command is said once per operation.
         const serve = own[0]?.serve;
-        if (serve !== undefined) lines.push(`    ${dim(`start the mock: ${t(serve)} &`)}`);
+        if (serve !== undefined)
+          lines.push(`    ${dim(`${t(serve)} &  # the mock the curls below are sent to`)}`);
         for (const finding of own) {
           const severity = finding.severity === 'warning' ? paint.yellow('warning: ') : '';
           lines.push(
@@ -110,7 +111,10 @@ function notTestedLines(operations: readonly OperationReport[], paint: Palette):
   const t = escapeTerminal;
   const untested = operations.filter((o) => o.state === 'not-tested');
   if (untested.length === 0) return [];
-  const lines = ['', `${paint.yellow('○')} ${paint.bold(`${plural(untested.length, 'operation')} not tested`)}`];
+  const lines = [
+    '',
+    `${paint.yellow('○')} ${paint.bold(`${plural(untested.length, 'operation')} not tested`)}`,
+  ];
   for (const [reason, group] of groupBy(untested, (o) => o.reason ?? 'nothing was sent')) {
     const named = group.slice(0, NAMED_PER_REASON).map((o) => `${o.method} ${o.path}`);
     const more = group.length > NAMED_PER_REASON ? `, and ${group.length - NAMED_PER_REASON} more` : '';
@@ -125,7 +129,10 @@ function checkTable(safe: RunReport, paint: Palette): string[] {
   if (safe.checks.length === 0) return [];
   const width = Math.max(5, ...safe.checks.map((c) => [...c.check].length));
   const cell = (value: string | number, size = 7): string => String(value).padStart(size);
-  const lines = ['', paint.dim(`  ${'check'.padEnd(width)} ${cell('judged')} ${cell('passed')} ${cell('failed')}`)];
+  const lines = [
+    '',
+    paint.dim(`  ${'check'.padEnd(width)} ${cell('judged')} ${cell('passed')} ${cell('failed')}`),
+  ];
   for (const check of safe.checks) {
     const name = t(check.check).padEnd(width);
     if (check.judged === 0) {

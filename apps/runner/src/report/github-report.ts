@@ -67,7 +67,8 @@ export function githubReport(report: RunReport, options: GithubOptions = {}): Gi
   });
 
   const mark = summary.failed > 0 ? '❌' : summary.notTested > 0 || safe.incomplete === true ? '⚠️' : '✅';
-  const stopped = safe.incomplete === true ? ` (stopped early: ${safe.incompleteReason ?? 'interrupted'})` : '';
+  const stopped =
+    safe.incomplete === true ? ` (stopped early: ${safe.incompleteReason ?? 'interrupted'})` : '';
   const md: string[] = [
     `## ${mark} Assay: ${summary.tested} of ${plural(summary.operations, 'operation')} tested, ${summary.notTested} not tested, ${summary.failed} failed${stopped}`,
     '',

@@ -10,13 +10,7 @@ import {
 } from './latency-histogram.js';
 import { redactReport } from './redact-report.js';
 import type { ReporterOptions } from './reporter-options.js';
-import type {
-  CheckState,
-  FailureReport,
-  OperationReport,
-  OperationState,
-  RunReport,
-} from './run-report.js';
+import type { CheckState, FailureReport, OperationReport, OperationState, RunReport } from './run-report.js';
 
 const h = escapeHtml;
 
@@ -112,10 +106,11 @@ const STATE_CSS: Record<OperationState | CheckState, string> = {
 
 /** `passed`, `failed`, `not applicable: the operation is not a list`, `not tested: GET … --unsafe`. */
 function stateCell(state: OperationState | CheckState, reason: string | undefined, errored = false): string {
-  const label = state.replace('-', ' ');
-  const css = errored && state === 'failed' ? 'error' : STATE_CSS[state];
+  const error = errored && state === 'failed';
+  const label = error ? 'error' : state.replace('-', ' ');
+  const css = error ? 'error' : STATE_CSS[state];
   const why = state === 'not-applicable' || state === 'not-tested' ? reason : undefined;
-  return `<td class="${css}">${h(label)}${why === undefined ? '' : `<br><span class="meta">${h(why)}</span>`}</td>`;
+  return `<td class="${css}">${h(label)}${why === undefined ? '' : ` <span class="meta">(${h(why)})</span>`}</td>`;
 }
 
 function findingDetails(finding: FailureReport): string {
@@ -159,7 +154,11 @@ function operationSection(
     const warned = outcome.state === 'passed' && own.length > 0;
     const state = warned
       ? `<td class="warning">passed, with ${h(plural(own.length, 'warning'))}</td>`
-      : stateCell(outcome.state, outcome.reason, own.some((f) => f.kind === 'error'));
+      : stateCell(
+          outcome.state,
+          outcome.reason,
+          own.some((f) => f.kind === 'error'),
+        );
     return `<tr><td><code>${h(outcome.check)}</code></td>${state}<td class="n">${outcome.judged}</td><td class="n">${outcome.failed}</td><td class="n">${own.length}</td><td class="n">${occurrences}</td></tr>`;
   });
   return [

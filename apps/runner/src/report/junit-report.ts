@@ -71,7 +71,8 @@ function testcase(
   const warnings = findings.filter((finding) => finding.kind === 'failure' && finding.severity === 'warning');
   const open = `    <testcase name="${escapeXml(check, true)}" classname="${escapeXml(suite.operationId, true)}" time="${seconds(caseTime(suite.operation, outcome))}"`;
   const body: string[] = [];
-  const skipped = findings.length === 0 && (outcome.state === 'not-applicable' || outcome.state === 'not-tested');
+  const skipped =
+    findings.length === 0 && (outcome.state === 'not-applicable' || outcome.state === 'not-tested');
   if (skipped) {
     const why = outcome.state === 'not-applicable' ? 'not applicable' : 'not tested';
     const message = outcome.reason === undefined ? why : `${why}: ${outcome.reason}`;
@@ -100,7 +101,9 @@ const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
 /** The time of the responses a check judged: the operation's mean response time × responses judged. */
 function caseTime(operation: OperationReport | undefined, outcome: CheckOutcome): number {
   if (operation === undefined || operation.latency.count === 0) return 0;
-  return (operation.latency.sumMs / operation.latency.count) * Math.min(outcome.judged, operation.latency.count);
+  return (
+    (operation.latency.sumMs / operation.latency.count) * Math.min(outcome.judged, operation.latency.count)
+  );
 }
 
 /** `2026-12-04T18:41:08`: the JUnit XSD's timestamp has no zone (the value is UTC). */

@@ -24,7 +24,15 @@ export interface RunInvocation {
 export function serveCommand(spec: string, seed: number, invocation: RunInvocation): string | undefined {
   const mock = invocation.mock;
   if (mock === undefined) return undefined;
-  const args = ['assay', 'mock', shellQuote(spec), '--seed', String(seed), '--port', String(mock.port ?? 8080)];
+  const args = [
+    'assay',
+    'mock',
+    shellQuote(spec),
+    '--seed',
+    String(seed),
+    '--port',
+    String(mock.port ?? 8080),
+  ];
   for (const fault of mock.faults) args.push('--fault', shellQuote(fault));
   if (mock.items !== undefined) args.push('--items', String(mock.items));
   const bearer = invocation.variables?.find((v) => v.name === 'ASSAY_BEARER');
