@@ -230,7 +230,7 @@ describe('the console outside and inside a terminal', () => {
     );
     const lines = out.stdout.split('\n');
     // The event lines come first (as they happen), then the pretty-printed report.
-    const firstBrace = lines.findIndex((l) => l === '{');
+    const firstBrace = lines.indexOf('{');
     for (const line of lines.slice(0, firstBrace)) expect(JSON.parse(line).event).toBeDefined();
     const report = JSON.parse(lines.slice(firstBrace).join('\n'));
     expect(report.summary.tested).toBe(1);

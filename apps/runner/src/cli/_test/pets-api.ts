@@ -94,13 +94,13 @@ export async function startPetsServer(options: { token: string; notFound?: boole
     const json = (status: number, body: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
-    if (options.notFound === true) return json(404, { detail: 'not found' });
-    if (req.headers.authorization !== `Bearer ${options.token}`) return json(401, { detail: 'no' });
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/v1/pets') return json(200, [{ id: 1, genre: state.broken ? 7 : 'cat' }]);
     const item = /^\/v1\/pets\/(-?\d+)$/.exec(url.pathname);
-    if (item !== null) return json(200, { id: Number(item[1]), genre: 'dog' });
-    return json(404, { detail: 'not found' });
+    if (options.notFound === true) json(404, { detail: 'not found' });
+    else if (req.headers.authorization !== `Bearer ${options.token}`) json(401, { detail: 'no' });
+    else if (url.pathname === '/v1/pets') json(200, [{ id: 1, genre: state.broken ? 7 : 'cat' }]);
+    else if (item !== null) json(200, { id: Number(item[1]), genre: 'dog' });
+    else json(404, { detail: 'not found' });
   };
   const server = createServer((req, res) => {
     req.resume();
