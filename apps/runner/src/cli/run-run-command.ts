@@ -5,6 +5,7 @@ import { AssayError } from '@assay/model';
 import { loadApi } from '@assay/spec';
 import { Pool } from 'undici';
 import { executeRun, mockBaseUrl } from '../engine/execute-run.js';
+import { formatWarning } from '../engine/format-warning.js';
 import type { RunResult } from '../engine/run-result.js';
 import { runnerVersion } from '../engine/runner-version.js';
 import { createRedactor } from '../report/create-redactor.js';
@@ -173,7 +174,7 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
   }
   out.summary(report);
   for (const warning of result.warnings ?? []) {
-    out.warn(`assay: warning: ${warning} (a bug in assay; please report it)`);
+    out.warn(`assay: warning: ${formatWarning(warning)} (a bug in assay; please report it)`);
   }
   if (unwritten !== undefined) throw unwritten;
   if (report.summary.tested === 0 && report.operations.length > 0) {
@@ -184,7 +185,7 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
   }
   // Interrupted by the user: the conventional 128 + SIGINT, so a script never mistakes it for a pass.
   if (io.signal?.aborted === true) return 130;
-  if (result.failures.some((f) => f.severity === 'error')) return 1;
+  if (result.failures.some((f) => f.violation.severity === 'error')) return 1;
   return 0;
 }
 

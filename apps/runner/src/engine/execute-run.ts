@@ -1,6 +1,6 @@
 import { createMock } from '@assay/mock';
 import type { ApiModel } from '@assay/model';
-import { AssayError } from '@assay/model';
+import { AssayError, serverBasePath } from '@assay/model';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from '../cli/run-options.js';
 import { createTransport } from '../transport/create-transport.js';
@@ -141,12 +141,5 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
  * the process.
  */
 export function mockBaseUrl(api: ApiModel): URL {
-  const server = api.servers[0] ?? '/';
-  let path = '/';
-  try {
-    path = new URL(server, 'http://assay.mock').pathname;
-  } catch {
-    path = '/';
-  }
-  return new URL(`http://assay.mock${path.replace(/\/+$/, '')}`);
+  return new URL(`http://assay.mock${serverBasePath(api.servers[0])}`);
 }

@@ -1,3 +1,4 @@
+import { formatWarning } from '../engine/format-warning.js';
 import type { OperationResult, RunResult } from '../engine/run-result.js';
 import { MOCK_ORIGIN } from './_internals/mock-origin.js';
 import { operationOutcome } from './_internals/operation-outcome.js';
@@ -64,10 +65,10 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
       operationId: failure.operationId,
       method: failure.method,
       path: failure.operationPath,
-      check: failure.check,
-      kind: findingKind(failure.check),
-      message: failure.message,
-      severity: failure.severity,
+      check: failure.violation.check,
+      kind: findingKind(failure.violation.check),
+      message: failure.violation.message,
+      severity: failure.violation.severity,
       request,
       response:
         failure.response === undefined
@@ -84,7 +85,7 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
       phaseSeed: failure.seed,
       counterexamplePath: failure.path ?? '',
       mode: failure.mode,
-      fingerprint: failure.fingerprint,
+      fingerprint: failure.violation.fingerprint,
       occurrences: failure.occurrences,
     };
   });
@@ -166,7 +167,7 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
         mock: invocation.mock !== undefined,
         hasCredentials: (invocation.variables ?? []).length > 0,
       }),
-      ...(result.specWarnings ?? []),
+      ...(result.specWarnings ?? []).map(formatWarning),
     ],
   };
 }
