@@ -8,6 +8,8 @@ import type { CliStream } from './cli-io.js';
 export interface NdjsonSink {
   /** Writes one event; `time` is filled in. */
   emit(event: DistributiveOmit<RunEvent, 'time'>): void;
+  /** Whether any target listens (the caller can skip building events nobody reads). */
+  readonly active: boolean;
   close(): void;
 }
 
@@ -22,6 +24,7 @@ export function ndjsonSink(paths: readonly string[], stdout: CliStream, redactor
   const files = paths.filter((p) => p !== '-').map((path) => openSync(path, 'w'));
   const toStdout = paths.includes('-');
   return {
+    active: files.length > 0 || toStdout,
     emit(event) {
       if (files.length === 0 && !toStdout) return;
       const line = ndjsonLine({ ...event, time: new Date().toISOString() } as RunEvent, redactor);

@@ -77,6 +77,21 @@ describe('one run, every report: the same states and the same counts', () => {
     expect(json.summary).toMatchObject({ operations: 3, tested: 2, notTested: 1, failed: 1 });
   });
 
+  it('makes one finding of one defect, and counts its occurrences in requests', () => {
+    const schema = json.failures.filter(
+      (f) => f.operationId === 'list_pets' && f.check === 'response-schema-conformance',
+    );
+    // `genre: 7` against an enum of strings breaks `type` and `enum` at one place: one defect.
+    expect(schema).toHaveLength(1);
+    expect(schema[0]!.message).toMatch(/genre/);
+    const list = json.operations.find((o) => o.operationId === 'list_pets')! as JsonOperation & {
+      requests: number;
+    };
+    const judged = list.checks.find((c) => c.check === 'response-schema-conformance')!;
+    expect(schema[0]!.occurrences).toBeLessThanOrEqual(list.requests);
+    expect(schema[0]!.occurrences).toBe(judged.failed);
+  });
+
   it('prints the header first, one line per failing or untested operation, the check table and the counts', () => {
     const lines = out.stdout.split('\n');
     expect(lines[0]).toBe(`assay 0.1.0 · seed 5 · ${spec} → ${server.url}`);

@@ -7,6 +7,7 @@ import { loadApi } from '@assay/spec';
 import { type Dispatcher, Pool } from 'undici';
 import { createKit } from '../engine/create-kit.js';
 import { wrongToken } from '../engine/credentials.js';
+import { groupByLocation } from '../engine/exchange/group-by-location.js';
 import { mockBaseUrl } from '../engine/execute-run.js';
 import { createRedactor } from '../report/create-redactor.js';
 import { REDACTED } from '../report/redact-secrets.js';
@@ -120,7 +121,8 @@ export async function runReplayCommand(options: ReplayOptions, io: CliIo): Promi
       if (outcome.kind === 'fault' && outcome.fault.check === failure.check) {
         violations = [{ fingerprint: outcome.fault.code, message: outcome.fault.message, severity: 'error' }];
       } else if (outcome.kind === 'response' && check !== undefined) {
-        violations = check.verify({ operation, request, response: outcome.response });
+        // Grouped as the run grouped them, so the fingerprints compare.
+        violations = groupByLocation(check.verify({ operation, request, response: outcome.response }));
       }
       const same = violations.find((v) => v.fingerprint === failure.fingerprint) ?? violations[0];
       if (same === undefined) {

@@ -11,11 +11,13 @@ import { runnerVersion } from '../engine/runner-version.js';
 import { createRedactor } from '../report/create-redactor.js';
 import { jsonReport } from '../report/json-report.js';
 import { operationLines } from '../report/operation-lines.js';
+import type { FailureReport, OperationReport } from '../report/run-report.js';
 import { type SecretVariable, secretVariables } from '../report/secret-variable.js';
-import { toRunReport } from '../report/to-run-report.js';
+import { type ToRunReportOptions, toRunReport } from '../report/to-run-report.js';
 import { writeReports } from '../report/write-reports.js';
 import type { CliIo } from './cli-io.js';
 import { ndjsonSink } from './ndjson-sink.js';
+import { operationReportOf } from './operation-report-of.js';
 import { runDefaults } from './parse-cli-args.js';
 import { presentRun } from './present-run.js';
 import type { RunOptions } from './run-options.js';
@@ -46,12 +48,13 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
   ];
   const target = options.mock ? 'mock' : (options.baseUrl?.href.replace(/\/$/, '') ?? '');
   const out = presentRun(io, options, redactor);
-  out.header({
+  const header = {
     version: runnerVersion,
     seed: options.seed,
     spec: options.spec,
     target: options.mock ? `mock:${mockBaseUrl(api).pathname}` : target,
-  });
+  };
+  out.header(header);
   const events = ndjsonSink(
     options.reports
       .filter((r) => r.kind === 'ndjson')
@@ -64,7 +67,7 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
     version: runnerVersion,
     seed: options.seed,
     spec: options.spec,
-    target,
+    target: header.target,
     operations: api.operations.length,
   });
   const pool =
@@ -75,34 +78,10 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
           keepAliveTimeout: 10_000,
           connect: { timeout: Math.min(options.timeoutMs, 30_000) },
         });
-  // --max-failures stops the run as Ctrl-C does: what was found is reported, marked incomplete.
-  const enough = new AbortController();
-  const signal = io.signal === undefined ? enough.signal : AbortSignal.any([io.signal, enough.signal]);
-  let result: RunResult;
-  try {
-    result = await executeRun(api, {
-      ...options,
-      ...(pool === undefined ? {} : { dispatcher: pool }),
-      signal,
-      onProgress: (progress) => {
-        if (options.maxFailures !== undefined && progress.failures >= options.maxFailures) enough.abort();
-        out.progress(progress);
-      },
-    });
-  } catch (error) {
-    events.close();
-    throw error;
-  } finally {
-    await pool?.close().catch(() => undefined);
-  }
-  if (enough.signal.aborted && io.signal?.aborted !== true) {
-    result.incomplete = true;
-    result.incompleteReason = `stopped after ${options.maxFailures} distinct failures (--max-failures)`;
-  }
   const lines = local(source)
     ? operationLines(await readFile(source, 'utf8').catch(() => ''), api.operations)
     : undefined;
-  const report = toRunReport(result, {
+  const reportOptions: ToRunReportOptions = {
     redactor,
     ...(lines === undefined ? {} : { lines }),
     invocation: {
@@ -119,9 +98,12 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
       unsafe: options.unsafe,
       variables,
     },
-  });
-  for (const operation of report.operations) {
-    for (const failure of report.failures.filter((f) => f.operationId === operation.operationId)) {
+  };
+  // Each operation is printed and streamed as it finishes; those never sent, once the run is over.
+  const finished = new Set<string>();
+  const finish = (operation: OperationReport, failures: readonly FailureReport[]): void => {
+    finished.add(operation.operationId);
+    for (const failure of failures) {
       events.emit({
         event: 'failure',
         operationId: failure.operationId,
@@ -146,6 +128,51 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
       checks: operation.outcomes,
     });
     out.operation(operation);
+  };
+  const runFacts = { version: runnerVersion, seed: options.seed, spec: options.spec, target: header.target };
+  // --max-failures stops the run as Ctrl-C does: what was found is reported, marked incomplete.
+  const enough = new AbortController();
+  const signal = io.signal === undefined ? enough.signal : AbortSignal.any([io.signal, enough.signal]);
+  let result: RunResult;
+  try {
+    result = await executeRun(api, {
+      ...options,
+      ...(pool === undefined ? {} : { dispatcher: pool }),
+      signal,
+      onProgress: (progress) => {
+        if (options.maxFailures !== undefined && progress.failures >= options.maxFailures) enough.abort();
+        out.progress(progress);
+      },
+      onOperationStarted: (operation) =>
+        events.emit({
+          event: 'operation-started',
+          operationId: operation.id,
+          method: operation.method,
+          path: operation.path,
+        }),
+      onOperationFinished: (operation, failures) => {
+        const done = operationReportOf(operation, failures, runFacts, reportOptions);
+        finish(done.operation, done.failures);
+      },
+      ...(events.active ? { onExchange: (exchange) => events.emit({ event: 'exchange', ...exchange }) } : {}),
+    });
+  } catch (error) {
+    events.close();
+    throw error;
+  } finally {
+    await pool?.close().catch(() => undefined);
+  }
+  if (enough.signal.aborted && io.signal?.aborted !== true) {
+    result.incomplete = true;
+    result.incompleteReason = `stopped after ${options.maxFailures} distinct failures (--max-failures)`;
+  }
+  const report = toRunReport(result, reportOptions);
+  for (const operation of report.operations) {
+    if (finished.has(operation.operationId)) continue;
+    finish(
+      operation,
+      report.failures.filter((f) => f.operationId === operation.operationId),
+    );
   }
   events.emit({
     event: 'run-finished',

@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import type { RunOptions } from '../cli/run-options.js';
 import { createTransport } from '../transport/create-transport.js';
 import { createKit } from './create-kit.js';
+import type { EngineOptions } from './engine-options.js';
 import { runEngine } from './run-engine.js';
 import type { RunProgress, RunResult } from './run-result.js';
 import { runnerVersion } from './runner-version.js';
@@ -26,7 +27,7 @@ export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'
   wrapDispatcher?: (dispatcher: Dispatcher) => Dispatcher;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
-};
+} & Pick<EngineOptions, 'onOperationStarted' | 'onOperationFinished' | 'onExchange'>;
 
 /**
  * Runs Assay on a loaded API: selects operations and checks, builds the transport (live dispatcher
@@ -103,6 +104,11 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
         ? {}
         : { deadline: started + options.timeBudgetS * 1000, onDeadline: () => budget.abort() }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.onOperationStarted === undefined ? {} : { onOperationStarted: options.onOperationStarted }),
+      ...(options.onOperationFinished === undefined
+        ? {}
+        : { onOperationFinished: options.onOperationFinished }),
+      ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
     });
     const result: RunResult = {
       tool: 'assay',
