@@ -129,7 +129,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "allFaults": {
           "failures": 32,
-          "hash": "a3142f3017acc307",
+          "hash": "fb46660269bcd477",
           "requests": 563,
           "warnings": 0,
         },
@@ -147,19 +147,19 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "duplicates-across-pages": {
           "failures": 3,
-          "hash": "593e354d72637598",
+          "hash": "e509cddddf074683",
           "requests": 110,
           "warnings": 0,
         },
         "endless-walk": {
           "failures": 4,
-          "hash": "068542fab378f837",
+          "hash": "039470b92f0e3eb7",
           "requests": 849,
           "warnings": 0,
         },
         "filter-leaks-hidden-items": {
           "failures": 1,
-          "hash": "9520f26b4924e486",
+          "hash": "16f516ee31739083",
           "requests": 111,
           "warnings": 0,
         },
@@ -171,7 +171,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "ignored-filter": {
           "failures": 9,
-          "hash": "b1ed404cfb0746a5",
+          "hash": "5abdcf859261b1d9",
           "requests": 307,
           "warnings": 0,
         },
@@ -183,19 +183,19 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "ignored-search": {
           "failures": 1,
-          "hash": "bae31d576bc157ea",
+          "hash": "7387f1e042a31dfa",
           "requests": 125,
           "warnings": 0,
         },
         "missing-items-across-pages": {
           "failures": 4,
-          "hash": "8beb9ac7e11037e8",
+          "hash": "0fe81596b670780f",
           "requests": 110,
           "warnings": 0,
         },
         "next-on-last-page": {
           "failures": 4,
-          "hash": "3339c4296bacf83a",
+          "hash": "35340ab0cf97e98f",
           "requests": 143,
           "warnings": 0,
         },
@@ -249,7 +249,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "short-middle-page": {
           "failures": 6,
-          "hash": "2d3049d78bcaf4a4",
+          "hash": "96e54b023cd1a6c9",
           "requests": 121,
           "warnings": 0,
         },
@@ -261,13 +261,13 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "unstable-count": {
           "failures": 3,
-          "hash": "76b42d78a0c6ef06",
+          "hash": "0f5de21d1bf2809e",
           "requests": 110,
           "warnings": 0,
         },
         "unstable-order": {
           "failures": 3,
-          "hash": "ecc486f8a18a5295",
+          "hash": "74ec0c3f6d60a066",
           "requests": 110,
           "warnings": 0,
         },
@@ -279,13 +279,13 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-count": {
           "failures": 4,
-          "hash": "8f355d6503cc7092",
+          "hash": "a1a2e21b85bb5f37",
           "requests": 134,
           "warnings": 0,
         },
         "wrong-current": {
           "failures": 4,
-          "hash": "ac65cd07fb55d566",
+          "hash": "ab00fd2dd3a802ee",
           "requests": 321,
           "warnings": 0,
         },
@@ -297,7 +297,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-next": {
           "failures": 5,
-          "hash": "a2b4920b6362f7ee",
+          "hash": "4fbe4ab000ef09f3",
           "requests": 115,
           "warnings": 0,
         },
@@ -309,13 +309,13 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-start-index": {
           "failures": 3,
-          "hash": "1a409f355476ed4e",
+          "hash": "85e350d63c57dd34",
           "requests": 132,
           "warnings": 0,
         },
         "wrong-total-pages": {
           "failures": 3,
-          "hash": "9648526c40811af0",
+          "hash": "ddbed76dadd7f7e9",
           "requests": 121,
           "warnings": 0,
         },
@@ -347,7 +347,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
           },
           "faults": {
             "failures": 3329,
-            "hash": "d99a8745f6a73fae",
+            "hash": "d00ca5e02ef55364",
             "requests": 43203,
             "warnings": 4,
           },
