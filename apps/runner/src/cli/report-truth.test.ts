@@ -295,6 +295,22 @@ describe('the console outside and inside a terminal', () => {
   });
 });
 
+describe('assay replay of a mock run', () => {
+  it('starts the same mock again and finds every failure still there', async () => {
+    const report = join(dir, 'mock.json');
+    const argv = ['run', identificationSpec, '--mock', ...quick, '--fault', 'wrong-content-type'];
+    expect(await runCli([...argv, '--report', `json=${report}`], captureIo().io)).toBe(1);
+    const count = JSON.parse(await readFile(report, 'utf8')).failures.length;
+    const out = captureIo();
+    expect(await runCli(['replay', report], out.io)).toBe(1);
+    expect(out.stdout).toContain(`\n${count} still failing, 0 no longer failing\n`);
+    expect(out.stdout).toContain('GET http://assay.mock/api/v3/stages/identification/');
+    const bad = captureIo();
+    expect(await runCli(['replay', report, '--failure', String(count + 1)], bad.io)).toBe(2);
+    expect(bad.stderr).toContain(`--failure ${count + 1}: `);
+  });
+});
+
 describe('a base URL that answers 404 to everything', () => {
   it('warns that the base URL is probably wrong', async () => {
     const lost = await startPetsServer({ token: TOKEN, notFound: true });
