@@ -34,6 +34,9 @@ Options of run:
   --fault <name>                 with --mock: inject a named fault (repeatable)
   --items <n>                    with --mock: items per list operation
 
+Environment: ASSAY_BEARER (the bearer token), ASSAY_MOCK_PORT (where a mock run's reproductions
+start assay mock; 8080), NO_COLOR, FORCE_COLOR, GITHUB_ACTIONS / GITHUB_STEP_SUMMARY (GitHub output).
+
 Exit codes: 0 no failures, 1 failures found, 2 usage/config/spec error, 3 target unreachable
 (130 when interrupted with Ctrl-C; the reports are still written, marked incomplete).`;
   const replay = `Usage:
