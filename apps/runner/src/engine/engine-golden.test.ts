@@ -123,14 +123,14 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
       {
         "accepts-invalid-input": {
           "failures": 9,
-          "hash": "e7eb9c59394e102b",
-          "requests": 177,
+          "hash": "8c08346e670988e1",
+          "requests": 215,
           "warnings": 0,
         },
         "allFaults": {
           "failures": 32,
-          "hash": "fb46660269bcd477",
-          "requests": 563,
+          "hash": "e9271422d27dad9b",
+          "requests": 653,
           "warnings": 0,
         },
         "clean": {
@@ -141,8 +141,8 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "cutBody": {
           "failures": 1,
-          "hash": "412a8b9aff61338f",
-          "requests": 91,
+          "hash": "1b164c84c93cfacf",
+          "requests": 92,
           "warnings": 0,
         },
         "duplicates-across-pages": {
@@ -153,8 +153,8 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "endless-walk": {
           "failures": 4,
-          "hash": "039470b92f0e3eb7",
-          "requests": 849,
+          "hash": "714508d227060075",
+          "requests": 853,
           "warnings": 0,
         },
         "filter-leaks-hidden-items": {
@@ -171,8 +171,8 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "ignored-filter": {
           "failures": 9,
-          "hash": "5abdcf859261b1d9",
-          "requests": 307,
+          "hash": "5f0469f7f998d58d",
+          "requests": 338,
           "warnings": 0,
         },
         "ignored-ordering": {
@@ -183,8 +183,8 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "ignored-search": {
           "failures": 1,
-          "hash": "7387f1e042a31dfa",
-          "requests": 125,
+          "hash": "6eae4d5d94e1a9bf",
+          "requests": 128,
           "warnings": 0,
         },
         "missing-items-across-pages": {
@@ -195,8 +195,8 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "next-on-last-page": {
           "failures": 4,
-          "hash": "35340ab0cf97e98f",
-          "requests": 143,
+          "hash": "520cc47bfdafa992",
+          "requests": 147,
           "warnings": 0,
         },
         "noShrink": {
@@ -213,14 +213,14 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "page-size-ignored": {
           "failures": 3,
-          "hash": "c1f5c8171ea08f29",
-          "requests": 126,
+          "hash": "0706b88ba916bb95",
+          "requests": 130,
           "warnings": 0,
         },
         "past-last-returns-last-page": {
           "failures": 2,
-          "hash": "fe1a8215752f7b8d",
-          "requests": 166,
+          "hash": "74e6bd8470da2786",
+          "requests": 171,
           "warnings": 0,
         },
         "per-page-ordering": {
@@ -231,32 +231,32 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "rejects-valid-input": {
           "failures": 1,
-          "hash": "8fc4bc8bcdf14fed",
-          "requests": 126,
+          "hash": "e5fbbed22351ec8f",
+          "requests": 129,
           "warnings": 0,
         },
         "schema-break": {
           "failures": 2,
-          "hash": "7696b8096250858d",
-          "requests": 141,
+          "hash": "46f2fd68ce415c74",
+          "requests": 146,
           "warnings": 0,
         },
         "server-error-on-input": {
           "failures": 2,
-          "hash": "224273509f5da091",
-          "requests": 146,
+          "hash": "9652c08181c0fc73",
+          "requests": 154,
           "warnings": 0,
         },
         "short-middle-page": {
           "failures": 6,
-          "hash": "96e54b023cd1a6c9",
-          "requests": 121,
+          "hash": "a93c309e1a33ee19",
+          "requests": 122,
           "warnings": 0,
         },
         "undocumented-status": {
           "failures": 1,
-          "hash": "1e1f310ec8e37595",
-          "requests": 120,
+          "hash": "da5a8a3a46a4bdf7",
+          "requests": 124,
           "warnings": 0,
         },
         "unstable-count": {
@@ -273,32 +273,32 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-content-type": {
           "failures": 3,
-          "hash": "4aee3135e3107b31",
-          "requests": 115,
+          "hash": "398a2a7a2dbbc8f7",
+          "requests": 120,
           "warnings": 0,
         },
         "wrong-count": {
           "failures": 4,
-          "hash": "a1a2e21b85bb5f37",
-          "requests": 134,
+          "hash": "ba9c3d933c24c30a",
+          "requests": 139,
           "warnings": 0,
         },
         "wrong-current": {
           "failures": 4,
-          "hash": "ab00fd2dd3a802ee",
-          "requests": 321,
+          "hash": "de9cadd443b2d76f",
+          "requests": 322,
           "warnings": 0,
         },
         "wrong-end-index": {
           "failures": 1,
-          "hash": "26dea0fc174b9223",
-          "requests": 121,
+          "hash": "450ed68d8105090f",
+          "requests": 122,
           "warnings": 0,
         },
         "wrong-next": {
           "failures": 5,
-          "hash": "4fbe4ab000ef09f3",
-          "requests": 115,
+          "hash": "4d4a374447abfd5c",
+          "requests": 116,
           "warnings": 0,
         },
         "wrong-previous": {
@@ -309,14 +309,14 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-start-index": {
           "failures": 3,
-          "hash": "85e350d63c57dd34",
-          "requests": 132,
+          "hash": "422952786fdd8413",
+          "requests": 134,
           "warnings": 0,
         },
         "wrong-total-pages": {
           "failures": 3,
-          "hash": "ddbed76dadd7f7e9",
-          "requests": 121,
+          "hash": "83ee0b573d2685f2",
+          "requests": 122,
           "warnings": 0,
         },
       }
@@ -347,8 +347,8 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
           },
           "faults": {
             "failures": 3329,
-            "hash": "d00ca5e02ef55364",
-            "requests": 43203,
+            "hash": "cdc7039b43193760",
+            "requests": 44936,
             "warnings": 4,
           },
         }

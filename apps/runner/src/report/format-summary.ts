@@ -145,9 +145,14 @@ function checkTable(safe: RunReport, paint: Palette): string[] {
   return lines;
 }
 
-/** Why a check judged nothing over the whole run: not applicable anywhere, or not tested. */
+/**
+ * Why a check judged nothing over the whole run: not applicable to any operation that was tested,
+ * or not tested.
+ */
 function idleReason(operations: readonly OperationReport[], check: string): string {
-  const outcomes = operations.flatMap((o) => o.outcomes.filter((c) => c.check === check));
+  const outcomes = operations
+    .filter((o) => o.state !== 'not-tested')
+    .flatMap((o) => o.outcomes.filter((c) => c.check === check));
   const notApplicable = outcomes.filter((o) => o.state === 'not-applicable');
   if (outcomes.length > 0 && notApplicable.length === outcomes.length) {
     const reasons = [...new Set(notApplicable.map((o) => o.reason ?? ''))].filter((r) => r !== '');

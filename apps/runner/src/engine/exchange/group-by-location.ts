@@ -38,7 +38,7 @@ function merged(group: readonly Violation[]): Violation {
   const distinct = <T>(values: T[]): T[] => [...new Set(values)];
   return {
     ...first,
-    message: distinct(group.map((v) => v.message)).join('; '),
+    message: joinedMessages(distinct(group.map((v) => v.message))),
     keyword: distinct(group.map((v) => v.keyword)).join(', '),
     expected: group.map((v) => v.expected),
     actual: first.actual,
@@ -46,4 +46,21 @@ function merged(group: readonly Violation[]): Violation {
       .sort()
       .join(' & '),
   };
+}
+
+/**
+ * `response 200 body: /0/genre must be string; must be equal to one of the allowed values`: the
+ * words every message starts with (where the defect is) said once.
+ */
+function joinedMessages(messages: readonly string[]): string {
+  if (messages.length < 2) return messages[0] ?? '';
+  let common = messages[0]!;
+  for (const message of messages) {
+    let i = 0;
+    while (i < common.length && i < message.length && common[i] === message[i]) i += 1;
+    common = common.slice(0, i);
+  }
+  const cut = common.lastIndexOf(' ') + 1;
+  const prefix = common.slice(0, cut);
+  return `${prefix}${messages.map((m) => m.slice(cut)).join('; ')}`;
 }
