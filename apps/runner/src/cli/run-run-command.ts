@@ -2,8 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_MOCK_TOKEN } from '@assay/mock';
 import { AssayError } from '@assay/model';
-import { loadApi } from '@assay/spec';
 import { Pool } from 'undici';
+import { checkConfiguredCheckIds } from '../config/check-configured-check-ids.js';
+import { configureRun } from '../config/configure-run.js';
+import { knownCheckIds } from '../config/known-check-ids.js';
+import { loadConfiguredApi } from '../config/load-configured-api.js';
+import { loadPlugins, noPlugins } from '../config/load-plugins.js';
+import { unsentAuth } from '../config/unsent-auth.js';
 import { executeRun, mockBaseUrl } from '../engine/execute-run.js';
 import { formatWarning } from '../engine/format-warning.js';
 import type { RunResult } from '../engine/run-result.js';
@@ -25,12 +30,24 @@ import { writeGithubOutput } from './write-github-output.js';
 import { checkReportPaths } from './write-reports.js';
 
 /** `assay run`: loads the spec, runs the engine against the target, writes reports; returns the exit code. */
-export async function runRunCommand(options: RunOptions, io: CliIo): Promise<number> {
+export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  const { options, config, target } = await configureRun(flags, { cwd, env: io.env });
   const files = options.reports.filter((r) => r.kind !== 'github' && r.path !== '-');
   await checkReportPaths(files, cwd);
   const source = specSource(options.spec, cwd);
-  const api = await loadApi(source);
+  const { api, plan, unnarrowed } = await loadConfiguredApi(source, config);
+  const plugins = config === undefined ? noPlugins : await loadPlugins(config, knownCheckIds(api, noPlugins));
+  if (config !== undefined) checkConfiguredCheckIds(config, knownCheckIds(api, plugins));
+  if (config !== undefined && !options.quiet) {
+    io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
+  }
+  const unsent = unsentAuth(options.auth);
+  if (unsent.length > 0) {
+    io.stderr.write(
+      `assay: auth ${unsent.join(', ')} of ${config?.shown ?? 'the run'} are not sent by this version (only bearer is)\n`,
+    );
+  }
   // The built-in mock's default token is documented, not a secret: reproductions show it.
   const mockDefault = options.mock && options.bearer === undefined;
   const redactor = createRedactor({
@@ -46,13 +63,14 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
       headers: options.headers,
     }),
   ];
-  const target = options.mock ? 'mock' : (options.baseUrl?.href.replace(/\/$/, '') ?? '');
+  const shownTarget = options.mock ? 'mock' : (options.baseUrl?.href.replace(/\/$/, '') ?? '');
   const out = presentRun(io, options, redactor);
   const header = {
     version: runnerVersion,
     seed: options.seed,
     spec: options.spec,
-    target: options.mock ? `mock:${mockBaseUrl(api).pathname}` : target,
+    target: options.mock ? `mock:${mockBaseUrl(api).pathname}` : shownTarget,
+    ...(config === undefined ? {} : { configFile: config.shown }),
   };
   out.header(header);
   const events = ndjsonSink(
@@ -97,6 +115,7 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
       ...(options.maxExamples === runDefaults.maxExamples ? {} : { maxExamples: options.maxExamples }),
       unsafe: options.unsafe,
       variables,
+      ...(config === undefined ? {} : { configFile: config.shown }),
     },
   };
   // Each operation is printed and streamed as it finishes; those never sent, once the run is over.
@@ -155,6 +174,8 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
         finish(done.operation, done.failures);
       },
       ...(events.active ? { onExchange: (exchange) => events.emit({ event: 'exchange', ...exchange }) } : {}),
+      ...(io.wrapDispatcher === undefined ? {} : { wrapDispatcher: io.wrapDispatcher }),
+      configured: { plan, plugins, unnarrowed },
     });
   } catch (error) {
     events.close();
