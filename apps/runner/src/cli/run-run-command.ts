@@ -228,7 +228,7 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   if (report.summary.tested === 0 && report.operations.length > 0) {
     const unsafe = report.operations.filter((op) => op.reason?.includes('--unsafe')).length;
     out.warn(
-      `assay: no operation was tested (${report.operations.length} not tested${unsafe > 0 ? `, ${unsafe} of them because only GET, HEAD and OPTIONS are sent without --unsafe` : ''})`,
+      `assay: no operation was tested (${report.operations.length} skipped${unsafe > 0 ? `, ${unsafe} of them because only GET, HEAD and OPTIONS are sent without --unsafe` : ''})`,
     );
   }
   // Interrupted by the user: the conventional 128 + SIGINT, so a script never mistakes it for a pass.

@@ -38,7 +38,7 @@ function merged(group: readonly Violation[]): Violation {
   const distinct = <T>(values: T[]): T[] => [...new Set(values)];
   return {
     ...first,
-    message: joinedMessages(distinct(group.map((v) => v.message))),
+    message: joinedMessages(distinct(group.map((v) => v.message)), first.pointer),
     keyword: distinct(group.map((v) => v.keyword)).join(', '),
     expected: group.map((v) => v.expected),
     actual: first.actual,
@@ -49,18 +49,14 @@ function merged(group: readonly Violation[]): Violation {
 }
 
 /**
- * `response 200 body: /0/genre must be string; must be equal to one of the allowed values`: the
- * words every message starts with (where the defect is) said once.
+ * `response 200 body: /0/genre must be string; must be equal to one of the allowed values`: where
+ * the defect is (the message up to its pointer) said once, when every message says it alike.
  */
-function joinedMessages(messages: readonly string[]): string {
+function joinedMessages(messages: readonly string[], pointer: string): string {
   if (messages.length < 2) return messages[0] ?? '';
-  let common = messages[0]!;
-  for (const message of messages) {
-    let i = 0;
-    while (i < common.length && i < message.length && common[i] === message[i]) i += 1;
-    common = common.slice(0, i);
-  }
-  const cut = common.lastIndexOf(' ') + 1;
-  const prefix = common.slice(0, cut);
-  return `${prefix}${messages.map((m) => m.slice(cut)).join('; ')}`;
+  const first = messages[0]!;
+  const at = first.indexOf(`${pointer} `);
+  const prefix = at === -1 ? '' : first.slice(0, at + pointer.length + 1);
+  if (prefix === '' || !messages.every((m) => m.startsWith(prefix))) return messages.join('; ');
+  return `${prefix}${messages.map((m) => m.slice(prefix.length)).join('; ')}`;
 }

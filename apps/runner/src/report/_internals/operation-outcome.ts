@@ -34,12 +34,17 @@ export function operationOutcome(
   const untestedReason =
     facts.skipped ?? (facts.requests === 0 ? 'no request could be generated' : 'no response was received');
   const reason = state === 'not-tested' ? untestedReason : facts.skipped;
-  const ids = [...selectedChecks.filter((id) => !ERROR_CHECKS.has(id))];
+  // With the engine's counts, an operation has the checks it was given (the config file may turn
+  // some off for it); without them, every selected check.
+  const tallies = facts.tallies;
+  const ids = selectedChecks.filter(
+    (id) => !ERROR_CHECKS.has(id) && (tallies === undefined || id in tallies || facts.checks.includes(id)),
+  );
   for (const finding of findings) if (!ids.includes(finding.check)) ids.push(finding.check);
   const outcomes = ids.map((check): CheckOutcome => {
     const own = findings.filter((f) => f.check === check);
     const errors = own.filter((f) => f.severity === 'error');
-    const tally = facts.tallies?.[check] ?? estimate(facts, check, errors);
+    const tally = tallies?.[check] ?? estimate(facts, check, errors);
     const failed = Math.max(tally.failed, errors.length > 0 ? 1 : 0);
     const judged = Math.max(tally.judged, failed);
     if (errors.length > 0) return { check, state: 'failed', judged, failed };
