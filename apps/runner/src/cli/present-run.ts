@@ -20,8 +20,11 @@ export interface RunConsole {
    * with `--verbose`, for one that passed); a TTY prints nothing, the summary says it all.
    */
   operation(operation: OperationReport): void;
-  /** Clears the progress line, prints what `operation` did not yet, then the summary. */
-  summary(report: RunReport): void;
+  /**
+   * Clears the progress line, prints what `operation` did not yet, then the summary, redacted with
+   * `final` when given (the secrets known once the run is over).
+   */
+  summary(report: RunReport, final?: Redactor): void;
   /** A line on stderr, after the progress line is cleared. */
   warn(text: string): void;
 }
@@ -78,10 +81,10 @@ export function presentRun(
       );
     },
     operation: printOperation,
-    summary(report) {
+    summary(report, final = redactor) {
       clear();
       for (const operation of report.operations) printOperation(operation);
-      const text = formatSummary(report, { redactor, color, header: false, quiet: options.quiet });
+      const text = formatSummary(report, { redactor: final, color, header: false, quiet: options.quiet });
       stream.write(text.endsWith('\n') ? text : `${text}\n`);
     },
     warn(text) {

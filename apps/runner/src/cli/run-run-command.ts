@@ -187,7 +187,14 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
     result.incomplete = true;
     result.incompleteReason = `stopped after ${options.maxFailures} distinct failures (--max-failures)`;
   }
-  const report = toRunReport(result, reportOptions);
+  // Secrets learned during the run (a plugin hook's fresh token) join the configured ones; the mock's
+  // documented default token is no secret.
+  const final = createRedactor({
+    ...(options.bearer === undefined ? {} : { bearer: options.bearer }),
+    headers: options.headers.map(([name, value]) => ({ name, value })),
+    secrets: result.secrets.filter((secret) => !(mockDefault && secret === DEFAULT_MOCK_TOKEN)),
+  });
+  const report = toRunReport(result, { ...reportOptions, redactor: final });
   for (const operation of report.operations) {
     if (finished.has(operation.operationId)) continue;
     finish(
@@ -211,16 +218,16 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
         ? [{ format: r.kind, path: resolve(cwd, r.path) }]
         : [],
     );
-    await writeReports(report, targets, { redactor });
+    await writeReports(report, targets, { redactor: final });
     if (options.reports.some((r) => r.kind === 'json' && r.path === '-'))
-      io.stdout.write(jsonReport(report, { redactor }));
+      io.stdout.write(jsonReport(report, { redactor: final }));
     if (options.reports.some((r) => r.kind === 'github') || io.env.GITHUB_ACTIONS === 'true') {
-      await writeGithubOutput(report, io, redactor, cwd);
+      await writeGithubOutput(report, io, final, cwd);
     }
   } catch (error) {
     unwritten = error;
   }
-  out.summary(report);
+  out.summary(report, final);
   for (const warning of result.warnings ?? []) {
     out.warn(`assay: warning: ${formatWarning(warning)} (a bug in assay; please report it)`);
   }

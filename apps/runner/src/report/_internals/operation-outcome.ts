@@ -35,8 +35,9 @@ export function operationOutcome(
     facts.skipped ?? (facts.requests === 0 ? 'no request could be generated' : 'no response was received');
   const reason = state === 'not-tested' ? untestedReason : facts.skipped;
   // With the engine's counts, an operation has the checks it was given (the config file may turn
-  // some off for it); without them, every selected check.
-  const tallies = facts.tallies;
+  // some off for it); without them (an operation never started), every selected check.
+  const tallies =
+    facts.tallies === undefined || Object.keys(facts.tallies).length === 0 ? undefined : facts.tallies;
   const ids = selectedChecks.filter(
     (id) => !ERROR_CHECKS.has(id) && (tallies === undefined || id in tallies || facts.checks.includes(id)),
   );
