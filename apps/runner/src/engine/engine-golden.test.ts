@@ -352,8 +352,8 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
           },
           "faults": {
             "failures": 3329,
-            "hash": "821c72b3f9dff8e8",
-            "requests": 43247,
+            "hash": "08f119529edcd1b3",
+            "requests": 44980,
             "warnings": 2,
           },
         }
