@@ -130,7 +130,7 @@ async function measure(c: SuiteCase, index: number, judge: Ajv2020): Promise<Out
 }
 
 describe.skipIf(folder === undefined)(
-  'schemaArbitrary over the JSON-Schema-Test-Suite (draft 2020-12; needs ASSAY_JSON_SCHEMA_SUITE or ../shared/json-schema-test-suite)',
+  'schemaArbitrary over the JSON-Schema-Test-Suite (draft 2020-12, kept in test/json-schema-test-suite)',
   () => {
     const outcomes: Outcome[] = [];
     let outOfScope = 0;

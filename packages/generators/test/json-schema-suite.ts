@@ -3,12 +3,10 @@ import { join } from 'node:path';
 
 /**
  * Where the JSON-Schema-Test-Suite (json-schema-org, MIT) is read from: `ASSAY_JSON_SCHEMA_SUITE`,
- * else `json-schema-test-suite/` in the reference folder beside the repository. It is never copied
- * into the repository; the laws over it skip when it is absent.
+ * else the draft 2020-12 tests kept beside this file with their licence (`json-schema-test-suite/`).
  */
 export const SUITE =
-  process.env.ASSAY_JSON_SCHEMA_SUITE ??
-  join(import.meta.dirname, '../../../../shared/json-schema-test-suite');
+  process.env.ASSAY_JSON_SCHEMA_SUITE ?? join(import.meta.dirname, 'json-schema-test-suite');
 
 /** The suite's folder of draft 2020-12 tests, when present. */
 export function suiteFolder(): string | undefined {

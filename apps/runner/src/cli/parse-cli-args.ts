@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AssayError } from '@assay/model';
 import { parseReplayArgs } from './parse-replay-args.js';
-import type { MockOptions, ReplayOptions, ReportKind, RunOptions } from './run-options.js';
+import type { DiffOptions, MockOptions, ReplayOptions, ReportKind, RunOptions } from './run-options.js';
 
 /** Defaults of `assay run`, also shown by `--help`. */
 export const runDefaults = {
@@ -57,9 +57,10 @@ const mockSpec = {
 /** The result of parsing a command line: a command to run, or a request for help. */
 export type CliCommand =
   | RunOptions
+  | DiffOptions
   | MockOptions
   | ReplayOptions
-  | { command: 'help'; topic?: 'run' | 'mock' | 'replay' };
+  | { command: 'help'; topic?: 'run' | 'mock' | 'diff' | 'replay' };
 
 /**
  * Parses and validates the arguments of `assay` (without `node` and the script). Every problem
@@ -76,16 +77,52 @@ export function parseCliArgs(
     return { command: 'help' };
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    if (command === 'run' || command === 'mock' || command === 'replay')
+    if (command === 'run' || command === 'mock' || command === 'diff' || command === 'replay')
       return { command: 'help', topic: command };
   }
   if (command === 'run') return parseRun(rest, env, randomSeed);
+  if (command === 'diff') return parseDiff(rest, env, randomSeed);
   if (command === 'mock') return parseMock(rest, randomSeed);
   if (command === 'replay') return parseReplayArgs(rest);
   throw new AssayError(
     'usage',
-    `unknown command "${command}": expected "run", "mock" or "replay" (see assay --help)`,
+    `unknown command "${command}": expected "run", "diff", "mock" or "replay" (see assay --help)`,
   );
+}
+
+/**
+ * `assay diff`: the options of `run` (A is `--base-url`) plus `--against <url>` (B). The mock is not
+ * a side: its data is made up, so two servers are compared, never a server with invented answers.
+ */
+function parseDiff(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  randomSeed: () => number,
+): DiffOptions {
+  const rest: string[] = [];
+  let raw: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--against') {
+      raw = argv[i + 1];
+      if (raw === undefined)
+        throw usage('--against', 'expects the base URL of the implementation to compare with');
+      i += 1;
+    } else if (arg.startsWith('--against=')) raw = arg.slice('--against='.length);
+    else rest.push(arg);
+  }
+  const run = parseRun(rest, env, randomSeed);
+  if (run.mock) throw usage('--mock', 'assay diff compares two servers: give --base-url <A> --against <B>');
+  if (raw === undefined) throw usage('--against', 'missing: assay diff <spec> --base-url <A> --against <B>');
+  let against: URL;
+  try {
+    against = parseBaseUrl(raw);
+  } catch (error) {
+    if (error instanceof AssayError) throw usage('--against', error.message.replace(/^--base-url:?\s*/, ''));
+    throw error;
+  }
+  const { command: _run, ...options } = run;
+  return { ...options, command: 'diff', against };
 }
 
 function parseRun(
