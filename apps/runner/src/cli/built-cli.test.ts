@@ -1,9 +1,13 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identificationSpec } from '../_test/paths.js';
-import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
+import { buildCli, builtBin, spawnCli } from '../hostile/_test/built-cli.js';
 import { type HostileTarget, hostileDocument, startHostileTarget } from '../hostile/_test/hostile-target.js';
 
 // Every test of the CLI as a process lives in this one file: it builds dist/ once, and no other
@@ -49,7 +53,8 @@ describe('Ctrl-C on a real process', () => {
     expect(result.signal).toBeNull();
     expect(result.code).toBe(130);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stdout).toContain('Run incomplete (interrupted)');
+    expect(result.stdout).toContain('○ stopped early (interrupted)');
+    expect(result.stdout).not.toContain('✓');
 
     const json = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
     expect(json).toMatchObject({ incomplete: true, incompleteReason: 'interrupted' });
@@ -86,6 +91,56 @@ describe('an error nothing caught', () => {
     const debug = await spawnCli(argv, { env: { ...env, ASSAY_DEBUG: '1' } });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('a reproduction from a mock run, pasted into a shell', () => {
+  it('starts the same mock with assay mock and fails the same way under curl', async () => {
+    // A port nothing listens on, for the mock the reproduction starts.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const report = join(dir, 'mock-run.json');
+    const argv = ['run', identificationSpec, '--mock', '--max-examples', '5', '--seed', '4'];
+    const env = { PATH: process.env.PATH ?? '', ASSAY_MOCK_PORT: String(port) };
+    const run = await spawnCli([...argv, '--fault', 'wrong-content-type', '--report', `json=${report}`], {
+      env,
+    });
+    expect(run.code, run.stderr).toBe(1);
+    const failure = JSON.parse(await readFile(report, 'utf8')).failures.find(
+      (f: { check: string; response: { status: number } }) =>
+        f.check === 'content-type-conformance' && f.response.status === 200,
+    );
+    // The console prints the same two commands.
+    expect(run.stdout).toContain(`${failure.serve} &`);
+    expect(run.stdout).toContain(failure.reproduce);
+    expect(failure.reproduce).toContain(`http://127.0.0.1:${port}/api/v3/`);
+    expect(failure.reproduce).not.toContain('assay.mock');
+    // `assay` on the PATH is this build, as an installed one would be.
+    const bin = join(dir, 'bin');
+    await mkdir(bin, { recursive: true });
+    await writeFile(
+      join(bin, 'assay'),
+      `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(builtBin)} "$@"\n`,
+      {
+        mode: 0o755,
+      },
+    );
+    const script = [
+      `${failure.serve} &`,
+      'mock=$!',
+      `for i in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:${port}/ && break; sleep 0.1; done`,
+      failure.reproduce,
+      'kill $mock',
+    ].join('\n');
+    const shell = await promisify(execFile)('bash', ['-c', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
+    });
+    expect(shell.stdout).toMatch(/^HTTP\/1\.1 200 /m);
+    expect(shell.stdout).toMatch(/^content-type: text\/html/im);
   });
 });
 

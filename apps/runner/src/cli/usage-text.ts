@@ -1,7 +1,7 @@
 import { mockDefaults, runDefaults } from './parse-cli-args.js';
 
 /** The `--help` text of each command. */
-export function usageText(topic?: 'run' | 'mock' | 'diff'): string {
+export function usageText(topic?: 'run' | 'mock' | 'diff' | 'replay'): string {
   const run = `Usage:
   assay run <spec> --base-url <url> [options]   fuzz a live server
   assay run <spec> --mock [options]              fuzz the built-in mock, in-process
@@ -23,7 +23,13 @@ Options of run (each also a key of assay.config.yaml; a flag wins over the file)
   --timeout <ms>                 per request (default ${runDefaults.timeoutMs})
   --time-budget <s>              stop sending after this many seconds
   --unsafe                       also send POST/PUT/PATCH/DELETE (default: GET, HEAD, OPTIONS only)
-  --report json=<path> | junit=<path> | html=<path>   repeatable
+  --report json=<path> | junit=<path> | html=<path> | ndjson=<path> | github
+                                 repeatable; json=- and ndjson=- write to stdout (the console
+                                 then goes to stderr); github is on by itself under GITHUB_ACTIONS=true
+  --max-failures <n>             stop after n distinct failures
+  --verbose                      outside a terminal, also a line per passing operation
+  --color, --no-color            force colours on or off (default: on a terminal, unless NO_COLOR;
+                                 FORCE_COLOR=1 forces them)
   --shard <i>/<n>                run the i-th of n deterministic slices of the operations
   --quiet                        print only failures and the summary
   --no-shrink                    report failures as found, without shrinking them
@@ -31,8 +37,18 @@ Options of run (each also a key of assay.config.yaml; a flag wins over the file)
   --fault <name>                 with --mock: inject a named fault (repeatable)
   --items <n>                    with --mock: items per list operation
 
+Environment: ASSAY_BEARER (the bearer token), ASSAY_MOCK_PORT (where a mock run's reproductions
+start assay mock; 8080), NO_COLOR, FORCE_COLOR, GITHUB_ACTIONS / GITHUB_STEP_SUMMARY (GitHub output).
+
 Exit codes: 0 no failures, 1 failures found, 2 usage/config/spec error, 3 target unreachable
 (130 when interrupted with Ctrl-C; the reports are still written, marked incomplete).`;
+  const replay = `Usage:
+  assay replay <report.json> [--failure <n>] [--base-url <url>] [--auth-bearer <token>]
+
+Re-sends the request of each failure of a JSON report (or of failure n, as the report numbers them
+from 1) and says whether it still fails. A mock run's report is replayed against the same mock.
+Credentials the report redacted come from --auth-bearer / ASSAY_BEARER and ASSAY_HEADER_<NAME>.
+Exit codes: 0 nothing still fails, 1 a failure still fails, 2 usage error.`;
   const mock = `Usage:
   assay mock <spec> [--port ${mockDefaults.port}] [--host ${mockDefaults.host}] [--seed n] [--items n] [--token t] [--fault name]...
 
@@ -50,5 +66,6 @@ Exit codes: 0 no difference, 1 differences, 2 usage/config/spec error, 3 a targe
   if (topic === 'run') return run;
   if (topic === 'diff') return diff;
   if (topic === 'mock') return mock;
-  return `assay: spec-driven API contract testing\n\n${run}\n\n${diff}\n\n${mock}\n\nassay --version (-V) prints the version.`;
+  if (topic === 'replay') return replay;
+  return `assay: spec-driven API contract testing\n\n${run}\n\n${diff}\n\n${mock}\n\n${replay}\n\nassay --version (-V) prints the version.`;
 }

@@ -72,7 +72,7 @@ describe('assay diff', () => {
     );
     expect(result.stdout).toMatch(/B: 200 application\/json .* \(fails [^)]*response-schema-conformance/);
     expect(result.stdout).toMatch(
-      /curl A: curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v3\/stages\/identification\//,
+      /curl A: curl -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v3\/stages\/identification\//,
     );
     expect(result.stdout).not.toContain(TOKEN);
   });

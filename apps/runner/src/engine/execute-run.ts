@@ -9,6 +9,7 @@ import { configuredTransport, type TransportRecord } from '../config/configured-
 import { finishConfiguredRun } from '../config/finish-configured-run.js';
 import { createTransport, type Transport } from '../transport/create-transport.js';
 import { createKit } from './create-kit.js';
+import type { EngineOptions } from './engine-options.js';
 import { runEngine } from './run-engine.js';
 import type { RunProgress, RunResult } from './run-result.js';
 import { runnerVersion } from './runner-version.js';
@@ -32,7 +33,7 @@ export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'
   wrapTransport?: (transport: Transport) => Transport;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
-};
+} & Pick<EngineOptions, 'onOperationStarted' | 'onOperationFinished' | 'onExchange'>;
 
 /**
  * Runs Assay on a loaded API: selects operations and checks, builds the transport (live dispatcher
@@ -140,6 +141,11 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
         ? {}
         : { deadline: started + options.timeBudgetS * 1000, onDeadline: () => budget.abort() }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.onOperationStarted === undefined ? {} : { onOperationStarted: options.onOperationStarted }),
+      ...(options.onOperationFinished === undefined
+        ? {}
+        : { onOperationFinished: options.onOperationFinished }),
+      ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
     });
     const result: RunResult = {
       tool: 'assay',
