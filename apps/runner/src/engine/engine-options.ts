@@ -12,6 +12,8 @@ export interface EngineOptions {
   kit: EngineKit;
   seed: number;
   maxExamples: number;
+  /** Generated requests per mode for one operation, when it differs from `maxExamples` (config file). */
+  maxExamplesFor?: (operation: Operation) => number;
   credentials: Credentials;
   shrink: boolean;
   /** Ids of every selected check (exchange, sequence and transport ones). */

@@ -36,6 +36,8 @@ function integerRange(min: number, max: number): fc.Arbitrary<number> {
 
 /** Numbers within the bounds, drawn as multiples when `multipleOf` is set. */
 export function numberArbitrary(s: JsonSchemaObject): fc.Arbitrary<number> {
+  // An integer format on a number (int32, int64) admits integers only, as the validator reads it.
+  if (s.format === 'int32' || s.format === 'int64') return integerArbitrary(s);
   const step = s.multipleOf;
   const lowInclusive = s.minimum;
   const lowExclusive = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : undefined;
