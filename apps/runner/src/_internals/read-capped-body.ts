@@ -37,11 +37,11 @@ function decoderFor(encoding: string | undefined) {
   switch (encoding?.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
-      return createGunzip();
+      return createGunzip({ chunkSize: 64 * 1024 });
     case 'deflate':
-      return createInflate();
+      return createInflate({ chunkSize: 64 * 1024 });
     case 'br':
-      return createBrotliDecompress();
+      return createBrotliDecompress({ chunkSize: 64 * 1024 });
     default:
       return undefined;
   }
