@@ -359,6 +359,6 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         }
       `);
     },
-    180_000,
+    600_000,
   );
 });
