@@ -38,7 +38,10 @@ describe('cappedBodyCollector', () => {
   it('a declared length past the cap holds only the preview and stops as soon as it is full', () => {
     const collector = cappedBodyCollector(10 * 1024 * 1024, 300 * 1024 * 1024);
     const chunk = Buffer.alloc(16 * 1024, 7);
-    const read = collect(collector, Array.from({ length: 100 }, () => chunk));
+    const read = collect(
+      collector,
+      Array.from({ length: 100 }, () => chunk),
+    );
     expect(read.taken).toBe(previewBytes / chunk.length);
     expect(read).toMatchObject({ truncated: true });
     expect(read.bytes.length).toBe(previewBytes);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identificationSpec } from '../_test/paths.js';
 import { buildCli, spawnCli } from '../hostile/_test/built-cli.js';
-import { startBodyBomb } from '../hostile/_test/start-body-bomb.js';
 import { type HostileTarget, hostileDocument, startHostileTarget } from '../hostile/_test/hostile-target.js';
+import { startBodyBomb } from '../hostile/_test/start-body-bomb.js';
 
 // Every test of the CLI as a process lives in this one file: it builds dist/ once, and no other
 // test file rebuilds it while these spawn it.
