@@ -91,7 +91,7 @@ describe('assay diff', () => {
     // keep every page's set: both are for `assay run`'s ordering checks to find.
     expect(unseen.filter((name) => !['unstable-order', 'per-page-ordering'].includes(name))).toEqual([]);
     expect(shown.length).toBeGreaterThan(20);
-  });
+  }, 300_000);
 
   it('writes the differences to a JSON report, secrets removed', async () => {
     const a = await serve();
