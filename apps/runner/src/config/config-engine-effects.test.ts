@@ -22,6 +22,7 @@ async function run(config: string, argv: string[] = [], env: Record<string, stri
   const result = await runInFolder(dir, [...argv, '--report', 'json=r.json', '--report', 'junit=r.xml'], env);
   const read = (name: string) => readFile(join(dir, name), 'utf8').catch(() => '');
   const json = JSON.parse((await read('r.json')) || '{}') as {
+    operations?: Array<{ operationId: string; state: string; reason?: string }>;
     failures?: Array<{
       operationId: string;
       check: string;
@@ -29,7 +30,12 @@ async function run(config: string, argv: string[] = [], env: Record<string, stri
       request: { headers: Record<string, string> };
     }>;
   };
-  return { ...result, failures: json.failures ?? [], junit: await read('r.xml') };
+  return {
+    ...result,
+    failures: json.failures ?? [],
+    operations: json.operations ?? [],
+    junit: await read('r.xml'),
+  };
 }
 
 const found = (failures: ReadonlyArray<{ operationId: string; check: string }>) =>
@@ -97,6 +103,9 @@ describe('per-operation maxExamples, skip', () => {
   it('sends nothing to a skipped operation, and says so when nothing was tested', async () => {
     const skipped = await run(`${base}operations:\n  tag:admin: {skip: tested by the admin suite}\n`);
     expect(to(skipped.wire, /^\/api\/admin\//)).toEqual([]);
+    const admin = skipped.operations.find((op) => op.operationId === 'adminStats');
+    expect(admin?.state).not.toBe('passed');
+    expect(admin?.reason).toContain('tested by the admin suite');
     expect(to(skipped.wire, /^\/api\/things\//).length).toBeGreaterThan(0);
     const none = await run(`${base}operations:\n  /**: {skip: maintenance}\n`);
     expect(none.wire).toEqual([]);
