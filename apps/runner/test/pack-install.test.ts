@@ -21,6 +21,9 @@ const publishable = [
   'apps/runner',
 ];
 
+/** Published too, but installed on its own (`npm install -D @assay/vitest`, with vitest as a peer). */
+const publishedApart = ['packages/vitest'];
+
 /** npm's codes for "the registry could not be reached" (a fetch it could not make offline). */
 const offline = /ENOTCACHED|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH/;
 
@@ -40,6 +43,22 @@ let unreachable: string | undefined;
 
 beforeAll(async () => {
   await buildCli();
+  // The packages published apart depend on the CLI, not the CLI on them: built here too.
+  await run(
+    'npx',
+    [
+      'turbo',
+      'run',
+      'build',
+      ...publishedApart.map((dir) => `--filter=./${dir}`),
+      '--output-logs=errors-only',
+    ],
+    {
+      cwd: repoRoot,
+      timeout: 240_000,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   project = await mkdtemp(join(tmpdir(), 'assay-pack-install-'));
   const { stdout } = await npm(
     ['pack', '--json', '--pack-destination', project, ...publishable.flatMap((dir) => ['-w', dir])],
@@ -71,7 +90,7 @@ describe('the packages as npm would publish them', () => {
   it('every tarball has its LICENSE, README, package.json and built entry point, and no sources or tests', async () => {
     expect(tarballs).toHaveLength(publishable.length);
     const { stdout } = await npm(
-      ['pack', '--dry-run', '--json', ...publishable.flatMap((dir) => ['-w', dir])],
+      ['pack', '--dry-run', '--json', ...[...publishable, ...publishedApart].flatMap((dir) => ['-w', dir])],
       repoRoot,
     );
     for (const entry of JSON.parse(stdout) as Array<{ name: string; files: Array<{ path: string }> }>) {
@@ -84,7 +103,7 @@ describe('the packages as npm would publish them', () => {
         entry.name,
       ).toEqual([]);
     }
-  });
+  }, 300_000);
 
   it('installs into an empty project, and `npx assay` there prints its version and runs a spec on the mock', async (context) => {
     if (unreachable !== undefined) {
@@ -112,5 +131,5 @@ describe('the packages as npm would publish them', () => {
     expect(result.stdout).toMatch(
       /✓ 3 of 3 operations tested, 0 not tested, 0 failed · \d+ requests · 0 failures/,
     );
-  });
+  }, 300_000);
 });
