@@ -1,6 +1,6 @@
 import type { ApiModel, AuthProbe, HttpRequest, Operation, SecurityScheme } from '@assay/model';
+import { basicToken } from './basic-token.js';
 import type { AuthenticatedRequest } from './create-authenticator.js';
-import { basicToken } from './create-authenticator.js';
 import { placeCredential, removeCredential, type WireCredential } from './place-credential.js';
 
 /** The value sent as a wrong credential: no server issues it. */

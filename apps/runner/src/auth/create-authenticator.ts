@@ -2,11 +2,13 @@ import type { ApiModel, HttpRequest, Operation, SecurityScheme } from '@assay/mo
 import { AssayError } from '@assay/model';
 import type { Dispatcher } from 'undici';
 import type { AuthSettings, OAuth2ClientCredentials } from './auth-settings.js';
+import { basicToken } from './basic-token.js';
 import { type ChosenScheme, chooseRequirement, type RequirementChoice } from './choose-requirement.js';
 import { discoverTokenUrl } from './discover-token-url.js';
 import { oauth2TokenSource, type TokenSource } from './oauth2-token-source.js';
 import { placeCredential, type WireCredential } from './place-credential.js';
 import type { SchemeCredential } from './scheme-credential.js';
+import { settingsSecrets } from './settings-secrets.js';
 
 /** How an {@link Authenticator} reaches token endpoints. */
 export interface AuthenticatorOptions {
@@ -150,31 +152,4 @@ function wireOf(credential: Exclude<SchemeCredential, { kind: 'oauth2' }>): Wire
     case 'apiKey':
       return { kind: 'apiKey', value: credential.value };
   }
-}
-
-/** RFC 7617 §2: base64 of `user-id:password`, UTF-8. */
-export function basicToken(username: string, password: string): string {
-  return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-}
-
-/**
- * Every secret value of the settings and the forms they go on the wire in (the Basic token), so
- * the redactor blanks them wherever they are echoed. User names and client ids are not secrets.
- */
-export function settingsSecrets(settings: AuthSettings): string[] {
-  const out: string[] = [];
-  if (settings.bearer !== undefined) out.push(settings.bearer);
-  if (settings.apiKey !== undefined) out.push(settings.apiKey);
-  if (settings.basic !== undefined) {
-    out.push(settings.basic.password, basicToken(settings.basic.username, settings.basic.password));
-  }
-  for (const named of Object.values(settings.schemes ?? {})) {
-    if ('token' in named) out.push(named.token);
-    else if ('value' in named) out.push(named.value);
-    else if ('clientId' in named) {
-      if (named.clientSecret !== undefined) out.push(named.clientSecret);
-      if (named.password !== undefined) out.push(named.password);
-    } else out.push(named.password, basicToken(named.username, named.password));
-  }
-  return out.filter((secret) => secret !== '');
 }

@@ -14,7 +14,7 @@ export type SchemeCredential =
 
 /**
  * The credential a scheme is sent with, or `undefined` when nothing configured fits it. A setting
- * for the scheme by name wins over the general ones (`bearer`, `basic`, `apiKey`); a setting of
+ * for the scheme by name wins over the general ones (`bearer`, `basic`, `apiKey`, `oauth2`); a setting of
  * the wrong form for the scheme (a password for an API key) fits nothing, rather than being sent
  * where the server would take it for something else.
  */
@@ -32,6 +32,7 @@ export function schemeCredential(
       return settings.apiKey === undefined ? undefined : { kind: 'apiKey', value: settings.apiKey };
     case 'oauth2':
     case 'openIdConnect':
+      if (settings.oauth2 !== undefined) return { kind: 'oauth2', client: settings.oauth2 };
       return settings.bearer === undefined ? undefined : token(scheme, settings.bearer);
     case 'mutualTLS':
       return undefined;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AssayError } from '@assay/model';
+import { authFlagSpec, authSettingsFromFlags } from '../auth/auth-flags.js';
 import type { MockOptions, ReportKind, RunOptions } from './run-options.js';
 
 /** Defaults of `assay run`, also shown by `--help`. */
@@ -19,6 +20,7 @@ const runSpec = {
   operation: { type: 'string', multiple: true },
   tag: { type: 'string', multiple: true },
   'auth-bearer': { type: 'string' },
+  ...authFlagSpec,
   header: { type: 'string', multiple: true },
   'max-examples': { type: 'string' },
   seed: { type: 'string' },
@@ -118,6 +120,8 @@ function parseRun(
   };
   if (baseUrl !== undefined) options.baseUrl = baseUrl;
   if (bearer !== undefined) options.bearer = bearer;
+  const auth = authSettingsFromFlags(values, env, bearer);
+  if (auth !== undefined) options.auth = auth;
   if (values.checks !== undefined) options.checks = checkIds(values.checks, '--checks');
   const rate = decimal(values.rate, '--rate');
   if (rate !== undefined) options.rate = rate;

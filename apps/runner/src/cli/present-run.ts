@@ -13,10 +13,11 @@ export const presentRun = {
    * On a TTY, one line rewritten at most ten times a second; otherwise a plain line per finished
    * operation (logs keep every line). Nothing with --quiet.
    */
-  progress(io: CliIo, options: Pick<RunOptions, 'quiet' | 'bearer' | 'headers'>) {
+  progress(io: CliIo, options: Pick<RunOptions, 'quiet' | 'bearer' | 'headers' | 'auth'>) {
     const tty = io.stdout.isTTY === true;
     const redactor = createRedactor({
       ...(options.bearer === undefined ? {} : { bearer: options.bearer }),
+      ...(options.auth === undefined ? {} : { auth: options.auth }),
       headers: options.headers.map(([name, value]) => ({ name, value })),
     });
     let last = 0;

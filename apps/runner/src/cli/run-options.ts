@@ -1,3 +1,5 @@
+import type { AuthSettings } from '../auth/auth-settings.js';
+
 /** The kinds of report file `--report kind=path` writes. */
 export type ReportKind = 'json' | 'junit' | 'html';
 
@@ -11,6 +13,11 @@ export interface RunOptions {
   operations: string[];
   tags: string[];
   bearer?: string;
+  /**
+   * From `--auth-basic`, `--auth-api-key` and the `--oauth2-*` flags (with `bearer` copied in): each
+   * operation is sent the credentials its `security` asks for. Absent when none of them is given.
+   */
+  auth?: AuthSettings;
   /** From `--header "Name: value"`, names lower-cased, in the order given. */
   headers: Array<[name: string, value: string]>;
   maxExamples: number;

@@ -1,4 +1,5 @@
 import type { ApiModel, Operation } from '@assay/model';
+import type { Authenticator } from '../auth/create-authenticator.js';
 import type { Transport } from '../transport/create-transport.js';
 import type { Credentials } from './credentials.js';
 import type { EngineKit } from './engine-kit.js';
@@ -13,6 +14,11 @@ export interface EngineOptions {
   seed: number;
   maxExamples: number;
   credentials: Credentials;
+  /**
+   * Sends each operation the credentials its security asks for (from `--auth-basic`,
+   * `--auth-api-key`, an OAuth2 client), on top of `credentials`. Absent: `credentials` only.
+   */
+  authenticator?: Authenticator;
   shrink: boolean;
   /** Ids of every selected check (exchange, sequence and transport ones). */
   selectedChecks: ReadonlySet<string>;
