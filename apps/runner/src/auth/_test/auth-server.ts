@@ -10,6 +10,10 @@ export interface AuthServer {
   revoked: Set<string>;
   /** Seconds the next tokens live (`expires_in`), or undefined to leave it out. */
   expiresIn: number | undefined;
+  /** Paths that answered 200 (a request got in), in order. */
+  admitted: string[];
+  /** The planted bug: `/combo` checks the API key and ignores the basic credentials. */
+  comboIgnoresBasic: boolean;
   close(): Promise<void>;
 }
 
@@ -25,7 +29,13 @@ export const API_KEY = 'k-123';
 export async function startAuthServer(): Promise<AuthServer> {
   let issued = 0;
   const tokens = new Set<string>();
-  const state: Omit<AuthServer, 'url' | 'close'> = { tokenRequests: [], revoked: new Set(), expiresIn: 3600 };
+  const state: Omit<AuthServer, 'url' | 'close'> = {
+    tokenRequests: [],
+    revoked: new Set(),
+    expiresIn: 3600,
+    comboIgnoresBasic: false,
+    admitted: [],
+  };
   const basic = `Basic ${Buffer.from(`${USER.username}:${USER.password}`).toString('base64')}`;
   const bearerOk = (request: IncomingMessage) => {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
@@ -87,7 +97,9 @@ export async function startAuthServer(): Promise<AuthServer> {
       '/bearer': () => request.headers.authorization === 'Bearer fixed-token',
       '/oauth': () => bearerOk(request),
       '/oidc': () => bearerOk(request),
-      '/combo': () => request.headers['x-api-key'] === API_KEY && request.headers.authorization === basic,
+      '/combo': () =>
+        request.headers['x-api-key'] === API_KEY &&
+        (state.comboIgnoresBasic || request.headers.authorization === basic),
       '/either': () =>
         request.headers['x-api-key'] === API_KEY || request.headers.authorization === 'Bearer fixed-token',
     };
@@ -100,6 +112,9 @@ export async function startAuthServer(): Promise<AuthServer> {
       });
       return response.end('{}');
     }
+    // Echoes what it was sent, as careless servers do: reports must not repeat it.
+    state.admitted.push(url.pathname);
+    response.setHeader('x-echo', `${request.headers.authorization} ${request.headers['x-api-key']}`);
     answer(200, { ok: true });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
