@@ -16,5 +16,6 @@ export type { Parameter, ParameterLocation, ParameterStyle } from './parameter.j
 export type { RequestBody } from './request-body.js';
 export type { HeaderSpec, ResponseSpec } from './response-spec.js';
 export type { OAuth2Flow, OAuth2Flows, SecurityRequirement, SecurityScheme } from './security-scheme.js';
+export { serverBasePath } from './server-base-path.js';
 export type { SpecProblem } from './spec-problem.js';
 export type { Violation } from './violation.js';

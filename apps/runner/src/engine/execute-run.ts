@@ -1,6 +1,6 @@
 import { createMock } from '@assay/mock';
 import type { ApiModel } from '@assay/model';
-import { AssayError } from '@assay/model';
+import { AssayError, serverBasePath } from '@assay/model';
 import { Agent, type Dispatcher } from 'undici';
 import { checkSchemeNames } from '../auth/auth-flags.js';
 import { type Authenticator, createAuthenticator } from '../auth/create-authenticator.js';
@@ -162,12 +162,5 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
  * the process.
  */
 export function mockBaseUrl(api: ApiModel): URL {
-  const server = api.servers[0] ?? '/';
-  let path = '/';
-  try {
-    path = new URL(server, 'http://assay.mock').pathname;
-  } catch {
-    path = '/';
-  }
-  return new URL(`http://assay.mock${path.replace(/\/+$/, '')}`);
+  return new URL(`http://assay.mock${serverBasePath(api.servers[0])}`);
 }

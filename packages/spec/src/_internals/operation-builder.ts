@@ -1,3 +1,4 @@
+import { joinPointer } from '@assay/json-schema';
 import type {
   HeaderSpec,
   HttpMethod,
@@ -15,7 +16,6 @@ import type {
   SpecProblem,
 } from '@assay/model';
 import type { DocumentSet, RefSite } from './document-set.js';
-import { pointerJoin } from './json-pointer.js';
 import type { SchemaConverter } from './schema-converter.js';
 
 type Obj = Record<string, unknown>;
@@ -84,7 +84,7 @@ export class OperationBuilder {
     const operations: Operation[] = [];
     for (const [path, rawItem] of Object.entries(paths)) {
       if (path.startsWith('x-')) continue;
-      const itemSite = { url: this.docs.rootUrl, pointer: pointerJoin('/paths', path) };
+      const itemSite = { url: this.docs.rootUrl, pointer: joinPointer('/paths', path) };
       const [item, site] = this.deref(rawItem, itemSite);
       if (!isObj(item)) continue;
       for (const method of METHODS) {
@@ -97,7 +97,7 @@ export class OperationBuilder {
             method,
             op,
             item,
-            { url: site.url, pointer: pointerJoin(site.pointer, method) },
+            { url: site.url, pointer: joinPointer(site.pointer, method) },
             itemSite,
           ),
         );
@@ -111,10 +111,10 @@ export class OperationBuilder {
   private additionalOperations(path: string, item: Obj, site: RefSite, itemSite: RefSite): Operation[] {
     if (!isObj(item.additionalOperations)) return [];
     const out: Operation[] = [];
-    const extraSite = { url: site.url, pointer: pointerJoin(site.pointer, 'additionalOperations') };
+    const extraSite = { url: site.url, pointer: joinPointer(site.pointer, 'additionalOperations') };
     const extraItemSite = {
       url: itemSite.url,
-      pointer: pointerJoin(itemSite.pointer, 'additionalOperations'),
+      pointer: joinPointer(itemSite.pointer, 'additionalOperations'),
     };
     for (const [method, op] of Object.entries(item.additionalOperations)) {
       if (!isObj(op)) continue;
@@ -124,7 +124,7 @@ export class OperationBuilder {
         this.problems.push({
           severity: 'warning',
           code: 'additional-operation',
-          pointer: pointerJoin(extraItemSite.pointer, method),
+          pointer: joinPointer(extraItemSite.pointer, method),
           message: fixed
             ? `additionalOperations names ${method}, a method with its own Path Item field; the entry is not tested`
             : `additionalOperations key ${JSON.stringify(method)} is not an HTTP method token; the entry is not tested`,
@@ -137,7 +137,7 @@ export class OperationBuilder {
           method,
           op,
           item,
-          { url: extraSite.url, pointer: pointerJoin(extraSite.pointer, method) },
+          { url: extraSite.url, pointer: joinPointer(extraSite.pointer, method) },
           extraItemSite,
         ),
       );
@@ -153,7 +153,7 @@ export class OperationBuilder {
       if (hops > 32) throw this.docs.resolve('#/__assay_reference_loop__', at);
       const target = this.docs.resolve(current.$ref, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, '$ref'),
+        pointer: joinPointer(at.pointer, '$ref'),
       });
       current = target.value;
       at = { url: target.url, pointer: target.pointer };
@@ -169,7 +169,7 @@ export class OperationBuilder {
     site: RefSite,
     itemSite: RefSite,
   ): Operation {
-    const pointer = pointerJoin(itemSite.pointer, method);
+    const pointer = joinPointer(itemSite.pointer, method);
     const id = this.uniqueId(
       typeof op.operationId === 'string' && op.operationId !== ''
         ? op.operationId
@@ -202,7 +202,7 @@ export class OperationBuilder {
       this.problems.push({
         severity: 'warning',
         code: 'duplicate-operation-id',
-        pointer: pointerJoin(pointer, 'operationId'),
+        pointer: joinPointer(pointer, 'operationId'),
         message: `operationId ${JSON.stringify(wanted)} is used more than once; this operation is called ${JSON.stringify(id)}`,
       });
     }
@@ -217,7 +217,7 @@ export class OperationBuilder {
       list.forEach((raw, i) => {
         const [param, paramSite] = this.deref(raw, {
           url: at.url,
-          pointer: pointerJoin(at.pointer, 'parameters', i),
+          pointer: joinPointer(at.pointer, 'parameters', i),
         });
         if (!isObj(param) || typeof param.name !== 'string' || typeof param.in !== 'string') return;
         merged.set(`${param.in}\n${param.name}`, [param, paramSite]);
@@ -270,7 +270,7 @@ export class OperationBuilder {
           isObj(media) && media.schema !== undefined
             ? this.converter.convert(media.schema, {
                 url: at.url,
-                pointer: pointerJoin(at.pointer, 'content', mediaType!, 'schema'),
+                pointer: joinPointer(at.pointer, 'content', mediaType!, 'schema'),
               })
             : {};
       } else {
@@ -279,7 +279,7 @@ export class OperationBuilder {
             ? {}
             : this.converter.convert(param.schema, {
                 url: at.url,
-                pointer: pointerJoin(at.pointer, 'schema'),
+                pointer: joinPointer(at.pointer, 'schema'),
               });
       }
       examples.push(...this.examplesOf(param, at));
@@ -315,14 +315,14 @@ export class OperationBuilder {
         try {
           const [example] = this.deref(raw, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'examples', name),
+            pointer: joinPointer(at.pointer, 'examples', name),
           });
           if (isObj(example) && Object.hasOwn(example, 'value')) out.push(example.value);
         } catch {
           this.problems.push({
             severity: 'warning',
             code: 'example-ref',
-            pointer: pointerJoin(at.pointer, 'examples', name),
+            pointer: joinPointer(at.pointer, 'examples', name),
             message: 'an example reference cannot be followed; example ignored',
           });
         }
@@ -335,7 +335,7 @@ export class OperationBuilder {
     if (op.requestBody === undefined) return undefined;
     const [body, at] = this.deref(op.requestBody, {
       url: site.url,
-      pointer: pointerJoin(site.pointer, 'requestBody'),
+      pointer: joinPointer(site.pointer, 'requestBody'),
     });
     if (!isObj(body)) return undefined;
     const requestBody: RequestBody = {
@@ -356,7 +356,7 @@ export class OperationBuilder {
       const [param, at] = body;
       const schema = this.converter.convert(param.schema ?? {}, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, 'schema'),
+        pointer: joinPointer(at.pointer, 'schema'),
       });
       const content: Record<string, MediaTypeSpec> = {};
       for (const mediaType of consumes)
@@ -399,7 +399,7 @@ export class OperationBuilder {
     for (const [declared, rawMedia] of Object.entries(raw)) {
       const mediaType = declared.split(';')[0]!.trim().toLowerCase();
       if (Object.hasOwn(content, mediaType)) continue;
-      const mediaSite = { url: at.url, pointer: pointerJoin(at.pointer, 'content', declared) };
+      const mediaSite = { url: at.url, pointer: joinPointer(at.pointer, 'content', declared) };
       // OpenAPI 3.2 media types may be `$ref`s into `components.mediaTypes`.
       const [derefMedia, mediaAt] = this.deref(rawMedia, mediaSite);
       const media = isObj(derefMedia) ? derefMedia : {};
@@ -408,13 +408,13 @@ export class OperationBuilder {
           ? {}
           : this.converter.convert(media.schema, {
               url: mediaSite.url,
-              pointer: pointerJoin(mediaAt.pointer, 'schema'),
+              pointer: joinPointer(mediaAt.pointer, 'schema'),
             });
       const spec: MediaTypeSpec = { mediaType, schema, examples: this.examplesOf(media, mediaAt) };
       if (media.itemSchema !== undefined) {
         spec.itemSchema = this.converter.convert(media.itemSchema, {
           url: mediaAt.url,
-          pointer: pointerJoin(mediaAt.pointer, 'itemSchema'),
+          pointer: joinPointer(mediaAt.pointer, 'itemSchema'),
         });
       }
       if (isObj(media.encoding)) spec.encoding = this.encoding(media.encoding, mediaAt);
@@ -443,7 +443,7 @@ export class OperationBuilder {
         for (const header of Object.values(
           this.headers(value.headers, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'encoding', name, 'headers'),
+            pointer: joinPointer(at.pointer, 'encoding', name, 'headers'),
           }),
         ))
           headers[header.name] = header.schema;
@@ -462,20 +462,20 @@ export class OperationBuilder {
       if (status.startsWith('x-')) continue;
       const [response, at] = this.deref(raw, {
         url: site.url,
-        pointer: pointerJoin(site.pointer, 'responses', status),
+        pointer: joinPointer(site.pointer, 'responses', status),
       });
       if (!isObj(response)) continue;
       const spec: ResponseSpec = {
         status,
         content: {},
-        headers: this.headers(response.headers, { url: at.url, pointer: pointerJoin(at.pointer, 'headers') }),
+        headers: this.headers(response.headers, { url: at.url, pointer: joinPointer(at.pointer, 'headers') }),
       };
       if (typeof response.description === 'string') spec.description = response.description;
       if (this.swagger) {
         if (response.schema !== undefined) {
           const schema = this.converter.convert(response.schema, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'schema'),
+            pointer: joinPointer(at.pointer, 'schema'),
           });
           const examples = isObj(response.examples) ? response.examples : {};
           for (const mediaType of produces) {
@@ -502,7 +502,7 @@ export class OperationBuilder {
       if (name === 'content-type') continue;
       const [header, headerSite] = this.deref(rawHeader, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, declared),
+        pointer: joinPointer(at.pointer, declared),
       });
       if (!isObj(header)) continue;
       let schema: JsonSchema = {};
@@ -511,14 +511,14 @@ export class OperationBuilder {
       } else if (header.schema !== undefined) {
         schema = this.converter.convert(header.schema, {
           url: headerSite.url,
-          pointer: pointerJoin(headerSite.pointer, 'schema'),
+          pointer: joinPointer(headerSite.pointer, 'schema'),
         });
       } else if (isObj(header.content)) {
         const [mediaType, media] = Object.entries(header.content)[0] ?? [];
         if (isObj(media) && media.schema !== undefined) {
           schema = this.converter.convert(media.schema, {
             url: headerSite.url,
-            pointer: pointerJoin(headerSite.pointer, 'content', mediaType!, 'schema'),
+            pointer: joinPointer(headerSite.pointer, 'content', mediaType!, 'schema'),
           });
         }
       }

@@ -1,24 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { createSchemaValidator } from '@assay/json-schema';
 import type { JsonSchema, Operation } from '@assay/model';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { rejection, specFolder } from '../_test/spec-files.js';
 import { loadApi } from './load-api.js';
 
 const IDENTIFICATION = new URL('../../../../spec/identification.yaml', import.meta.url);
-const addFormats = addFormatsModule.default;
 
 const { file, path } = specFolder('assay-spec-');
 
-/** A validator over the model's schemas, the way @assay/checks builds one. */
+/** A validator over the model's schemas: the one @assay/checks validates with. */
 function validator(schemas: Record<string, JsonSchema>) {
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
-  addFormats(ajv);
-  return (schema: JsonSchema, value: unknown) =>
-    ajv.validate({ ...(schema as object), $defs: schemas }, value);
+  const schemaValidator = createSchemaValidator(schemas);
+  return (schema: JsonSchema, value: unknown) => schemaValidator.isValid(schema, value);
 }
 
 function op(api: { operations: Operation[] }, id: string): Operation {
