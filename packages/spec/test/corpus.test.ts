@@ -109,7 +109,13 @@ function expectPlainModel(api: ApiModel): void {
   }
 }
 
-describe.runIf(existsSync(SPECS))('the reference corpus', () => {
+/** Why the suite cannot run here, said in one line; undefined when it can. */
+const missing = existsSync(SPECS)
+  ? undefined
+  : 'needs ../shared/specs, the reference corpus beside the repository (.ci/run provides it)';
+if (missing !== undefined) process.stderr.write(`spec corpus: skipped: ${missing}\n`);
+
+describe.skipIf(missing !== undefined)('the reference corpus', () => {
   const files = existsSync(SPECS) ? specFiles(SPECS) : [];
   let loaded = 0;
   let warned = 0;
@@ -175,16 +181,15 @@ describe.runIf(existsSync(SPECS))('the reference corpus', () => {
     });
 
     const fails = join(suites, version, 'fail');
-    it.runIf(existsSync(fails))(
-      `${version}: every fail document is reported invalid in strict mode`,
-      async () => {
+    // Some versions of the suite have no fail documents: no test, rather than a skip that says nothing.
+    if (existsSync(fails))
+      it(`${version}: every fail document is reported invalid in strict mode`, async () => {
         for (const file of specFiles(fails)) {
           const outcome = await load(file, { strict: true });
           // Schema Object rules live in the schema dialect, which the meta-schema does not apply.
           if (SCHEMA_DIALECT_RULES.has(relative(fails, file))) continue;
           expect('error' in outcome && outcome.error.code, file).toBe('spec-invalid');
         }
-      },
-    );
+      });
   }
 });

@@ -1,4 +1,5 @@
 import type { AuthSettings } from '../auth/auth-settings.js';
+import type { ConfiguredRun } from '../config/configured-run.js';
 
 /** The kinds of report file `--report kind=path` writes. */
 export type ReportKind = 'json' | 'junit' | 'html';
@@ -14,8 +15,9 @@ export interface RunOptions {
   tags: string[];
   bearer?: string;
   /**
-   * From `--auth-basic`, `--auth-api-key` and the `--oauth2-*` flags (with `bearer` copied in): each
-   * operation is sent the credentials its `security` asks for. Absent when none of them is given.
+   * Credentials for the spec's security schemes, from `--auth-basic`, `--auth-api-key`, the
+   * `--oauth2-*` flags (with `bearer` copied in) or the config file: each operation is sent the
+   * credentials its `security` asks for. Absent when none is given.
    */
   auth?: AuthSettings;
   /** From `--header "Name: value"`, names lower-cased, in the order given. */
@@ -42,6 +44,14 @@ export interface RunOptions {
   /** `--mock` only: faults to inject, and dataset size. */
   faults: string[];
   items?: number;
+  /** `--config <file>`: the config file to read instead of looking for one in the working directory. */
+  config?: string;
+  /** `--target <name>`: which of the config file's targets to run against. */
+  target?: string;
+  /** The fields the command line set (they win over the config file); absent: all of them. */
+  fromFlags?: Array<keyof RunOptions>;
+  /** What the config file says per operation, and the checks and hooks its plugins add. */
+  configured?: ConfiguredRun;
 }
 
 /** `assay mock`, parsed and validated. */

@@ -10,6 +10,8 @@ import { transportCheckIds } from './transport-check-ids.js';
 export interface CheckSelection {
   checks?: readonly string[];
   excludeChecks: readonly string[];
+  /** Ids of checks that come from elsewhere (plugins), valid in the selection too. */
+  extraCheckIds?: readonly string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export function createKit(
     ...all.checks.map((c) => c.id),
     ...all.sequenceChecks.map((c) => c.id),
     ...transportCheckIds,
+    ...(selection.extraCheckIds ?? []),
   ];
   const knownSet = new Set(known);
   for (const [flag, ids] of [

@@ -324,6 +324,11 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
   });
 
   const authentik = `${sharedSpecs}authentik-schema.yml`;
+  if (!existsSync(authentik)) {
+    process.stderr.write(
+      'engine golden on authentik: skipped: needs ../shared/specs/authentik-schema.yml, from the reference corpus beside the repository (.ci/run provides it)\n',
+    );
+  }
   it.skipIf(!existsSync(authentik))(
     "on authentik's schema, writes included (needs ../shared/specs/authentik-schema.yml)",
     async () => {
@@ -340,16 +345,16 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
       expect(runs).toMatchInlineSnapshot(`
         {
           "clean": {
-            "failures": 17,
-            "hash": "6203a2f968d5a54e",
-            "requests": 27709,
-            "warnings": 4,
+            "failures": 0,
+            "hash": "e9c768b3a58e0082",
+            "requests": 25985,
+            "warnings": 2,
           },
           "faults": {
-            "failures": 3346,
-            "hash": "7cce1c3c31a7bf2f",
-            "requests": 44932,
-            "warnings": 4,
+            "failures": 3329,
+            "hash": "821c72b3f9dff8e8",
+            "requests": 43247,
+            "warnings": 2,
           },
         }
       `);

@@ -13,6 +13,8 @@ export interface EngineOptions {
   kit: EngineKit;
   seed: number;
   maxExamples: number;
+  /** Generated requests per mode for one operation, when it differs from `maxExamples` (config file). */
+  maxExamplesFor?: (operation: Operation) => number;
   credentials: Credentials;
   /**
    * Sends each operation the credentials its security asks for (from `--auth-basic`,

@@ -5,6 +5,10 @@ import { Agent, type Dispatcher } from 'undici';
 import { checkSchemeNames } from '../auth/auth-flags.js';
 import { type Authenticator, createAuthenticator } from '../auth/create-authenticator.js';
 import type { RunOptions } from '../cli/run-options.js';
+import { applySkips } from '../config/apply-skips.js';
+import { configuredKit } from '../config/configured-kit.js';
+import { configuredTransport, type TransportRecord } from '../config/configured-transport.js';
+import { finishConfiguredRun } from '../config/finish-configured-run.js';
 import { createTransport } from '../transport/create-transport.js';
 import { createKit } from './create-kit.js';
 import { runEngine } from './run-engine.js';
@@ -39,8 +43,17 @@ export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'
 export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const started = performance.now();
-  const { kit, selectedChecks, validator } = createKit(api, options);
-  const { selected, skipped } = selectOperations(api.operations, options);
+  const configured = options.configured;
+  const plugins = configured?.plugins;
+  const extraCheckIds =
+    plugins === undefined
+      ? []
+      : [...plugins.checks, ...plugins.sequenceChecks, ...plugins.runChecks].map((c) => c.id);
+  const made = createKit(api, { ...options, extraCheckIds });
+  const { selectedChecks, validator } = made;
+  const kit = configured === undefined ? made.kit : configuredKit(made.kit, configured, selectedChecks);
+  const selection = selectOperations(api.operations, options);
+  const { selected, skipped } = configured === undefined ? selection : applySkips(selection, configured.plan);
   const bearer = options.bearer ?? (options.mock ? mockToken : undefined);
   let dispatcher: Dispatcher;
   let baseUrl: URL;
@@ -74,15 +87,30 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       ? undefined
       : setTimeout(() => budget.abort(), options.timeBudgetS * 1000);
   timer?.unref();
-  const transport = createTransport({
-    baseUrl,
-    dispatcher,
-    concurrency: options.concurrency,
-    timeoutMs: options.timeoutMs,
-    maxBodyBytes: options.maxBodyBytes,
-    signal,
-    ...(options.rate === undefined ? {} : { rate: options.rate }),
-  });
+  const transportWith = (timeoutMs: number) =>
+    createTransport({
+      baseUrl,
+      dispatcher,
+      concurrency: options.concurrency,
+      timeoutMs,
+      maxBodyBytes: options.maxBodyBytes,
+      signal,
+      ...(options.rate === undefined ? {} : { rate: options.rate }),
+    });
+  const record: TransportRecord = { secrets: new Set(), exchanges: [], warnings: [] };
+  const transport =
+    configured === undefined
+      ? transportWith(options.timeoutMs)
+      : configuredTransport({
+          api,
+          plan: configured.plan,
+          hooks: configured.plugins.hooks,
+          timeoutMs: options.timeoutMs,
+          transportWith,
+          keepExchanges: configured.plugins.runChecks.some((c) => selectedChecks.has(c.id)),
+          record,
+        });
+  const planned = configured?.plan;
   // A live target gets what each operation's security asks for; the mock accepts its one token in
   // every scheme (see `credentials` below), so it needs no authenticator.
   let authenticator: Authenticator | undefined;
@@ -109,6 +137,12 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       kit,
       seed: options.seed,
       maxExamples: options.maxExamples,
+      ...(planned === undefined || planned.size === 0
+        ? {}
+        : {
+            maxExamplesFor: (operation: { id: string }) =>
+              planned.get(operation.id)?.maxExamples ?? options.maxExamples,
+          }),
       // Against the mock, its token goes wherever each operation's scheme reads it; a live server
       // gets exactly the configured bearer token and headers.
       credentials: options.mock
@@ -149,7 +183,9 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
         ? `time budget of ${options.timeBudgetS} s exhausted`
         : 'interrupted';
     }
-    return result;
+    return configured === undefined
+      ? result
+      : finishConfiguredRun(result, configured, record, selectedChecks);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     await authAgent?.close();

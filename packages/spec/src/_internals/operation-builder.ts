@@ -17,6 +17,7 @@ import type {
 } from '@assay/model';
 import type { DocumentSet, RefSite } from './document-set.js';
 import type { SchemaConverter } from './schema-converter.js';
+import { splitPathKey } from './split-path-key.js';
 
 type Obj = Record<string, unknown>;
 
@@ -25,6 +26,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const LOCATIONS = new Set(['path', 'query', 'querystring', 'header', 'cookie']);
 // RFC 9110 §9.1: a method is a token.
 const METHOD_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// OpenAPI 3.1 §4.8.12.1 (fixed fields, `name`): a header parameter named Accept, Content-Type or
+// Authorization "SHALL be ignored": content negotiation, the body and security own those headers.
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 const STYLES = new Set([
   'form',
   'simple',
@@ -82,25 +86,65 @@ export class OperationBuilder {
     const paths = this.root.paths;
     if (!isObj(paths)) return [];
     const operations: Operation[] = [];
-    for (const [path, rawItem] of Object.entries(paths)) {
-      if (path.startsWith('x-')) continue;
-      const itemSite = { url: this.docs.rootUrl, pointer: joinPointer('/paths', path) };
+    const routes = new Set<string>();
+    for (const [key, rawItem] of Object.entries(paths)) {
+      if (key.startsWith('x-')) continue;
+      const itemSite = { url: this.docs.rootUrl, pointer: joinPointer('/paths', key) };
+      // A path key is a path (OpenAPI 3.1 §4.8.8.1): a query written into it (`/search?q={q}`)
+      // is no part of the URL path. The path is what precedes `?`; its fixed pairs become required
+      // query parameters; templated pairs are left to the parameters the operation declares.
+      const [path, fixedQuery] = splitPathKey(key);
       const [item, site] = this.deref(rawItem, itemSite);
       if (!isObj(item)) continue;
       for (const method of METHODS) {
         if (method === 'query' && !this.v32) continue;
         const op = item[method];
         if (!isObj(op)) continue;
-        operations.push(
-          this.operation(
-            path,
-            method,
-            op,
-            item,
-            { url: site.url, pointer: joinPointer(site.pointer, method) },
-            itemSite,
-          ),
+        if (fixedQuery !== undefined) {
+          const route = `${method} ${path}`;
+          if (routes.has(route)) {
+            // Two operations told apart only by the query in their keys: no server routes on that.
+            this.problems.push({
+              severity: 'warning',
+              code: 'path-holds-query',
+              pointer: joinPointer(itemSite.pointer, method),
+              message: `the path ${JSON.stringify(key)} holds a query string, and another ${method.toUpperCase()} ${path} exists: this operation is left out`,
+            });
+            continue;
+          }
+        }
+        const operation = this.operation(
+          path,
+          method,
+          op,
+          item,
+          { url: site.url, pointer: joinPointer(site.pointer, method) },
+          itemSite,
         );
+        routes.add(`${method} ${path}`);
+        if (fixedQuery !== undefined) {
+          this.problems.push({
+            severity: 'warning',
+            code: 'path-holds-query',
+            pointer: joinPointer(itemSite.pointer, method),
+            message: `the path ${JSON.stringify(key)} holds a query string: read as ${path} with its fixed pairs as required query parameters`,
+          });
+          for (const [name, value] of fixedQuery) {
+            if (operation.parameters.some((p) => p.in === 'query' && p.name === name)) continue;
+            operation.parameters.push({
+              name,
+              in: 'query',
+              required: true,
+              style: 'form',
+              explode: true,
+              allowReserved: false,
+              schema: { const: value },
+              deprecated: false,
+              examples: [value],
+            });
+          }
+        }
+        operations.push(operation);
       }
       if (this.v32) operations.push(...this.additionalOperations(path, item, site, itemSite));
     }
@@ -231,6 +275,7 @@ export class OperationBuilder {
     for (const [param, at] of merged.values()) {
       if (param.in === 'body') body = [param, at];
       else if (param.in === 'formData') formData.push([param, at]);
+      else if (param.in === 'header' && IGNORED_HEADERS.has((param.name as string).toLowerCase())) continue;
       else if (LOCATIONS.has(param.in as string)) parameters.push(this.parameter(param, at));
     }
     return { parameters, body, formData };

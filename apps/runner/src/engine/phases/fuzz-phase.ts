@@ -30,11 +30,12 @@ export async function fuzzPhase(op: OperationContext, mode: 'positive' | 'negati
   }
   const phase = phaseSeed(options.seed, op.operation.id, mode);
   const toShrink: ShrinkCandidate[] = [];
+  const maxExamples = options.maxExamplesFor?.(op.operation) ?? options.maxExamples;
   // Generated chunk by chunk, each from its own seed, so a time budget or Ctrl-C stops generation
   // too, and (seed, index) still replays any request exactly.
-  for (let chunk = 0; chunk * chunkSize < options.maxExamples && !isHalted(op); chunk++) {
+  for (let chunk = 0; chunk * chunkSize < maxExamples && !isHalted(op); chunk++) {
     const seed = chunkSeed(phase, chunk);
-    const numRuns = Math.min(chunkSize, options.maxExamples - chunk * chunkSize);
+    const numRuns = Math.min(chunkSize, maxExamples - chunk * chunkSize);
     let batch: HttpRequest[];
     try {
       batch = fc.sample(arbitrary, { seed, numRuns });
