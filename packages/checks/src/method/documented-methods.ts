@@ -1,20 +1,32 @@
 import type { ApiModel } from '@assay/model';
 
-const cache = new WeakMap<ApiModel, Map<string, Set<string>>>();
+interface Template {
+  pattern: RegExp;
+  method: string;
+}
 
-/** The methods the spec documents per path template, upper-case; computed once per api. */
-export function documentedMethods(api: ApiModel): Map<string, Set<string>> {
-  let byPath = cache.get(api);
-  if (byPath !== undefined) return byPath;
-  byPath = new Map();
-  for (const operation of api.operations) {
-    let methods = byPath.get(operation.path);
-    if (methods === undefined) {
-      methods = new Set();
-      byPath.set(operation.path, methods);
-    }
-    methods.add(operation.method.toUpperCase());
+const cache = new WeakMap<ApiModel, Template[]>();
+
+/**
+ * The methods the spec documents for a concrete request path (`/users/export/`), upper-case: those
+ * of every path template it matches, not only its own, since `/users/{id}/` documents GET for
+ * `/users/export/` too (a server routing by template answers it). Templates compiled once per api.
+ */
+export function documentedMethods(api: ApiModel, path: string): Set<string> {
+  let templates = cache.get(api);
+  if (templates === undefined) {
+    templates = api.operations.map((operation) => ({
+      pattern: new RegExp(
+        `^${operation.path
+          .split(/\{[^}]*\}/)
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]+')}$`,
+      ),
+      method: operation.method.toUpperCase(),
+    }));
+    cache.set(api, templates);
   }
-  cache.set(api, byPath);
-  return byPath;
+  const methods = new Set<string>();
+  for (const template of templates) if (template.pattern.test(path)) methods.add(template.method);
+  return methods;
 }

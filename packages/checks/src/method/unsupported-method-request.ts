@@ -14,8 +14,8 @@ const SAFE: readonly HttpMethod[] = ['GET', 'TRACE'];
 const UNSAFE: readonly HttpMethod[] = ['DELETE', 'PUT', 'PATCH', 'POST'];
 
 /**
- * A request for the operation's path with a method the spec documents on no operation of that path
- * (mode `method`), or `undefined` when every candidate method is documented. It is `request` (a
+ * A request for the operation's path with a method the spec documents for no path template the
+ * request's path matches (mode `method`), or `undefined` when every candidate method is documented. It is `request` (a
  * valid one: path parameters filled in, credentials kept) without query, body or content type, so
  * only the method is new. `unsupported-method` judges its answer.
  */
@@ -25,7 +25,8 @@ export function unsupportedMethodRequest(
   request: HttpRequest,
   options: UnsupportedMethodOptions = {},
 ): HttpRequest | undefined {
-  const documented = documentedMethods(api).get(operation.path) ?? new Set<string>();
+  const documented = documentedMethods(api, request.path);
+  documented.add(operation.method.toUpperCase());
   const candidates = options.unsafe === true ? [...SAFE, ...UNSAFE] : SAFE;
   const method = candidates.find((candidate) => !documented.has(candidate));
   if (method === undefined) return undefined;

@@ -149,3 +149,24 @@ describe('unsupported-method', () => {
     ).toEqual([]);
   });
 });
+
+describe('a concrete path matched by several templates', () => {
+  it('is not probed with a method another matching template documents', () => {
+    const api = apiWith(['GET']);
+    const exportOp = operationWith([responseSpec('200')], {
+      id: 'exportThings',
+      method: 'POST',
+      path: '/things/export',
+    });
+    const both: ApiModel = { ...api, operations: [...api.operations, exportOp] };
+    const request = { ...base, path: '/things/export' };
+    // `/things/{id}` documents GET for `/things/export` as well: TRACE is the undocumented one.
+    expect(unsupportedMethodRequest(both, exportOp, request)?.method).toBe('TRACE');
+    const get = {
+      operation: exportOp,
+      request: { ...request, method: 'GET', mode: 'method' as const },
+      response: respond(200),
+    };
+    expect(unsupportedMethod(both).verify(get)).toEqual([]);
+  });
+});

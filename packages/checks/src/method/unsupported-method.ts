@@ -26,7 +26,7 @@ export function unsupportedMethod(api: ApiModel, options: UnsupportedMethodCheck
     clause: 'RFC 9110 §15.5.6 405 Method Not Allowed and §10.2.1 Allow; OpenAPI 3.1 §4.8.9 Path Item Object',
     verify({ operation, request, response }) {
       if (request.mode !== 'method') return [];
-      const documented = documentedMethods(api).get(operation.path) ?? new Set<string>();
+      const documented = documentedMethods(api, request.path);
       if (documented.has(request.method.toUpperCase())) return [];
       const status = response.status;
       const print = (keyword: string) => fingerprint(ID, operation.path, keyword);
