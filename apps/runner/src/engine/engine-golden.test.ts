@@ -346,14 +346,14 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         {
           "clean": {
             "failures": 0,
-            "hash": "e9c768b3a58e0082",
-            "requests": 25985,
+            "hash": "baede37369b097ea",
+            "requests": 27715,
             "warnings": 2,
           },
           "faults": {
             "failures": 3329,
-            "hash": "821c72b3f9dff8e8",
-            "requests": 43247,
+            "hash": "16654e4e9336ba14",
+            "requests": 44976,
             "warnings": 2,
           },
         }
