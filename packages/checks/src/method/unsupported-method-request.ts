@@ -9,8 +9,10 @@ export interface UnsupportedMethodOptions {
 
 // Safe methods first (RFC 9110 §9.2.1): a server that wrongly implements one changes nothing. HEAD
 // is left out (a server supporting GET supports HEAD, §9.3.2), and so is OPTIONS, which is about
-// the target resource's communication options rather than one of its operations (§9.3.7).
-const SAFE: readonly HttpMethod[] = ['GET', 'TRACE'];
+// the target resource's communication options rather than one of its operations (§9.3.7). So is
+// TRACE: frameworks and proxies answer it themselves, or disable it (cross-site tracing), whatever
+// the API documents, so its answer says nothing about the API.
+const SAFE: readonly HttpMethod[] = ['GET'];
 const UNSAFE: readonly HttpMethod[] = ['DELETE', 'PUT', 'PATCH', 'POST'];
 
 /**

@@ -9,6 +9,14 @@ const doc = {
   openapi: '3.1.0',
   info: { title: 'methods', version: '1' },
   paths: {
+    '/orders': {
+      post: {
+        operationId: 'createOrder',
+        responses: {
+          '201': { description: 'made', content: { 'application/json': { schema: { type: 'object' } } } },
+        },
+      },
+    },
     '/items': {
       get: {
         operationId: 'listItems',
@@ -27,8 +35,12 @@ const doc = {
 /** Answers the one documented operation; `bug` routes every method and reads the header if present. */
 function handler(bug: boolean): RequestListener {
   return (request, response) => {
-    if (!bug && request.method !== 'GET' && request.method !== 'HEAD') {
-      return response.writeHead(405, { allow: 'GET, HEAD' }).end();
+    const allowed = request.url?.startsWith('/orders') ? ['POST'] : ['GET', 'HEAD'];
+    if (!bug && !allowed.includes(request.method ?? '')) {
+      return response.writeHead(405, { allow: allowed.join(', ') }).end();
+    }
+    if (request.url?.startsWith('/orders')) {
+      return response.writeHead(201, { 'content-type': 'application/json' }).end('{}');
     }
     if (!bug && request.headers['x-tenant'] !== 'acme') return response.writeHead(400).end();
     response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
@@ -53,7 +65,8 @@ async function runAgainst(bug: boolean) {
     excludeChecks: [],
     concurrency: 2,
     timeoutMs: 5000,
-    unsafe: false,
+    // The undocumented GET is probed on the POST-only path, which is sent only with --unsafe.
+    unsafe: true,
     shrink: false,
     maxBodyBytes: 100_000,
     faults: [],
@@ -81,7 +94,7 @@ describe('the method phase against a live server', () => {
     const found = result.failures.map((f) => [f.violation.check, f.violation.message]);
     expect(found).toEqual(
       expect.arrayContaining([
-        ['unsupported-method', 'TRACE /items, which the spec does not document, was accepted with 200'],
+        ['unsupported-method', 'GET /orders, which the spec does not document, was accepted with 201'],
         ['missing-required-header', 'request without the required header X-Tenant answered 200'],
       ]),
     );
