@@ -48,7 +48,15 @@ function previousSections(text) {
 }
 
 const sections = [];
-const names = ['throughput', 'in-process', 'validation', 'spec-load', 'authentik-full', 'long-run'];
+const names = [
+  'throughput',
+  'in-process',
+  'validation',
+  'spec-load',
+  'authentik-full',
+  'long-run',
+  'hostile-memory',
+];
 
 sections.push(
   timed('throughput', () => {
@@ -254,6 +262,33 @@ sections.push(
       ].map(
         ([label, s]) =>
           `| ${label} | ${fmt(s.requests)} | ${fmt(s.rssMb)} MB | ${ratio(s.rssMb / start.rssMb)} | ${fmt(s.heapMb, 1)} MB | ${ratio(s.heapMb / start.heapMb)} |`,
+      ),
+    ].join('\n');
+  }),
+);
+
+sections.push(
+  timed('hostile-memory', () => {
+    const r = child('hostile-memory.mjs');
+    const label = {
+      big: '300 MB body (Content-Length)',
+      endless: 'endless chunked body',
+      'gzip-bomb': 'gzip bomb (300 MB inflated)',
+    };
+    return [
+      '### Memory against hostile bodies',
+      '',
+      '`assay run spec/identification.yaml --max-examples 10 --concurrency 4` (the built CLI, default',
+      '`--max-body` of 10 MiB) against a node:http server in its own process that answers every request with',
+      'the same hostile body; peak RSS of the CLI process (`/usr/bin/time`). The baseline is the same run',
+      `against the in-process mock (${fmt(r.baseline.requests)} requests, bodies it can judge).`,
+      '',
+      '| server | requests | peak RSS | ratio to target (200 MB) | ratio to the mock run |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      `| in-process mock (baseline) | ${fmt(r.baseline.requests)} | ${fmt(r.baseline.peakRssMb)} MB | ${ratio(r.baseline.peakRssMb / 200)} | 1.00x |`,
+      ...r.hostile.map(
+        (h) =>
+          `| ${label[h.name]} | ${fmt(h.requests)} | ${fmt(h.peakRssMb)} MB | ${ratio(h.peakRssMb / 200)} | ${ratio(h.peakRssMb / r.baseline.peakRssMb)} |`,
       ),
     ].join('\n');
   }),

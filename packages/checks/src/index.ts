@@ -32,6 +32,8 @@ export { positiveDataAcceptance } from './conformance/positive-data-acceptance.j
 export { responseHeadersConformance } from './conformance/response-headers-conformance.js';
 export { responseSchemaConformance } from './conformance/response-schema-conformance.js';
 export { statusCodeConformance } from './conformance/status-code-conformance.js';
+export type { CompareOptions } from './diff/compare-exchanges.js';
+export { compareExchanges } from './diff/compare-exchanges.js';
 export { missingHeaderRequests } from './header/missing-header-requests.js';
 export { isMissingHeaderProbe, missingRequiredHeader } from './header/missing-required-header.js';
 export type { UnsupportedMethodCheckOptions } from './method/unsupported-method.js';

@@ -2,6 +2,7 @@ export type { ApiModel, SpecFormat } from './api-model.js';
 export type { AssayErrorCode, AssayErrorDetails, ErrorLocation } from './assay-error.js';
 export { AssayError } from './assay-error.js';
 export type { Check, SequenceCheck } from './check.js';
+export type { Difference, DifferenceKind } from './difference.js';
 export type { Exchange } from './exchange.js';
 export type { HttpMethod } from './http-method.js';
 export type { AuthProbe, GenerationMode, HttpRequest } from './http-request.js';

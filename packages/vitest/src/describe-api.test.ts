@@ -81,7 +81,7 @@ describe('describeApi', () => {
     expect(message).toMatch(
       /replay: ASSAY_SEED=1 npx vitest run 'books\.contract\.ts' -t '\^contract: .* list walks and query probes\$'/,
     );
-    expect(message).toMatch(/curl: curl -X GET 'http:\/\/localhost\/api\/books\//);
+    expect(message).toMatch(/curl: curl (-i )?-X GET 'http:\/\/localhost\/api\/books\//);
 
     // The replay line runs exactly that test again, and it fails the same way.
     const replay = /replay: ASSAY_SEED=(\d+) npx vitest run '([^']+)' -t '([^']+)'/.exec(message);

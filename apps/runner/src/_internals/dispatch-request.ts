@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { Dispatcher } from 'undici';
+import { type CappedBodyCollector, cappedBodyCollector } from './capped-body.js';
 import type { InFlightRequests, StopReason } from './in-flight-requests.js';
 import { readCappedBody } from './read-capped-body.js';
 
@@ -8,6 +9,7 @@ export interface RawResponse {
   status: number;
   /** Lower-case names; repeated headers joined with `, ` (RFC 9110 §5.3). */
   headers: Record<string, string>;
+  /** The body; when `truncated`, only a preview of its first bytes (at most 64 KiB). */
   bytes: Buffer;
   /** True when the body was longer than the cap and was cut (the rest was never read). */
   truncated: boolean;
@@ -20,7 +22,6 @@ export type DispatchResult =
   | { kind: 'stopped'; why: StopReason; phase: 'headers' | 'body' };
 
 const compressed = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
-const empty = Buffer.alloc(0);
 
 /**
  * Sends one request through `dispatcher.dispatch` with a handler that collects the body itself, up
@@ -28,7 +29,12 @@ const empty = Buffer.alloc(0);
  * every request in an abort signal; against a fast target (or the in-process mock) that machinery
  * cost as much as the request itself, and a handler needs neither. Timeouts and cancellation come
  * from `inFlight` (`a`, `b` are the cancelling signals). Compressed bodies (never asked for) go
- * through the streaming decoders of `readCappedBody`, under the same cap.
+ * through the streaming decoders of `readCappedBody`, under the same cap, with back-pressure (the
+ * socket is paused while the decoder is behind, so compressed bytes do not pile up either).
+ *
+ * The cap is streamed: at the first byte past it (or at once, when the declared Content-Length is
+ * past it) the body is cut to a preview ({@link cappedBodyCollector}) and the exchange is dropped on
+ * the wire, so a request holds at most `maxBytes` of body, whatever the server sends.
  */
 export function dispatchRequest(
   dispatcher: Dispatcher,
@@ -44,8 +50,7 @@ export function dispatchRequest(
     let phase: 'headers' | 'body' = 'headers';
     let status = 0;
     let headers: Record<string, string> = {};
-    const chunks: Buffer[] = [];
-    let size = 0;
+    let body: CappedBodyCollector | undefined;
     let inflating: PassThrough | undefined;
     let watched: { end(): void } | undefined;
 
@@ -67,6 +72,7 @@ export function dispatchRequest(
         settle({ kind: 'stopped', why, phase });
         abandon(why === 'timeout' ? 'timeout' : 'cancelled');
         inflating?.destroy();
+        body = undefined;
       },
       a,
       b,
@@ -86,43 +92,50 @@ export function dispatchRequest(
         status = statusCode;
         headers = flattenHeaders(raw);
         const encoding = headers['content-encoding']?.trim().toLowerCase();
-        if (encoding !== undefined && compressed.has(encoding)) {
+        if (encoding === undefined || !compressed.has(encoding)) {
+          body = cappedBodyCollector(maxBytes, declaredLength(headers['content-length']));
+        } else {
           const source = new PassThrough();
           inflating = source;
           readCappedBody(source, maxBytes, encoding).then(
-            (body) => {
-              respond(body.bytes, body.truncated);
-              if (body.truncated) abandon('read cap');
+            (read) => {
+              respond(read.bytes, read.truncated);
+              if (read.truncated) abandon('read cap');
             },
             (error: unknown) => settle({ kind: 'error', error, phase: 'body' }),
           );
         }
       },
-      onResponseData(_controller, chunk) {
+      onResponseData(wire, chunk) {
         if (settled) return;
         if (inflating !== undefined) {
-          inflating.write(chunk);
+          const source = inflating;
+          if (!source.write(chunk) && !wire.paused) {
+            wire.pause();
+            source.once('drain', () => wire.resume());
+          }
           return;
         }
-        if (size + chunk.length > maxBytes) {
-          chunks.push(chunk.subarray(0, maxBytes - size));
-          size = maxBytes;
-          respond(Buffer.concat(chunks, size), true);
+        if (body !== undefined && !body.push(chunk)) {
+          const cut = body.finish();
+          body = undefined;
+          respond(cut.bytes, cut.truncated);
           abandon('read cap');
-          return;
         }
-        chunks.push(chunk);
-        size += chunk.length;
       },
       onResponseEnd() {
         if (inflating !== undefined) {
           inflating.end();
           return;
         }
-        respond(size === 0 ? empty : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), false);
+        if (body === undefined) return;
+        const whole = body.finish();
+        body = undefined;
+        respond(whole.bytes, whole.truncated);
       },
       onResponseError(_controller, error) {
         inflating?.destroy(error);
+        body = undefined;
         settle({ kind: 'error', error, phase });
       },
     };
@@ -132,6 +145,12 @@ export function dispatchRequest(
       settle({ kind: 'error', error, phase });
     }
   });
+}
+
+/** A Content-Length that is one number, else nothing (undici has already refused conflicting ones). */
+function declaredLength(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Number(value);
 }
 
 /** Lower-case names; repeated headers joined with `, ` (RFC 9110 §5.3), as the model says. */

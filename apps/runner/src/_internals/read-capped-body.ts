@@ -1,16 +1,12 @@
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-
-/** A body read up to a cap. */
-export interface CappedBody {
-  bytes: Buffer;
-  truncated: boolean;
-}
+import { type CappedBody, cappedBodyCollector } from './capped-body.js';
 
 /**
- * Reads a response body, keeping at most `maxBytes` bytes and then stopping: the rest is never
- * read, so a 200 MB or endless body costs at most the cap. Compressed bodies (which we never ask
- * for) are inflated through a streaming decoder under the same cap, so a gzip bomb stays bounded.
+ * Reads a compressed response body (which we never ask for) through a streaming decoder, keeping
+ * at most `maxBytes` inflated bytes ({@link cappedBodyCollector}) and then stopping: the decoder is
+ * destroyed at the cap, so nothing past it is inflated and a gzip bomb costs at most the cap. An
+ * encoding we cannot decode is read as it is, under the same cap.
  */
 export async function readCappedBody(
   body: Readable,
@@ -20,37 +16,32 @@ export async function readCappedBody(
   const decoder = decoderFor(contentEncoding);
   const source: Readable = decoder === undefined ? body : body.pipe(decoder);
   if (decoder !== undefined) body.on('error', (error) => decoder.destroy(error));
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let truncated = false;
+  const collector = cappedBodyCollector(maxBytes);
+  let cut = false;
   try {
     for await (const chunk of source) {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-      if (size + buffer.length > maxBytes) {
-        chunks.push(buffer.subarray(0, maxBytes - size));
-        size = maxBytes;
-        truncated = true;
+      if (!collector.push(buffer)) {
+        cut = true;
         break;
       }
-      chunks.push(buffer);
-      size += buffer.length;
     }
   } finally {
-    if (truncated || !body.readableEnded) body.destroy();
+    if (cut || !body.readableEnded) body.destroy();
     decoder?.destroy();
   }
-  return { bytes: Buffer.concat(chunks, size), truncated };
+  return collector.finish();
 }
 
 function decoderFor(encoding: string | undefined) {
   switch (encoding?.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
-      return createGunzip();
+      return createGunzip({ chunkSize: 64 * 1024 });
     case 'deflate':
-      return createInflate();
+      return createInflate({ chunkSize: 64 * 1024 });
     case 'br':
-      return createBrotliDecompress();
+      return createBrotliDecompress({ chunkSize: 64 * 1024 });
     default:
       return undefined;
   }

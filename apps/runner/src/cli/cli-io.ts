@@ -2,8 +2,8 @@ import type { Dispatcher } from 'undici';
 
 /** Where the CLI reads its environment and writes its output: injected so tests run it in-process. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stdout: CliStream;
+  stderr: CliStream;
   env: Readonly<Record<string, string | undefined>>;
   /** Aborted on SIGINT: the run stops and still writes its reports, marked incomplete. */
   signal?: AbortSignal;
@@ -11,4 +11,12 @@ export interface CliIo {
   cwd?: string;
   /** Wraps the run's dispatcher (live or mock), to watch what goes on the wire from a test. */
   wrapDispatcher?: (dispatcher: Dispatcher) => Dispatcher;
+}
+
+/** An output stream: `process.stdout` and `process.stderr` are ones. */
+export interface CliStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  /** The terminal's width, when a TTY. */
+  columns?: number;
 }

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { AssayError } from '@assay/model';
 import { authFlagSpec, authSettingsFromFlags } from '../auth/auth-flags.js';
-import type { MockOptions, ReportKind, RunOptions } from './run-options.js';
+import { parseReplayArgs } from './parse-replay-args.js';
+import type { DiffOptions, MockOptions, ReplayOptions, ReportKind, RunOptions } from './run-options.js';
 
 /** Defaults of `assay run`, also shown by `--help`. */
 export const runDefaults = {
@@ -34,6 +35,10 @@ const runSpec = {
   report: { type: 'string', multiple: true },
   shard: { type: 'string' },
   quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  'max-failures': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   'no-shrink': { type: 'boolean' },
   'max-body': { type: 'string' },
   fault: { type: 'string', multiple: true },
@@ -52,7 +57,12 @@ const mockSpec = {
 } as const;
 
 /** The result of parsing a command line: a command to run, or a request for help. */
-export type CliCommand = RunOptions | MockOptions | { command: 'help'; topic?: 'run' | 'mock' };
+export type CliCommand =
+  | RunOptions
+  | DiffOptions
+  | MockOptions
+  | ReplayOptions
+  | { command: 'help'; topic?: 'run' | 'mock' | 'diff' | 'replay' };
 
 /**
  * Parses and validates the arguments of `assay` (without `node` and the script). Every problem
@@ -69,11 +79,52 @@ export function parseCliArgs(
     return { command: 'help' };
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    if (command === 'run' || command === 'mock') return { command: 'help', topic: command };
+    if (command === 'run' || command === 'mock' || command === 'diff' || command === 'replay')
+      return { command: 'help', topic: command };
   }
   if (command === 'run') return parseRun(rest, env, randomSeed);
+  if (command === 'diff') return parseDiff(rest, env, randomSeed);
   if (command === 'mock') return parseMock(rest, randomSeed);
-  throw new AssayError('usage', `unknown command "${command}": expected "run" or "mock" (see assay --help)`);
+  if (command === 'replay') return parseReplayArgs(rest);
+  throw new AssayError(
+    'usage',
+    `unknown command "${command}": expected "run", "diff", "mock" or "replay" (see assay --help)`,
+  );
+}
+
+/**
+ * `assay diff`: the options of `run` (A is `--base-url`) plus `--against <url>` (B). The mock is not
+ * a side: its data is made up, so two servers are compared, never a server with invented answers.
+ */
+function parseDiff(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  randomSeed: () => number,
+): DiffOptions {
+  const rest: string[] = [];
+  let raw: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--against') {
+      raw = argv[i + 1];
+      if (raw === undefined)
+        throw usage('--against', 'expects the base URL of the implementation to compare with');
+      i += 1;
+    } else if (arg.startsWith('--against=')) raw = arg.slice('--against='.length);
+    else rest.push(arg);
+  }
+  const run = parseRun(rest, env, randomSeed);
+  if (run.mock) throw usage('--mock', 'assay diff compares two servers: give --base-url <A> --against <B>');
+  if (raw === undefined) throw usage('--against', 'missing: assay diff <spec> --base-url <A> --against <B>');
+  let against: URL;
+  try {
+    against = parseBaseUrl(raw);
+  } catch (error) {
+    if (error instanceof AssayError) throw usage('--against', error.message.replace(/^--base-url:?\s*/, ''));
+    throw error;
+  }
+  const { command: _run, ...options } = run;
+  return { ...options, command: 'diff', against };
 }
 
 function parseRun(
@@ -111,6 +162,7 @@ function parseRun(
     unsafe: values.unsafe === true,
     reports: (values.report ?? []).map(parseReport),
     quiet: values.quiet === true,
+    verbose: values.verbose === true,
     shrink: values['no-shrink'] !== true,
     maxBodyBytes: integer(values['max-body'], '--max-body', 1, 1024 ** 3) ?? runDefaults.maxBodyBytes,
     faults: (values.fault ?? []).map((f) => nonBlank(f, '--fault')),
@@ -127,6 +179,13 @@ function parseRun(
   if (values.shard !== undefined) options.shard = parseShard(values.shard);
   const items = integer(values.items, '--items', 0, 100_000);
   if (items !== undefined) options.items = items;
+  const maxFailures = integer(values['max-failures'], '--max-failures', 1, 1_000_000);
+  if (maxFailures !== undefined) options.maxFailures = maxFailures;
+  if (values.color === true && values['no-color'] === true) {
+    throw usage('--color', 'use either --color or --no-color, not both');
+  }
+  if (values.color === true || values['no-color'] === true) options.color = values.color === true;
+  if (options.quiet && options.verbose) throw usage('--verbose', 'use either --quiet or --verbose, not both');
   if (values.config !== undefined) options.config = nonBlank(values.config, '--config');
   if (values.target !== undefined) options.target = nonBlank(values.target, '--target');
   options.fromFlags = flagFields(values, bearer !== undefined);
@@ -326,14 +385,22 @@ export function parseHeader(raw: string): [string, string] {
   return [name.toLowerCase(), value];
 }
 
-const reportKinds: readonly ReportKind[] = ['json', 'junit', 'html'];
+const reportKinds: readonly ReportKind[] = ['json', 'junit', 'html', 'ndjson'];
 
+/** `json=<path>`, `junit=<path>`, `html=<path>`, `ndjson=<path>`, `github`; `-` as path is stdout (json, ndjson). */
 function parseReport(raw: string): { kind: ReportKind; path: string } {
+  if (raw === 'github') return { kind: 'github', path: '' };
   const eq = raw.indexOf('=');
   const kind = raw.slice(0, Math.max(eq, 0));
   const path = raw.slice(eq + 1);
   if (eq < 0 || !reportKinds.includes(kind as ReportKind) || path.trim() === '') {
-    throw usage('--report', `expected json=<path>, junit=<path> or html=<path>, got "${raw}"`);
+    throw usage(
+      '--report',
+      `expected json=<path>, junit=<path>, html=<path>, ndjson=<path> or github, got "${raw}"`,
+    );
+  }
+  if (path === '-' && kind !== 'json' && kind !== 'ndjson') {
+    throw usage('--report', `${kind}=-: only json and ndjson reports can be written to stdout`);
   }
   return { kind: kind as ReportKind, path };
 }

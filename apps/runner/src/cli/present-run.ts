@@ -1,67 +1,95 @@
-import { formatWarning } from '../engine/format-warning.js';
-import type { RunProgress, RunResult } from '../engine/run-result.js';
-import { createRedactor } from '../report/create-redactor.js';
+import type { RunProgress } from '../engine/run-result.js';
+import type { Redactor } from '../report/create-redactor.js';
+import { formatHeader, type RunHeader } from '../report/format-header.js';
+import { formatOperationLine } from '../report/format-operation-line.js';
 import { formatSummary } from '../report/format-summary.js';
 import { CLEAR_LINE, progressLine } from '../report/progress-line.js';
-import { toRunReport } from '../report/to-run-report.js';
-import type { CliIo } from './cli-io.js';
+import type { OperationReport, RunReport } from '../report/run-report.js';
+import type { CliIo, CliStream } from './cli-io.js';
+import { colorEnabled } from './color-enabled.js';
 import type { RunOptions } from './run-options.js';
 
-/** Console output of `assay run`: progress while it runs, the summary at the end. */
-export const presentRun = {
+/** The console of one `assay run`: see {@link presentRun}. */
+export interface RunConsole {
+  /** The run header, before anything is sent. */
+  header(header: RunHeader): void;
+  /** The live progress line (a TTY only): rewritten in place, at most ten times a second. */
+  progress(progress: RunProgress): void;
   /**
-   * On a TTY, one line rewritten at most ten times a second; otherwise a plain line per finished
-   * operation (logs keep every line). Nothing with --quiet.
+   * A finished operation. Plain output prints a line for one that failed or was not tested (and,
+   * with `--verbose`, for one that passed); a TTY prints nothing, the summary says it all.
    */
-  progress(io: CliIo, options: Pick<RunOptions, 'quiet' | 'bearer' | 'headers' | 'auth'>) {
-    const tty = io.stdout.isTTY === true;
-    const redactor = createRedactor({
-      ...(options.bearer === undefined ? {} : { bearer: options.bearer }),
-      ...(options.auth === undefined ? {} : { auth: options.auth }),
-      headers: options.headers.map(([name, value]) => ({ name, value })),
-    });
-    let last = 0;
-    let shown = false;
-    let doneOps = 0;
-    return {
-      update(progress: RunProgress) {
-        if (options.quiet) return;
-        if (tty) {
-          const now = performance.now();
-          if (now - last < 100 && progress.operationsDone === doneOps) return;
-          last = now;
-          shown = true;
-          doneOps = progress.operationsDone;
-          io.stdout.write(progressLine(progress, { tty: true, redactor }));
-        } else if (progress.operationsDone !== doneOps) {
-          doneOps = progress.operationsDone;
-          io.stdout.write(progressLine(progress, { tty: false, redactor }));
-        }
-      },
-      done() {
-        if (shown) io.stdout.write(CLEAR_LINE);
-      },
-    };
-  },
+  operation(operation: OperationReport): void;
+  /**
+   * Clears the progress line, prints what `operation` did not yet, then the summary, redacted with
+   * `final` when given (the secrets known once the run is over).
+   */
+  summary(report: RunReport, final?: Redactor): void;
+  /** A line on stderr, after the progress line is cleared. */
+  warn(text: string): void;
+}
 
-  /** The summary grouped by check and operation, each failure with its curl reproduction. */
-  summary(io: CliIo, result: RunResult, options: Pick<RunOptions, 'quiet'>) {
-    const redactor = createRedactor({ secrets: result.secrets });
-    const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-    const text = formatSummary(toRunReport(result, { redactor }), { redactor, color });
-    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    for (const warning of result.warnings ?? []) {
-      io.stderr.write(
-        `assay: warning: ${redactor.text(formatWarning(warning))} (a bug in assay; please report it)\n`,
+/**
+ * Console output of `assay run`. It goes to stdout, or to stderr when a report is written to
+ * stdout (`--report json=-`). On a TTY: the header, one progress line fitting the terminal's width
+ * and redrawn in place, then the summary. Elsewhere (CI logs keep every line): the header, one line
+ * per operation that failed or was not tested, then the summary. `--quiet` leaves out progress and
+ * operation lines and the per-check table; `--verbose` adds a line per passing operation.
+ */
+export function presentRun(
+  io: CliIo,
+  options: Pick<RunOptions, 'quiet' | 'verbose' | 'color' | 'reports'>,
+  redactor: Redactor,
+): RunConsole {
+  const toStdout = options.reports.some((r) => r.path === '-');
+  const stream: CliStream = toStdout ? io.stderr : io.stdout;
+  const tty = stream.isTTY === true;
+  const color = colorEnabled(options.color, io.env, tty);
+  const printed = new Set<string>();
+  let last = 0;
+  let shown = false;
+  let doneOps = -1;
+  const clear = (): void => {
+    if (!shown) return;
+    stream.write(CLEAR_LINE);
+    shown = false;
+  };
+  const worth = (operation: OperationReport): boolean =>
+    operation.state !== 'passed' || options.verbose === true;
+  const printOperation = (operation: OperationReport): void => {
+    if (options.quiet || tty || printed.has(operation.operationId)) return;
+    printed.add(operation.operationId);
+    if (worth(operation)) stream.write(formatOperationLine(operation, { color, redactor }));
+  };
+  return {
+    header(header) {
+      stream.write(formatHeader(header, { color, redactor }));
+    },
+    progress(progress) {
+      if (options.quiet || !tty) return;
+      const now = performance.now();
+      if (now - last < 100 && progress.operationsDone === doneOps) return;
+      last = now;
+      shown = true;
+      doneOps = progress.operationsDone;
+      stream.write(
+        progressLine(progress, {
+          tty: true,
+          redactor,
+          ...(stream.columns === undefined ? {} : { columns: stream.columns }),
+        }),
       );
-    }
-    // The spec's own problems (e.g. a schema no value satisfies): the operation was partly untested.
-    for (const warning of result.specWarnings ?? []) {
-      io.stderr.write(`assay: warning: ${redactor.text(formatWarning(warning))}\n`);
-    }
-    // The summary already says a run was interrupted; a time budget deserves its reason.
-    if (result.incomplete && result.incompleteReason !== 'interrupted' && !options.quiet) {
-      io.stdout.write(`assay: the run is incomplete (${result.incompleteReason ?? 'stopped early'})\n`);
-    }
-  },
-};
+    },
+    operation: printOperation,
+    summary(report, final = redactor) {
+      clear();
+      for (const operation of report.operations) printOperation(operation);
+      const text = formatSummary(report, { redactor: final, color, header: false, quiet: options.quiet });
+      stream.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
+    warn(text) {
+      clear();
+      io.stderr.write(`${redactor.text(text)}\n`);
+    },
+  };
+}

@@ -39,9 +39,8 @@ describe('runCli: the exit-code contract', () => {
     );
     const out = captureIo();
     await runCli(['run', spec, '--mock', ...quick], out.io);
-    expect(out.stderr).toContain('list_things');
-    expect(out.stderr).toContain('oneOf');
-    expect(out.stderr).not.toContain('a bug in assay');
+    expect(out.stdout).toMatch(/! warning: list_things: .*oneOf/);
+    expect(out.stdout + out.stderr).not.toContain('a bug in assay');
   });
 
   it('exits 1 and names the check when the mock has a fault', async () => {
@@ -117,9 +116,13 @@ describe('runCli: the exit-code contract', () => {
       'seed',
       'spec',
       'target',
+      'mock',
+      'startedAt',
       'summary',
+      'checks',
       'operations',
       'failures',
+      'warnings',
     ]);
     const failure = parsed.failures[0];
     expect(Object.keys(failure)).toEqual(
@@ -135,6 +138,11 @@ describe('runCli: the exit-code contract', () => {
     );
     expect(failure).toMatchObject({ seed: expect.any(Number), occurrences: expect.any(Number) });
     expect(failure.reproduce).toMatch(/^curl /);
+    // The credentials the run was given are shell variables in every command, never their value.
+    expect(failure.reproduce).toContain(`'authorization: Bearer '"$ASSAY_BEARER"`);
+    expect(failure.reproduce).toContain(`'x-tenant: '"$ASSAY_HEADER_X_TENANT"`);
+    expect(failure.serve).toContain(`--token "$ASSAY_BEARER"`);
+    expect(failure.rerun).toContain(`--header 'x-tenant: '"$ASSAY_HEADER_X_TENANT"`);
     expect(failure.request.headers.authorization).toBe('Bearer [REDACTED]');
     for (const text of [json, out.stdout, out.stderr]) {
       expect(text).not.toContain(secret);
@@ -213,7 +221,8 @@ describe('runCli: interruption and the mock server', () => {
     const json = JSON.parse(await readFile(report, 'utf8'));
     expect(json.incomplete).toBe(true);
     expect(json.summary.requests).toBeGreaterThan(0);
-    expect(out.stdout).toContain('incomplete');
+    expect(out.stdout).toContain('○ stopped early (interrupted)');
+    expect(out.stdout).not.toContain('✓');
   });
 
   it('serves the mock over HTTP until interrupted', async () => {

@@ -1,8 +1,11 @@
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { ConfiguredRun } from '../config/configured-run.js';
 
-/** The kinds of report file `--report kind=path` writes. */
-export type ReportKind = 'json' | 'junit' | 'html';
+/**
+ * The kinds of report `--report kind=path` writes (`json` and `ndjson` also to `-`, stdout), and
+ * `github` (no path: the step summary and annotations of GitHub Actions).
+ */
+export type ReportKind = 'json' | 'junit' | 'html' | 'ndjson' | 'github';
 
 /** `assay run`, parsed and validated. */
 export interface RunOptions {
@@ -38,6 +41,12 @@ export interface RunOptions {
   /** 1-based shard index and count. */
   shard?: { index: number; count: number };
   quiet: boolean;
+  /** Also a line per passing operation in plain (non-TTY) output. */
+  verbose?: boolean;
+  /** Stop the run after this many distinct failures. */
+  maxFailures?: number;
+  /** `--color` (true) or `--no-color` (false); absent: decided by the environment (see `colorEnabled`). */
+  color?: boolean;
   shrink: boolean;
   /** Body read cap in bytes. */
   maxBodyBytes: number;
@@ -54,6 +63,9 @@ export interface RunOptions {
   configured?: ConfiguredRun;
 }
 
+/** `assay diff`: the options of `run` against A (`--base-url`), and B (`--against`). */
+export type DiffOptions = Omit<RunOptions, 'command'> & { command: 'diff'; against: URL };
+
 /** `assay mock`, parsed and validated. */
 export interface MockOptions {
   command: 'mock';
@@ -64,4 +76,16 @@ export interface MockOptions {
   items?: number;
   token?: string;
   faults: string[];
+}
+
+/** `assay replay`, parsed and validated. */
+export interface ReplayOptions {
+  command: 'replay';
+  /** The JSON report of the run to replay. */
+  report: string;
+  /** 1-based index into the report's failures; absent: every failure. */
+  failure?: number;
+  /** Send to this base URL instead of the report's target. */
+  baseUrl?: URL;
+  bearer?: string;
 }

@@ -17,10 +17,11 @@ export function finishConfiguredRun(
 ): RunResult {
   const operations = result.operations.map((op) => {
     const planned = configured.plan.get(op.operationId);
-    return {
-      ...op,
-      checks: planned === undefined ? op.checks : op.checks.filter((id) => checkEnabled(planned, id)),
-    };
+    if (planned === undefined) return op;
+    const tallies = Object.fromEntries(
+      Object.entries(op.tallies ?? {}).filter(([id]) => checkEnabled(planned, id)),
+    );
+    return { ...op, checks: op.checks.filter((id) => checkEnabled(planned, id)), tallies };
   });
   const warnings: RunWarning[] = [...(result.warnings ?? []), ...record.warnings];
   // Transport findings (timeouts, resets) are recorded by the engine itself: an operation whose

@@ -15,5 +15,7 @@ export function emptyOperationResult(operation: Operation): OperationResult {
     checks: [],
     latency: latencyHistogram(),
     durationMs: 0,
+    tallies: {},
+    statuses: {},
   };
 }

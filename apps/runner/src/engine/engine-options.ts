@@ -1,9 +1,9 @@
-import type { ApiModel, Operation } from '@assay/model';
+import type { ApiModel, HttpRequest, Operation } from '@assay/model';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import type { Transport } from '../transport/create-transport.js';
 import type { Credentials } from './credentials.js';
 import type { EngineKit } from './engine-kit.js';
-import type { RunProgress } from './run-result.js';
+import type { Failure, OperationResult, RunProgress } from './run-result.js';
 
 /** What the engine needs for a run. */
 export interface EngineOptions {
@@ -38,4 +38,24 @@ export interface EngineOptions {
   /** Called once when the deadline passes: the caller aborts `signal`. */
   onDeadline?: () => void;
   onProgress?: (progress: RunProgress) => void;
+  /** Called as an operation's first phase starts. */
+  onOperationStarted?: (operation: Operation) => void;
+  /**
+   * Called once an operation is done (or was not reached), with its result (`failures` filled) and
+   * its distinct failures, which are final by then (shrinking included).
+   */
+  onOperationFinished?: (result: OperationResult, failures: readonly Failure[]) => void;
+  /** Called for every request of a phase once its outcome is handled (shrinking replays left out). */
+  onExchange?: (exchange: ExchangeEvent) => void;
+}
+
+/** One request and what came of it, for `onExchange`. */
+export interface ExchangeEvent {
+  operationId: string;
+  mode: HttpRequest['mode'];
+  method: HttpRequest['method'];
+  url: string;
+  /** `null` when no response arrived (timeout, reset). */
+  status: number | null;
+  durationMs: number | null;
 }

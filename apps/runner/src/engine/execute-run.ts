@@ -9,8 +9,9 @@ import { applySkips } from '../config/apply-skips.js';
 import { configuredKit } from '../config/configured-kit.js';
 import { configuredTransport, type TransportRecord } from '../config/configured-transport.js';
 import { finishConfiguredRun } from '../config/finish-configured-run.js';
-import { createTransport } from '../transport/create-transport.js';
+import { createTransport, type Transport } from '../transport/create-transport.js';
 import { createKit } from './create-kit.js';
+import type { EngineOptions } from './engine-options.js';
 import { runEngine } from './run-engine.js';
 import type { RunProgress, RunResult } from './run-result.js';
 import { runnerVersion } from './runner-version.js';
@@ -30,9 +31,11 @@ export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'
    * gives one that does.
    */
   wrapDispatcher?: (dispatcher: Dispatcher) => Dispatcher;
+  /** Wraps the transport the engine sends through (`assay diff` sends each request to a second target too). */
+  wrapTransport?: (transport: Transport) => Transport;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
-};
+} & Pick<EngineOptions, 'onOperationStarted' | 'onOperationFinished' | 'onExchange'>;
 
 /**
  * Runs Assay on a loaded API: selects operations and checks, builds the transport (live dispatcher
@@ -98,7 +101,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       ...(options.rate === undefined ? {} : { rate: options.rate }),
     });
   const record: TransportRecord = { secrets: new Set(), exchanges: [], warnings: [] };
-  const transport =
+  const plain =
     configured === undefined
       ? transportWith(options.timeoutMs)
       : configuredTransport({
@@ -110,6 +113,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
           keepExchanges: configured.plugins.runChecks.some((c) => selectedChecks.has(c.id)),
           record,
         });
+  const transport = options.wrapTransport === undefined ? plain : options.wrapTransport(plain);
   const planned = configured?.plan;
   // A live target gets what each operation's security asks for; the mock accepts its one token in
   // every scheme (see `credentials` below), so it needs no authenticator.
@@ -157,6 +161,11 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
         ? {}
         : { deadline: started + options.timeBudgetS * 1000, onDeadline: () => budget.abort() }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.onOperationStarted === undefined ? {} : { onOperationStarted: options.onOperationStarted }),
+      ...(options.onOperationFinished === undefined
+        ? {}
+        : { onOperationFinished: options.onOperationFinished }),
+      ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
     });
     const result: RunResult = {
       tool: 'assay',

@@ -31,13 +31,23 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   for (const operation of options.operations) {
     if (isStopped(run)) {
       // Listed, so a report of a cut run shows what was never tested.
-      results.push(
-        skippedOperationResult(operation, 'not reached: the run was interrupted or ran out of time'),
+      const skipped = skippedOperationResult(
+        operation,
+        'not reached: the run was interrupted or ran out of time',
       );
+      results.push(skipped);
+      options.onOperationFinished?.(skipped, []);
       continue;
     }
-    results.push(await runOperation(run, operation));
+    const result = await runOperation(run, operation);
+    // An operation's failures are final once its phases (shrinking included) are done.
+    result.failures = run.book.countFor(operation.id);
+    results.push(result);
     run.operationsDone += 1;
+    options.onOperationFinished?.(
+      result,
+      run.book.list().filter((f) => f.operationId === operation.id),
+    );
     reportProgress(run);
   }
   const failures = run.book

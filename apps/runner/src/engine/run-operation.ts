@@ -1,5 +1,7 @@
 import type { Operation } from '@assay/model';
 import { AssayError } from '@assay/model';
+import type { CheckTally } from '../report/check-tally.js';
+import { notApplicableReason } from './check-applicability.js';
 import { reportPhaseFailed } from './engine-warnings.js';
 import { isHalted, type OperationContext, operationContext } from './operation-context.js';
 import { operationPhases } from './phases/operation-phases.js';
@@ -21,6 +23,8 @@ export async function runOperation(
 ): Promise<OperationResult> {
   run.current = `${operation.method} ${operation.path}`;
   const op = operationContext(run, operation);
+  initTallies(op);
+  run.options.onOperationStarted?.(operation);
   const started = performance.now();
   for (const phase of phases) {
     if (isHalted(op)) break;
@@ -30,6 +34,17 @@ export async function runOperation(
   op.result.durationMs = Math.round(performance.now() - started);
   if (isStopped(run)) op.result.skipped ??= 'stopped early: the run was interrupted or ran out of time';
   return op.result;
+}
+
+/** Every selected check starts at nothing judged, or says why it cannot apply here. */
+function initTallies(op: OperationContext): void {
+  const tallies: Record<string, CheckTally> = {};
+  const { kit } = op.run.options;
+  for (const check of [...kit.checks, ...kit.sequenceChecks]) {
+    const reason = notApplicableReason(check.id, op.operation);
+    tallies[check.id] = { judged: 0, failed: 0, ...(reason === undefined ? {} : { notApplicable: reason }) };
+  }
+  op.result.tallies = tallies;
 }
 
 /**

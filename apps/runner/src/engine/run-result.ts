@@ -1,4 +1,5 @@
 import type { GenerationMode, HttpMethod, Violation } from '@assay/model';
+import type { CheckTally } from '../report/check-tally.js';
 import type { LatencyHistogram } from '../report/latency-histogram.js';
 
 /**
@@ -103,6 +104,14 @@ export interface OperationResult {
   durationMs: number;
   /** Set when the operation was not (fully) tested, e.g. `time budget exhausted`. */
   skipped?: string;
+  /**
+   * Per selected check: the responses (for a sequence check: the sequences) it judged and how many
+   * of them broke it, or why it cannot apply to this operation. Filled by the engine; reports derive
+   * each check's state from it (passed, failed, not applicable, not tested).
+   */
+  tallies?: Record<string, CheckTally>;
+  /** Responses by status, auth probes left out (they are refused on purpose): for the 404 warning. */
+  statuses?: Record<string, number>;
 }
 
 /** The outcome of a whole run: what reporters format. */

@@ -53,7 +53,7 @@ describe('curlCommand', () => {
 
   it('names the method, URL, headers and body in curl flags', () => {
     expect(curlCommand(request())).toBe(
-      `curl -X POST 'http://127.0.0.1:8080/api/v3/items/' -H 'content-type: application/json' --data-binary '{"name":"x"}'`,
+      `curl -i -X POST 'http://127.0.0.1:8080/api/v3/items/' -H 'content-type: application/json' --data-binary '{"name":"x"}'`,
     );
   });
 
@@ -72,7 +72,7 @@ describe('curlCommand', () => {
     );
     expect(
       curlCommand(request({ headers: { 'x-empty': '', 'content-length': '3' }, body: '@/etc/passwd' })),
-    ).toBe(`curl -X POST 'http://127.0.0.1:8080/api/v3/items/' -H 'x-empty;' --data-raw '@/etc/passwd'`);
+    ).toBe(`curl -i -X POST 'http://127.0.0.1:8080/api/v3/items/' -H 'x-empty;' --data-raw '@/etc/passwd'`);
   });
 
   it('redacts credentials, by header name and by configured value', () => {
@@ -91,5 +91,40 @@ describe('curlCommand', () => {
     expect(command).toContain(`-H 'cookie: [REDACTED]'`);
     // Without a redactor, credential-named headers are still blanked.
     expect(curlCommand(request({ headers: { authorization: 'Bearer zz' } }))).not.toContain('zz');
+  });
+
+  it('writes credentials as shell variables that bash fills in, never their value', () => {
+    const variables = [
+      { name: 'ASSAY_BEARER', value: 'sekret-token' },
+      { name: 'ASSAY_HEADER_X_API_KEY', value: "k'y$1", header: 'x-api-key' },
+    ];
+    const command = curlCommand(
+      request({
+        url: 'http://h/a?token=sekret-token',
+        headers: { authorization: 'Bearer sekret-token', 'x-api-key': "k'y$1" },
+        body: null,
+      }),
+      { variables },
+    );
+    expect(command).not.toContain('sekret-token');
+    expect(command).not.toContain("k'y$1");
+    expect(command).toContain(`-H 'authorization: Bearer '"$ASSAY_BEARER"`);
+    const script = `ASSAY_BEARER=sekret-token ASSAY_HEADER_X_API_KEY="k'y\\$1"; export ASSAY_BEARER ASSAY_HEADER_X_API_KEY\ncurl() { printf '%s\\0' "$@"; }\n${command}\n`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    const argv = result.stdout.split('\0').slice(0, -1);
+    expect(argv).toContain('http://h/a?token=sekret-token');
+    expect(argv).toContain('authorization: Bearer sekret-token');
+    expect(argv).toContain("x-api-key: k'y$1");
+  });
+
+  it('uses a public default when one is given (the built-in mock token)', () => {
+    const command = curlCommand(
+      request({ headers: { authorization: 'Bearer assay-mock-token' }, body: null }),
+      {
+        variables: [{ name: 'ASSAY_BEARER', value: 'assay-mock-token', fallback: 'assay-mock-token' }],
+      },
+    );
+    expect(command).toContain(`'authorization: Bearer '"\${ASSAY_BEARER:-assay-mock-token}"`);
+    expect(argvOf(command)).toContain('authorization: Bearer assay-mock-token');
   });
 });

@@ -55,9 +55,29 @@ describe('htmlReport', () => {
     expect(html).toContain('/results/0/pk: must be string');
     expect(html).toContain('{&quot;pagination&quot;:{&quot;count&quot;:3}');
     expect(html).toContain(
-      'curl -X GET &#39;http://127.0.0.1:8080/api/v3/stages/identification/?page=2&amp;page_size=1&#39;',
+      'curl -i -X GET &#39;http://127.0.0.1:8080/api/v3/stages/identification/?page=2&amp;page_size=1&#39;',
     );
     expect(html).toContain('No response.');
+  });
+
+  it('says passed, failed, not applicable and not tested, with why, never passing what was not tested', () => {
+    const html = htmlReport(sampleReport());
+    const overview = html.slice(html.indexOf('<h2>Operations</h2>'), html.indexOf('<section id="op-0">'));
+    expect(overview).toMatch(/stages_identification_retrieve<\/code>.*<td class="pass">passed<\/td>/);
+    expect(overview).toMatch(
+      /stages_identification_create<\/code>.*<td class="skip">not tested <span class="meta">\(POST is not sent without --unsafe\)<\/span><\/td>/,
+    );
+    expect(overview).toMatch(/stages_identification_list<\/code>.*<td class="error">error<\/td>/);
+    const retrieve = html.slice(html.indexOf('<section id="op-1">'), html.indexOf('<section id="op-2">'));
+    expect(retrieve).toContain(
+      '<td><code>pagination-page-size</code></td><td class="skip">not applicable <span class="meta">(the operation is not a list)</span></td><td class="n">0</td>',
+    );
+    expect(retrieve).toContain(
+      '<td><code>not-a-server-error</code></td><td class="pass">passed</td><td class="n">80</td>',
+    );
+    const create = html.slice(html.indexOf('<section id="op-2">'));
+    expect(create).not.toContain('class="pass"');
+    expect(html).toContain('<b class="skip">1</b>not tested');
   });
 
   it('draws a latency histogram with one bar per bucket in range', () => {

@@ -10,7 +10,7 @@ import {
 } from './latency-histogram.js';
 import { redactReport } from './redact-report.js';
 import type { ReporterOptions } from './reporter-options.js';
-import type { FailureReport, OperationReport, RunReport } from './run-report.js';
+import type { CheckState, FailureReport, OperationReport, OperationState, RunReport } from './run-report.js';
 
 const h = escapeHtml;
 
@@ -31,7 +31,7 @@ table{border-collapse:collapse;width:100%;margin:6px 0 12px}
 th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 th{font-weight:600;color:#344054;background:#f9fafb}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.pass{color:var(--ok)}.failure{color:var(--fail);font-weight:600}.error{color:var(--err);font-weight:600}.warning{color:var(--warn)}
+.pass{color:var(--ok)}.skip{color:var(--muted);font-style:italic}.failure{color:var(--fail);font-weight:600}.error{color:var(--err);font-weight:600}.warning{color:var(--warn)}
 code,pre{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 pre{background:#f9fafb;border:1px solid var(--line);border-radius:6px;padding:8px;white-space:pre-wrap;word-break:break-all;max-height:400px;overflow:auto}
 details{border:1px solid var(--line);border-radius:8px;padding:6px 12px;margin:8px 0}
@@ -97,6 +97,22 @@ function statusOf(findings: readonly FailureReport[]): { css: string; label: str
   return { css: 'pass', label: 'passed' };
 }
 
+const STATE_CSS: Record<OperationState | CheckState, string> = {
+  passed: 'pass',
+  failed: 'failure',
+  'not-applicable': 'skip',
+  'not-tested': 'skip',
+};
+
+/** `passed`, `failed`, `not applicable: the operation is not a list`, `not tested: GET … --unsafe`. */
+function stateCell(state: OperationState | CheckState, reason: string | undefined, errored = false): string {
+  const error = errored && state === 'failed';
+  const label = error ? 'error' : state.replace('-', ' ');
+  const css = error ? 'error' : STATE_CSS[state];
+  const why = state === 'not-applicable' || state === 'not-tested' ? reason : undefined;
+  return `<td class="${css}">${h(label)}${why === undefined ? '' : ` <span class="meta">(${h(why)})</span>`}</td>`;
+}
+
 function findingDetails(finding: FailureReport): string {
   const status = statusOf([finding]);
   const request = `${finding.request.method} ${finding.request.url}\n${headersText(finding.request.headers)}${
@@ -115,10 +131,8 @@ function findingDetails(finding: FailureReport): string {
     '<h3>Response</h3>',
     response,
     '<h3>Reproduce</h3>',
-    `<pre>${h(finding.reproduce)}</pre>`,
-    `<p class="meta">seed ${finding.seed}${finding.path === '' ? '' : ` · path ${h(finding.path)}`} · severity ${h(
-      finding.severity,
-    )}</p>`,
+    `<pre>${h([...(finding.serve === undefined ? [] : [finding.serve]), finding.reproduce].join('\n'))}</pre>`,
+    `<p class="meta">run again: <code>${h(finding.rerun)}</code> · severity ${h(finding.severity)}</p>`,
     '</details>',
   ].join('\n');
 }
@@ -128,21 +142,33 @@ function operationSection(
   index: number,
   findings: readonly FailureReport[],
 ): string {
-  const checks = [...new Set([...operation.checks, ...findings.map((f) => f.check)])];
-  const rows = checks.map((check) => {
-    const own = findings.filter((f) => f.check === check);
-    const status = statusOf(own);
+  const outcomes = [...operation.outcomes];
+  for (const finding of findings) {
+    if (!outcomes.some((o) => o.check === finding.check)) {
+      outcomes.push({ check: finding.check, state: 'failed', judged: 0, failed: 0 });
+    }
+  }
+  const rows = outcomes.map((outcome) => {
+    const own = findings.filter((f) => f.check === outcome.check);
     const occurrences = own.reduce((sum, f) => sum + f.occurrences, 0);
-    return `<tr><td><code>${h(check)}</code></td><td class="${status.css}">${h(status.label)}</td><td class="n">${own.length}</td><td class="n">${occurrences}</td></tr>`;
+    const warned = outcome.state === 'passed' && own.length > 0;
+    const state = warned
+      ? `<td class="warning">passed, with ${h(plural(own.length, 'warning'))}</td>`
+      : stateCell(
+          outcome.state,
+          outcome.reason,
+          own.some((f) => f.kind === 'error'),
+        );
+    return `<tr><td><code>${h(outcome.check)}</code></td>${state}<td class="n">${outcome.judged}</td><td class="n">${outcome.failed}</td><td class="n">${own.length}</td><td class="n">${occurrences}</td></tr>`;
   });
   return [
     `<section id="op-${index}">`,
     `<h2>${h(operation.method)} ${h(operation.path)} <span class="meta">${h(operation.operationId)}</span></h2>`,
-    `<p class="meta">${plural(operation.requests, 'request')} · ${plural(operation.failures, 'failure')}${
+    `<p class="meta">${h(operation.state.replace('-', ' '))}${operation.reason === undefined ? '' : ` (${h(operation.reason)})`} · ${plural(operation.requests, 'request')} · ${plural(operation.failures, 'failure')}${
       operation.errors ? ` · ${plural(operation.errors, 'error')}` : ''
     }</p>`,
-    '<table><thead><tr><th>check</th><th>result</th><th class="n">findings</th><th class="n">occurrences</th></tr></thead>',
-    `<tbody>${rows.join('') || '<tr><td colspan="4" class="meta">No check ran.</td></tr>'}</tbody></table>`,
+    '<table><thead><tr><th>check</th><th>result</th><th class="n">judged</th><th class="n">failed</th><th class="n">findings</th><th class="n">occurrences</th></tr></thead>',
+    `<tbody>${rows.join('') || '<tr><td colspan="6" class="meta">No check selected.</td></tr>'}</tbody></table>`,
     '<h3>Latency</h3>',
     histogram(operation.latency),
     ...findings.map(findingDetails),
@@ -172,14 +198,15 @@ export function htmlReport(report: RunReport, options: ReporterOptions = {}): st
     `<div class="card"><b${css === '' ? '' : ` class="${css}"`}>${h(value)}</b>${h(label)}</div>`;
   const overview = safe.operations.map((operation, index) => {
     const findings = byOperation.get(operation.operationId) ?? [];
-    const status = statusOf(findings);
     return `<tr><td><a href="#op-${index}">${h(operation.method)} ${h(operation.path)}</a></td><td><code>${h(
       operation.operationId,
     )}</code></td><td class="n">${operation.requests}</td><td class="n">${operation.failures}</td><td class="n">${
       operation.errors ?? 0
-    }</td><td class="n">${operation.latency.count === 0 ? '–' : h(formatDuration(latencyQuantile(operation.latency, 0.95)))}</td><td class="${status.css}">${h(
-      status.label,
-    )}</td></tr>`;
+    }</td><td class="n">${operation.latency.count === 0 ? '–' : h(formatDuration(latencyQuantile(operation.latency, 0.95)))}</td>${stateCell(
+      operation.state,
+      operation.reason,
+      findings.some((f) => f.kind === 'error'),
+    )}</tr>`;
   });
   const html = [
     '<!DOCTYPE html>',
@@ -203,11 +230,23 @@ export function htmlReport(report: RunReport, options: ReporterOptions = {}): st
     '</header>',
     '<section class="cards">',
     card('operations', String(safe.summary.operations)),
+    card('tested', String(safe.summary.tested)),
+    card('not tested', String(safe.summary.notTested), safe.summary.notTested > 0 ? 'skip' : ''),
+    card('failed', String(safe.summary.failed), safe.summary.failed > 0 ? 'failure' : 'pass'),
     card('requests', String(safe.summary.requests)),
     card('failures', String(safe.summary.failures), safe.summary.failures > 0 ? 'failure' : 'pass'),
     card('errors', String(errors), errors > 0 ? 'error' : ''),
     card('duration', formatDuration(safe.summary.durationMs)),
     '</section>',
+    ...safe.warnings.map((warning) => `<p class="banner">${h(warning)}</p>`),
+    '<h2>Checks</h2>',
+    '<table><thead><tr><th>check</th><th class="n">judged</th><th class="n">passed</th><th class="n">failed</th></tr></thead>',
+    `<tbody>${safe.checks
+      .map(
+        (c) =>
+          `<tr><td><code>${h(c.check)}</code></td><td class="n">${c.judged}</td><td class="n">${c.passed}</td><td class="n${c.failed > 0 ? ' failure' : ''}">${c.failed}</td></tr>`,
+      )
+      .join('')}</tbody></table>`,
     '<h2>Operations</h2>',
     '<table><thead><tr><th>operation</th><th>operationId</th><th class="n">requests</th><th class="n">failures</th><th class="n">errors</th><th class="n">p95</th><th>result</th></tr></thead>',
     `<tbody>${overview.join('\n')}</tbody></table>`,

@@ -20,22 +20,48 @@ describe('xmlProblems (the test helper)', () => {
 });
 
 describe('junitReport', () => {
-  it('has one testcase per operation × check that ran, failures as <failure>, errors as <error>', () => {
-    const xml = junitReport(sampleReport());
+  it('has one testcase per operation × selected check, failures as <failure>, errors as <error>', () => {
+    const xml = junitReport(sampleReport(), { hostname: 'ci-runner-7' });
     expect(xmlProblems(xml)).toEqual([]);
-    // list: 3 checks + response-timeout (an error, not a listed check); retrieve: 2 checks.
-    expect(count(xml, /<testcase /g)).toBe(6);
-    expect(count(xml, /<testsuite /g)).toBe(2);
-    expect(xml).toContain('<testsuites name="assay" tests="6" failures="1" errors="1" time="1.234">');
-    expect(xml).toMatch(
-      /<testcase name="response-schema-conformance" classname="stages_identification_list">\s*<failure message="\/results\/0\/pk: must be string" type="response-schema-conformance">/,
+    // list: 3 checks + response-timeout (an error, not a selected check); retrieve and create: 3 each.
+    expect(count(xml, /<testcase /g)).toBe(10);
+    expect(count(xml, /<testsuite /g)).toBe(3);
+    expect(xml).toContain(
+      '<testsuites name="assay" tests="10" failures="1" errors="1" skipped="4" time="1.234">',
     );
     expect(xml).toMatch(
-      /<testcase name="response-timeout" classname="stages_identification_list">\s*<error /,
+      /<testcase name="response-schema-conformance" classname="stages_identification_list" time="[\d.]+">\s*<failure message="\/results\/0\/pk: must be string" type="response-schema-conformance">/,
     );
-    expect(xml).toContain('<testcase name="not-a-server-error" classname="stages_identification_retrieve"/>');
-    expect(xml).toContain('reproduce: curl -X GET');
+    expect(xml).toMatch(
+      /<testcase name="response-timeout" classname="stages_identification_list" [^>]*>\s*<error /,
+    );
+    expect(xml).toContain(
+      '<testcase name="not-a-server-error" classname="stages_identification_retrieve" time="0.000"/>',
+    );
+    expect(xml).toContain('reproduce: curl -i -X GET');
     expect(xml).toContain('<property name="seed" value="42"/>');
+  });
+
+  it('skips, with why, every check not applicable or not tested, and never passes an untested operation', () => {
+    const xml = junitReport(sampleReport(), { hostname: 'ci-runner-7' });
+    expect(xml).toMatch(
+      /<testcase name="pagination-page-size" classname="stages_identification_retrieve" [^>]*>\s*<skipped message="not applicable: the operation is not a list"\/>/,
+    );
+    const create = xml.slice(xml.indexOf('<testsuite name="POST /stages/identification/"'));
+    expect(create).toContain('tests="3" failures="0" errors="0" skipped="3"');
+    expect(count(create, /<skipped message="not tested: POST is not sent without --unsafe"\/>/g)).toBe(3);
+    expect(create).toContain('<property name="state" value="not-tested"/>');
+    expect(create).not.toMatch(/<testcase [^>]*\/>/);
+  });
+
+  it('stamps suites with timestamp and hostname, and testcases with the time of what they judged', () => {
+    const xml = junitReport(sampleReport(), { hostname: 'ci-runner-7' });
+    expect(count(xml, /timestamp="2026-12-04T18:00:00" hostname="ci-runner-7"/g)).toBe(3);
+    // list: 8 responses, 1238 ms in all; each of its checks judged all 8.
+    expect(xml).toContain(
+      '<testcase name="not-a-server-error" classname="stages_identification_list" time="1.238"/>',
+    );
+    expect(junitReport(sampleReport())).toMatch(/hostname="[^"]+"/);
   });
 
   it('lets a warning pass, with its details in system-out', () => {

@@ -107,8 +107,14 @@ describe('page-number metadata', () => {
       });
     for (const page of [46, 47, 7848174723892569])
       expect(paginationMetadata.verify(past(page)).filter((v) => v.keyword === 'count')).toEqual([]);
-    // Page 5 of 45 items must hold the last 5 (whatever the size from 10 to 11): empty, it is one.
+    // Page 5 of 45 items of 10 must hold the last 5: empty, it is one.
     expect(paginationMetadata.verify(past(5)).map((v) => v.keyword)).toContain('count');
+    // Without page_size, page 8 may be past the end (at 7 or more a page): nothing to say.
+    const unsized = exchangeWith(operation, {
+      query: 'page=8',
+      body: { count: 45, next: null, previous: null, results: [] },
+    });
+    expect(paginationMetadata.verify(unsized).filter((v) => v.keyword === 'count')).toEqual([]);
   });
 });
 

@@ -63,9 +63,11 @@ export function builderFor(options: SchemaArbitraryOptions & { pathSegment?: boo
 /**
  * An arbitrary of JSON values valid against a JSON Schema 2020-12 schema (as the project's
  * validator, Ajv2020 with ajv-formats, judges them). Constraints are passed to fast-check's
- * builders so values are valid by construction; filters are bounded and only used where no
- * construction exists (`not`, `oneOf` exclusivity, `maxProperties`). Arbitraries are cached per
- * schema object, so calling this again for the same schema is cheap.
+ * builders so values are valid by construction, conditionals and `contains` included; filters are
+ * bounded and only used where no construction exists (a `not` that cannot be pushed into positive
+ * constraints, `oneOf` exclusivity, `maxProperties`), and a schema whose construction reads a merged
+ * view of its members is checked against the 2020-12 reading once drawn. Arbitraries are cached
+ * per schema object, so calling this again for the same schema is cheap.
  *
  * @throws AssayError `generation` when no value can satisfy the schema (contradictory
  *   constraints, unsupported pattern features); `$ref`s that cannot be followed also throw.

@@ -67,8 +67,10 @@ export function parseParameters(
 function isFormObject(ctx: MockContext, parameter: Parameter): boolean {
   if (parameter.in !== 'query' || parameter.style !== 'form' || parameter.contentType !== undefined)
     return false;
-  const types = schemaTypes(parameter.schema, ctx.defs);
-  return types.has('object') && !types.has('array');
+  // Only a parameter that can be nothing but an object (or null) is written this way, as the
+  // generators decide its shape: `oneOf: [integer, object]` travels as one plain pair.
+  const types = [...schemaTypes(parameter.schema, ctx.defs)];
+  return types.includes('object') && types.every((type) => type === 'object' || type === 'null');
 }
 
 /**

@@ -53,6 +53,20 @@ describe('the mock reads form-style object query parameters', () => {
     expect(send(mock, get('/colors', 'color=R,300')).response.status).toBe(400);
   });
 
+  it('reads a parameter that may be an object or a scalar as one plain pair (pandascore: page=2 or page[number]=2)', async () => {
+    const doc = document(true);
+    const page = doc.paths['/colors'].get.parameters[0]!;
+    page.required = false;
+    page.schema = {
+      oneOf: [
+        { type: 'integer', minimum: 1 },
+        { type: 'object', additionalProperties: false, properties: { number: { type: 'integer' } } },
+      ],
+    } as never;
+    const mock = createMock(await loadApi(doc), { seed: 1 });
+    expect(send(mock, get('/colors', 'color=2&limit=3')).response.status).toBe(200);
+  });
+
   it('accepts every valid request the generators write, in both styles', async () => {
     for (const explode of [true, false]) {
       const api = await loadApi(document(explode));

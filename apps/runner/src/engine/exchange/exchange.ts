@@ -7,6 +7,7 @@ import type { Origin } from './failure-of.js';
 import { judgeOutcome } from './judge-outcome.js';
 import { recordViolations } from './record-violations.js';
 import { sendWithCredentials } from './send-with-credentials.js';
+import { tallyExchange } from './tally-exchange.js';
 import { transmit } from './transmit.js';
 
 /** How a phase sends. */
@@ -29,8 +30,9 @@ export interface Exchanged {
 
 /**
  * The exchange pipeline, for one request: credentials → transport ({@link transmit}) → checks
- * ({@link judgeOutcome}: fault counting, the unreachable decision, the exchange checks) → seen values
- * and the accepted request → record ({@link recordViolations}) → progress.
+ * ({@link judgeOutcome}: fault counting, the unreachable decision, the exchange checks) → counts
+ * ({@link tallyExchange}) and the `onExchange` event → seen values and the accepted request →
+ * record ({@link recordViolations}) → progress.
  *
  * @throws AssayError `target-unreachable`
  */
@@ -70,6 +72,15 @@ export async function exchangeBatch(
   for (let index = 0; index < sends.length; index++) {
     const { request, outcome } = await sends[index]!;
     const violations = judgeOutcome(op, request, outcome);
+    tallyExchange(op, request, outcome, violations);
+    op.run.options.onExchange?.({
+      operationId: op.operation.id,
+      mode: request.mode,
+      method: outcome.sent.method,
+      url: outcome.sent.url,
+      status: outcome.kind === 'response' ? outcome.response.status : null,
+      durationMs: outcome.kind === 'response' ? outcome.response.durationMs : null,
+    });
     if (outcome.kind === 'response') noteResponse(op, requests[index]!, outcome);
     const shrinkable = recordViolations(op, violations, request, outcome, originOf(index));
     reportProgress(op.run);

@@ -5,13 +5,15 @@ import { reportCheckThrew } from '../engine-warnings.js';
 import type { OperationContext } from '../operation-context.js';
 import { assertReachable } from './assert-reachable.js';
 import { clearFaults, countFault } from './count-fault.js';
+import { groupByLocation } from './group-by-location.js';
 
 /**
  * The checks step of the exchange pipeline: the violations of one outcome, under the selected
  * checks. A fault goes through the unreachable decision ({@link assertReachable}, which may end the
  * run) and fault counting ({@link countFault}, which may give the operation up), then becomes a
  * `response-timeout` / `transport-error` violation; a response resets the fault count and goes
- * through every exchange check. A check that throws is a warning, never a finding.
+ * through every exchange check, whose violations at one place of the body are one defect
+ * ({@link groupByLocation}). A check that throws is a warning, never a finding.
  *
  * @throws AssayError `target-unreachable`
  */
@@ -48,7 +50,7 @@ export function judgeOutcome(op: OperationContext, request: HttpRequest, outcome
     }
     for (const violation of violations) found.push(violation);
   }
-  return found;
+  return groupByLocation(found);
 }
 
 function faultViolation(fault: TransportFault): Violation {

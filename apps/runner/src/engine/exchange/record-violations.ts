@@ -24,12 +24,16 @@ export function recordViolations(
   let lastCheck = '';
   let lastFingerprint = '';
   let key = '';
+  // Occurrences count requests: a bug shown at twenty places of one response occurred once.
+  const counted = new Set<string>();
   for (const violation of violations) {
     if (violation.check !== lastCheck || violation.fingerprint !== lastFingerprint || key === '') {
       lastCheck = violation.check;
       lastFingerprint = violation.fingerprint;
       key = FailureBook.key(op.operation.id, violation.check, violation.fingerprint);
     }
+    if (counted.has(key)) continue;
+    counted.add(key);
     if (book.recordRepeat(key)) {
       if (origin.path !== undefined && book.claimKey(key)) toShrink.push(violation);
       continue;

@@ -46,6 +46,11 @@ export async function listPhase(op: OperationContext): Promise<void> {
     } catch (error) {
       reportCheckThrew(op.run, check.id, error);
     }
+    const tally = op.result.tallies?.[check.id];
+    if (tally !== undefined && tally.notApplicable === undefined) {
+      tally.judged += 1;
+      if (violations.some((v) => v.severity === 'error')) tally.failed += 1;
+    }
     recordViolations(op, violations, head.request, outcome, origin);
   }
 }

@@ -6,6 +6,7 @@ import { failureOf } from '../exchange/failure-of.js';
 import { judgeOutcome } from '../exchange/judge-outcome.js';
 import { sendWithCredentials } from '../exchange/send-with-credentials.js';
 import { isHalted, type OperationContext } from '../operation-context.js';
+import { dropOptional } from './drop-optional.js';
 
 /** A bug met by a generated request: the chunk seed and index that replay it, and what it broke. */
 export interface ShrinkCandidate {
@@ -35,7 +36,8 @@ export async function shrinkPhase(
 }
 
 /**
- * Replays the failing run of the property from its seed and path and lets fast-check shrink it.
+ * Replays the failing run of the property from its seed and path and lets fast-check shrink it,
+ * then drops the optional parameters and body properties the bug does not need ({@link dropOptional}).
  * The predicate fails only when the same check reports the same fingerprint again, so shrinking
  * cannot drift to another bug; a bounded number of requests is spent on it. Its exchanges are
  * judged but not recorded: they are replays, not new occurrences.
@@ -64,10 +66,17 @@ async function shrinkOne(
   });
   const details = await fc.check(property, { seed, path: String(index), numRuns: 1 });
   if (!details.failed || last === undefined || details.counterexamplePath === null) return;
-  const shrunk = failureOf(op, last.violation, last.request, last.outcome, {
-    seed,
-    path: details.counterexamplePath,
-  });
+  // Then drop what fast-check cannot: optional parameters and body properties the bug does not need.
+  // The result no longer comes from the arbitrary, so it carries no fast-check path.
+  const reduced = await dropOptional(op, last, Math.max(0, budget));
+  const kept = reduced ?? last;
+  const shrunk = failureOf(
+    op,
+    kept.violation,
+    kept.request,
+    kept.outcome,
+    reduced === undefined ? { seed, path: details.counterexamplePath } : { seed },
+  );
   op.run.book.replace({ ...shrunk, shrunk: true });
 }
 

@@ -14,9 +14,16 @@ export function sampleReport(): RunReport {
     method: 'GET',
     path: '/stages/identification/',
     requests: 120,
+    state: 'failed',
     failures: 1,
     errors: 1,
     checks: ['not-a-server-error', 'response-schema-conformance', 'pagination-page-size'],
+    outcomes: [
+      { check: 'not-a-server-error', state: 'passed', judged: 8, failed: 0 },
+      { check: 'response-schema-conformance', state: 'failed', judged: 8, failed: 3 },
+      { check: 'pagination-page-size', state: 'passed', judged: 8, failed: 0 },
+    ],
+    line: 12,
     latency,
   };
   const retrieve: OperationReport = {
@@ -24,12 +31,44 @@ export function sampleReport(): RunReport {
     method: 'GET',
     path: '/stages/identification/{stage_uuid}/',
     requests: 80,
+    state: 'passed',
     failures: 0,
     checks: ['not-a-server-error', 'response-schema-conformance'],
+    outcomes: [
+      { check: 'not-a-server-error', state: 'passed', judged: 80, failed: 0 },
+      { check: 'response-schema-conformance', state: 'passed', judged: 80, failed: 0 },
+      {
+        check: 'pagination-page-size',
+        state: 'not-applicable',
+        judged: 0,
+        failed: 0,
+        reason: 'the operation is not a list',
+      },
+    ],
+    latency: latencyHistogram(),
+  };
+  const create: OperationReport = {
+    operationId: 'stages_identification_create',
+    method: 'POST',
+    path: '/stages/identification/',
+    requests: 0,
+    state: 'not-tested',
+    reason: 'POST is not sent without --unsafe',
+    failures: 0,
+    checks: [],
+    outcomes: ['not-a-server-error', 'response-schema-conformance', 'pagination-page-size'].map((check) => ({
+      check,
+      state: 'not-tested' as const,
+      judged: 0,
+      failed: 0,
+      reason: 'POST is not sent without --unsafe',
+    })),
     latency: latencyHistogram(),
   };
   const schemaFailure: FailureReport = {
     operationId: 'stages_identification_list',
+    method: 'GET',
+    path: '/stages/identification/',
     check: 'response-schema-conformance',
     kind: 'failure',
     message: '/results/0/pk: must be string',
@@ -46,12 +85,19 @@ export function sampleReport(): RunReport {
       body: '{"pagination":{"count":3},"results":[{"pk":7,"name":"x"}]}',
     },
     reproduce: '',
+    rerun:
+      "assay run 'spec/identification.yaml' --base-url 'http://127.0.0.1:8080/api/v3' --operation 'stages_identification_list' --seed 42",
     seed: 42,
-    path: '3:1:0',
+    phaseSeed: 1234,
+    counterexamplePath: '3:1:0',
+    mode: 'positive',
+    fingerprint: 'response-schema-conformance|/results/items/pk|type',
     occurrences: 3,
   };
   const timeout: FailureReport = {
     operationId: 'stages_identification_list',
+    method: 'GET',
+    path: '/stages/identification/',
     check: 'response-timeout',
     kind: 'error',
     message: 'no response within 5000 ms',
@@ -64,8 +110,13 @@ export function sampleReport(): RunReport {
     },
     response: null,
     reproduce: '',
+    rerun:
+      "assay run 'spec/identification.yaml' --base-url 'http://127.0.0.1:8080/api/v3' --operation 'stages_identification_list' --seed 42",
     seed: 42,
-    path: '',
+    phaseSeed: 1234,
+    counterexamplePath: '',
+    mode: 'example',
+    fingerprint: 'TIMEOUT',
     occurrences: 1,
   };
   return {
@@ -74,9 +125,25 @@ export function sampleReport(): RunReport {
     seed: 42,
     spec: 'spec/identification.yaml',
     target: 'http://127.0.0.1:8080/api/v3',
-    summary: { operations: 2, requests: 200, failures: 1, errors: 1, durationMs: 1234 },
-    operations: [list, retrieve],
+    startedAt: '2026-12-04T18:00:00.000Z',
+    summary: {
+      operations: 3,
+      tested: 2,
+      notTested: 1,
+      failed: 1,
+      requests: 200,
+      failures: 1,
+      errors: 1,
+      durationMs: 1234,
+    },
+    checks: [
+      { check: 'not-a-server-error', judged: 88, passed: 88, failed: 0, failedOperations: 0 },
+      { check: 'response-schema-conformance', judged: 88, passed: 85, failed: 3, failedOperations: 1 },
+      { check: 'pagination-page-size', judged: 8, passed: 8, failed: 0, failedOperations: 0 },
+    ],
+    operations: [list, retrieve, create],
     failures: [schemaFailure, timeout],
+    warnings: [],
   };
 }
 
@@ -94,8 +161,25 @@ export function runReportArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Run
     method: fc.constantFrom(...METHODS),
     path: text,
     requests: fc.nat(1000),
+    state: fc.constantFrom('passed' as const, 'failed' as const, 'not-tested' as const),
+    reason: fc.option(text, { nil: undefined }),
     failures: fc.nat(5),
     checks: fc.array(text, { maxLength: 3 }),
+    outcomes: fc.array(
+      fc.record({
+        check: text,
+        state: fc.constantFrom(
+          'passed' as const,
+          'failed' as const,
+          'not-applicable' as const,
+          'not-tested' as const,
+        ),
+        judged: fc.nat(100),
+        failed: fc.nat(100),
+        reason: fc.option(text, { nil: undefined }),
+      }),
+      { maxLength: 3 },
+    ),
     latency: fc.array(fc.double({ min: 0, max: 60_000, noNaN: true }), { maxLength: 5 }).map((samples) => {
       const histogram = latencyHistogram();
       for (const ms of samples) recordLatency(histogram, ms);
@@ -104,6 +188,8 @@ export function runReportArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Run
   });
   const failure = fc.record({
     operationId: text,
+    method: fc.constantFrom(...METHODS),
+    path: text,
     check: text,
     kind: fc.constantFrom('failure' as const, 'error' as const),
     message: text,
@@ -118,25 +204,45 @@ export function runReportArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Run
       nil: null,
     }),
     reproduce: text,
-    seed: fc.integer(),
-    path: text,
+    serve: fc.option(text, { nil: undefined }),
+    rerun: text,
+    seed: fc.nat(),
+    phaseSeed: fc.integer(),
+    counterexamplePath: text,
+    mode: fc.constantFrom('positive', 'negative', 'auth'),
+    fingerprint: text,
     occurrences: fc.integer({ min: 1, max: 50 }),
   });
   return fc.record({
     tool: fc.constant('assay' as const),
     version: text,
-    seed: fc.integer(),
+    seed: fc.nat(),
     spec: text,
     target: text,
     incomplete: fc.option(fc.boolean(), { nil: undefined }),
+    configFile: fc.option(text, { nil: undefined }),
     summary: fc.record({
       operations: fc.nat(),
+      tested: fc.nat(),
+      notTested: fc.nat(),
+      failed: fc.nat(),
       requests: fc.nat(),
       failures: fc.nat(),
       durationMs: fc.nat(),
     }),
+    checks: fc.array(
+      fc.record({
+        check: text,
+        judged: fc.nat(),
+        passed: fc.nat(),
+        failed: fc.nat(),
+        failedOperations: fc.nat(),
+      }),
+      { maxLength: 3 },
+    ),
     operations: fc.array(operation, { maxLength: 3 }),
     failures: fc.array(failure, { maxLength: 3 }),
+    warnings: fc.array(text, { maxLength: 2 }),
   });
 }
 
