@@ -12,6 +12,8 @@
  *   for a filtered or searched request `unfilteredRequest(firstPage)` (walk it too). Pass every
  *   exchange of the operation, in the order sent, to each sequence check: each finds the walks and
  *   probes it needs by matching requests with these helpers.
+ * - Probes for single exchanges: `unsupportedMethodRequest` (judged by `unsupported-method` only,
+ *   besides not-a-server-error) and `missingHeaderRequests` (judged by `missing-required-header`).
  */
 
 export type { SchemaError, SchemaValidator } from '@assay/json-schema';
@@ -21,7 +23,8 @@ export { parsedBody } from './_internals/parsed-body.js';
 export type { ApiChecks, CreateChecksOptions } from './checks/create-checks.js';
 export { createChecks } from './checks/create-checks.js';
 export { contentTypeConformance } from './conformance/content-type-conformance.js';
-export { ignoredAuth } from './conformance/ignored-auth.js';
+export type { IgnoredAuthOptions } from './conformance/ignored-auth.js';
+export { defaultRejectionStatuses, ignoredAuth, ignoredAuthCheck } from './conformance/ignored-auth.js';
 export { matchResponse } from './conformance/match-response.js';
 export { negativeDataRejection } from './conformance/negative-data-rejection.js';
 export { notAServerError } from './conformance/not-a-server-error.js';
@@ -31,6 +34,12 @@ export { responseSchemaConformance } from './conformance/response-schema-conform
 export { statusCodeConformance } from './conformance/status-code-conformance.js';
 export type { CompareOptions } from './diff/compare-exchanges.js';
 export { compareExchanges } from './diff/compare-exchanges.js';
+export { missingHeaderRequests } from './header/missing-header-requests.js';
+export { isMissingHeaderProbe, missingRequiredHeader } from './header/missing-required-header.js';
+export type { UnsupportedMethodCheckOptions } from './method/unsupported-method.js';
+export { unsupportedMethod } from './method/unsupported-method.js';
+export type { UnsupportedMethodOptions } from './method/unsupported-method-request.js';
+export { unsupportedMethodRequest } from './method/unsupported-method-request.js';
 export type { PaginationRequestOptions } from './pagination/next-page-request.js';
 export { nextPageRequest } from './pagination/next-page-request.js';
 export { pageSizeVariantRequest } from './pagination/page-size-variant-request.js';

@@ -1,4 +1,6 @@
 export type { Charset } from './_internals/schema-builder.js';
+export type { CoercionOptions } from './request/coercion-requests.js';
+export { coercionRequests } from './request/coercion-requests.js';
 export { coverageRequests } from './request/coverage-requests.js';
 export { exampleRequests } from './request/example-requests.js';
 export { type RequestMode, requestArbitrary } from './request/request-arbitrary.js';

@@ -4,14 +4,14 @@ import type { SecurityScheme } from './security-scheme.js';
 import type { SpecProblem } from './spec-problem.js';
 
 /** The document formats Assay reads. */
-export type SpecFormat = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
+export type SpecFormat = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1' | 'openapi-3.2';
 
 /** A loaded API: every operation in one model, whatever the source format. */
 export interface ApiModel {
   title: string;
   version: string;
   format: SpecFormat;
-  /** The version string as the document states it (`2.0`, `3.0.3`, `3.1.0`). */
+  /** The version string as the document states it (`2.0`, `3.0.3`, `3.1.0`, `3.2.0`). */
   specVersion: string;
   /** Where it was loaded from: a path, a URL, or `<memory>`. */
   source: string;

@@ -10,6 +10,8 @@ import type { SpecProblem } from './spec-problem.js';
  *   `spec-schema` (a schema that does not compile), `spec-empty` (no operations to test).
  * - `unknown-fault`, `unknown-check`, `no-operations-selected`.
  * - `target-unreachable`: the server could not be reached at all.
+ * - `auth`: credentials could not be obtained (a token endpoint or OpenID Connect discovery refused
+ *   or failed), or the configured ones fit none of an operation's security requirements.
  * - `report-write`: a report file could not be written.
  * - `generation`: no valid value can be generated for a schema (e.g. contradictory constraints).
  * - `internal`: a bug in Assay.
@@ -29,6 +31,7 @@ export type AssayErrorCode =
   | 'unknown-check'
   | 'no-operations-selected'
   | 'target-unreachable'
+  | 'auth'
   | 'report-write'
   | 'generation'
   | 'internal';

@@ -14,6 +14,11 @@ export interface MediaTypeSpec {
   /** Lower-case media type without parameters, as declared (may be a range such as `application/*`). */
   mediaType: string;
   schema: JsonSchema;
+  /**
+   * OpenAPI 3.2 `itemSchema`: the schema of each item of a sequential media type (JSON Lines,
+   * JSON text sequences, server-sent events), validated item by item.
+   */
+  itemSchema?: JsonSchema;
   examples: unknown[];
   encoding?: Record<string, PropertyEncoding>;
 }

@@ -1,7 +1,7 @@
 /** Why a negative-mode request is invalid: exactly one thing, named. */
 export interface NegativeReason {
-  /** Where the invalid value is: `query`, `path`, `header`, `cookie` or `body`. */
-  location: 'path' | 'query' | 'header' | 'cookie' | 'body';
+  /** Where the invalid value is: `query`, `querystring`, `path`, `header`, `cookie` or `body`. */
+  location: 'path' | 'query' | 'querystring' | 'header' | 'cookie' | 'body';
   /** The parameter name, or the JSON pointer inside the body (`/name`). */
   name: string;
   /** The schema keyword the value breaks: `type`, `minimum`, `format`, `pattern`, `required`, `enum` … */

@@ -1,7 +1,10 @@
 import type { JsonSchema } from './json-schema.js';
 
-/** Where a parameter travels (OpenAPI 3.1 §4.8.12.1, "Parameter Locations"). */
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+/**
+ * Where a parameter travels (OpenAPI 3.1 §4.8.12.1, "Parameter Locations"). `querystring` (OpenAPI
+ * 3.2) is the whole query string as one value, serialised as the parameter's `contentType`.
+ */
+export type ParameterLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 
 /** How a parameter value is serialised (OpenAPI 3.1 §4.8.12.4, "Style Values"). */
 export type ParameterStyle =

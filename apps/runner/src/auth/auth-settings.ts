@@ -10,6 +10,8 @@ export interface AuthSettings {
   basic?: BasicCredentials;
   /** One value for every `apiKey` scheme, wherever the scheme puts it (header, query or cookie). */
   apiKey?: string;
+  /** An OAuth2 client for every `oauth2` and `openIdConnect` scheme: its token is fetched (wins over `bearer`). */
+  oauth2?: OAuth2ClientCredentials;
   /** Credentials for one scheme, by its name in the spec's `securitySchemes`; these win over the above. */
   schemes?: Readonly<Record<string, SchemeCredentials>>;
 }

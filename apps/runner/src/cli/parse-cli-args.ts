@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AssayError } from '@assay/model';
+import { authFlagSpec, authSettingsFromFlags } from '../auth/auth-flags.js';
 import { parseReplayArgs } from './parse-replay-args.js';
 import type { DiffOptions, MockOptions, ReplayOptions, ReportKind, RunOptions } from './run-options.js';
 
@@ -20,6 +21,7 @@ const runSpec = {
   operation: { type: 'string', multiple: true },
   tag: { type: 'string', multiple: true },
   'auth-bearer': { type: 'string' },
+  ...authFlagSpec,
   header: { type: 'string', multiple: true },
   'max-examples': { type: 'string' },
   seed: { type: 'string' },
@@ -167,6 +169,8 @@ function parseRun(
   };
   if (baseUrl !== undefined) options.baseUrl = baseUrl;
   if (bearer !== undefined) options.bearer = bearer;
+  const auth = authSettingsFromFlags(values, env, bearer);
+  if (auth !== undefined) options.auth = auth;
   if (values.checks !== undefined) options.checks = checkIds(values.checks, '--checks');
   const rate = decimal(values.rate, '--rate');
   if (rate !== undefined) options.rate = rate;

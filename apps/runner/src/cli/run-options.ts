@@ -17,6 +17,12 @@ export interface RunOptions {
   operations: string[];
   tags: string[];
   bearer?: string;
+  /**
+   * Credentials for the spec's security schemes, from `--auth-basic`, `--auth-api-key`, the
+   * `--oauth2-*` flags (with `bearer` copied in) or the config file: each operation is sent the
+   * credentials its `security` asks for. Absent when none is given.
+   */
+  auth?: AuthSettings;
   /** From `--header "Name: value"`, names lower-cased, in the order given. */
   headers: Array<[name: string, value: string]>;
   maxExamples: number;
@@ -53,8 +59,6 @@ export interface RunOptions {
   target?: string;
   /** The fields the command line set (they win over the config file); absent: all of them. */
   fromFlags?: Array<keyof RunOptions>;
-  /** Credentials for the spec's security schemes, from the config file (flags fill `bearer`). */
-  auth?: AuthSettings;
   /** What the config file says per operation, and the checks and hooks its plugins add. */
   configured?: ConfiguredRun;
 }

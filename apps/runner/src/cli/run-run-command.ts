@@ -42,16 +42,17 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   if (config !== undefined && !options.quiet) {
     io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
   }
-  const unsent = unsentAuth(options.auth);
+  const unsent = unsentAuth(options.auth, options.mock);
   if (unsent.length > 0) {
     io.stderr.write(
-      `assay: auth ${unsent.join(', ')} of ${config?.shown ?? 'the run'} are not sent by this version (only bearer is)\n`,
+      `assay: auth ${unsent.join(', ')} of ${config?.shown ?? 'the run'} are not sent to the mock (it takes its own token)\n`,
     );
   }
   // The built-in mock's default token is documented, not a secret: reproductions show it.
   const mockDefault = options.mock && options.bearer === undefined;
   const redactor = createRedactor({
     ...(options.bearer === undefined ? {} : { bearer: options.bearer }),
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
     headers: options.headers.map(([name, value]) => ({ name, value })),
   });
   const variables: SecretVariable[] = [
@@ -191,6 +192,7 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   // documented default token is no secret.
   const final = createRedactor({
     ...(options.bearer === undefined ? {} : { bearer: options.bearer }),
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
     headers: options.headers.map(([name, value]) => ({ name, value })),
     secrets: result.secrets.filter((secret) => !(mockDefault && secret === DEFAULT_MOCK_TOKEN)),
   });

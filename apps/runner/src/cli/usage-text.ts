@@ -13,6 +13,13 @@ Options of run (each also a key of assay.config.yaml; a flag wins over the file)
   --operation <operationId | "METHOD /path">  repeatable; all operations when absent
   --tag <tag>                    repeatable
   --auth-bearer <token>          bearer token (also read from ASSAY_BEARER)
+  --auth-basic <user:pass>       HTTP basic, for the spec's basic schemes (ASSAY_AUTH_BASIC)
+  --auth-api-key [scheme=]<key>  API key, for every apiKey scheme or the one named (ASSAY_API_KEY)
+  --oauth2-client-id <id>        OAuth2 client: its token is fetched from the scheme's tokenUrl
+  --oauth2-client-secret <s>       (ASSAY_OAUTH2_CLIENT_ID / _CLIENT_SECRET / _TOKEN_URL / _USERNAME /
+  --oauth2-token-url <url>         _PASSWORD); --oauth2-scope <scope> is repeatable; with
+  --oauth2-username <u>            --oauth2-username/--oauth2-password the password grant is used
+  --oauth2-password <p>
   --header "Name: value"         repeatable; sent with every request
   --max-examples <n>             generated requests per operation and mode (default ${runDefaults.maxExamples})
   --seed <n>                     same seed, same spec, same target: same requests

@@ -1,5 +1,5 @@
 import { createChecks, type SchemaValidator } from '@assay/checks';
-import { coverageRequests, exampleRequests, requestArbitrary } from '@assay/generators';
+import { coercionRequests, coverageRequests, exampleRequests, requestArbitrary } from '@assay/generators';
 import type { ApiModel } from '@assay/model';
 import { AssayError, serverBasePath } from '@assay/model';
 import type { EngineKit } from './engine-kit.js';
@@ -63,6 +63,8 @@ export function createKit(
   const kit: EngineKit = {
     exampleRequests: (operation) => safeList(() => exampleRequests(operation, { defs, isValid })),
     coverageRequests: (operation) => safeList(() => coverageRequests(operation, { defs, isValid })),
+    coercionRequests: (operation, request) =>
+      safeList(() => coercionRequests(operation, request, { defs, isValid })),
     // Form bodies are made invalid too: the generators keep only values invalid under the most
     // lenient reading a server could make, and the mock validates form bodies per OpenAPI encoding.
     requestArbitrary: (operation, mode, seen) =>

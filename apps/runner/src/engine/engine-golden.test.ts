@@ -135,7 +135,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "clean": {
           "failures": 0,
-          "hash": "751949e1b9384e49",
+          "hash": "ded7b8538e5b4b3a",
           "requests": 110,
           "warnings": 0,
         },
@@ -165,7 +165,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "ignored-auth": {
           "failures": 1,
-          "hash": "954d503df87540eb",
+          "hash": "1f5048292c18dc46",
           "requests": 110,
           "warnings": 0,
         },
@@ -177,7 +177,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "ignored-ordering": {
           "failures": 1,
-          "hash": "ac21fcf62ac09621",
+          "hash": "e38497d1918ba866",
           "requests": 110,
           "warnings": 0,
         },
@@ -201,13 +201,13 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "noShrink": {
           "failures": 2,
-          "hash": "15ceaa897af3d1d2",
+          "hash": "80e205e512b78abb",
           "requests": 110,
           "warnings": 0,
         },
         "page-size-dependent-items": {
           "failures": 1,
-          "hash": "89400f4adb3275f9",
+          "hash": "5c46e37e988cb5ec",
           "requests": 110,
           "warnings": 0,
         },
@@ -225,7 +225,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "per-page-ordering": {
           "failures": 4,
-          "hash": "e848d966abb04492",
+          "hash": "c564be3ff097b343",
           "requests": 110,
           "warnings": 0,
         },
@@ -303,7 +303,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-previous": {
           "failures": 1,
-          "hash": "4cf259074c4616d0",
+          "hash": "500d44144cb1ce55",
           "requests": 110,
           "warnings": 0,
         },
@@ -346,8 +346,8 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         {
           "clean": {
             "failures": 0,
-            "hash": "e9c768b3a58e0082",
-            "requests": 25985,
+            "hash": "aa41bbeabdeb6a5e",
+            "requests": 27166,
             "warnings": 2,
           },
           "faults": {

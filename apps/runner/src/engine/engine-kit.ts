@@ -15,6 +15,11 @@ export type SeenValues = Readonly<Record<string, readonly unknown[]>>;
 export interface EngineKit {
   exampleRequests(operation: Operation): HttpRequest[];
   coverageRequests(operation: Operation): HttpRequest[];
+  /**
+   * Negative requests a lenient framework accepts silently (an extra property, `"7"` for a number,
+   * `1` for a boolean, `null` for a required field), made from a request the server accepted.
+   */
+  coercionRequests?(operation: Operation, request: HttpRequest): HttpRequest[];
   /** @throws AssayError `generation` when the mode cannot be generated for the operation. */
   requestArbitrary(
     operation: Operation,

@@ -1,4 +1,5 @@
 import type { ApiModel, HttpRequest, Operation } from '@assay/model';
+import type { Authenticator } from '../auth/create-authenticator.js';
 import type { Transport } from '../transport/create-transport.js';
 import type { Credentials } from './credentials.js';
 import type { EngineKit } from './engine-kit.js';
@@ -15,6 +16,11 @@ export interface EngineOptions {
   /** Generated requests per mode for one operation, when it differs from `maxExamples` (config file). */
   maxExamplesFor?: (operation: Operation) => number;
   credentials: Credentials;
+  /**
+   * Sends each operation the credentials its security asks for (from `--auth-basic`,
+   * `--auth-api-key`, an OAuth2 client), on top of `credentials`. Absent: `credentials` only.
+   */
+  authenticator?: Authenticator;
   shrink: boolean;
   /** Ids of every selected check (exchange, sequence and transport ones). */
   selectedChecks: ReadonlySet<string>;

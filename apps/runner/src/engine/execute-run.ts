@@ -1,7 +1,9 @@
 import { createMock } from '@assay/mock';
 import type { ApiModel } from '@assay/model';
 import { AssayError, serverBasePath } from '@assay/model';
-import type { Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
+import { checkSchemeNames } from '../auth/auth-flags.js';
+import { type Authenticator, createAuthenticator } from '../auth/create-authenticator.js';
 import type { RunOptions } from '../cli/run-options.js';
 import { applySkips } from '../config/apply-skips.js';
 import { configuredKit } from '../config/configured-kit.js';
@@ -113,7 +115,24 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
         });
   const transport = options.wrapTransport === undefined ? plain : options.wrapTransport(plain);
   const planned = configured?.plan;
-  const secrets = [...(bearer === undefined ? [] : [bearer]), ...options.headers.map(([, value]) => value)];
+  // A live target gets what each operation's security asks for; the mock accepts its one token in
+  // every scheme (see `credentials` below), so it needs no authenticator.
+  let authenticator: Authenticator | undefined;
+  let authAgent: Agent | undefined;
+  if (options.auth !== undefined && !options.mock) {
+    checkSchemeNames(options.auth, Object.keys(api.securitySchemes));
+    authAgent = new Agent();
+    authenticator = createAuthenticator(api, options.auth, {
+      dispatcher: authAgent,
+      timeoutMs: options.timeoutMs,
+      baseUrl,
+    });
+  }
+  const secrets = () => [
+    ...(bearer === undefined ? [] : [bearer]),
+    ...options.headers.map(([, value]) => value),
+    ...(authenticator?.secrets() ?? []),
+  ];
   try {
     const outcome = await runEngine({
       api,
@@ -133,6 +152,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       credentials: options.mock
         ? { schemeToken: bearer ?? mockToken, headers: options.headers }
         : { ...(bearer === undefined ? {} : { bearer }), headers: options.headers },
+      ...(authenticator === undefined ? {} : { authenticator }),
       shrink: options.shrink,
       maxBodyBytes: options.maxBodyBytes,
       selectedChecks,
@@ -163,7 +183,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       failures: outcome.failures,
       checks: [...selectedChecks].sort(),
       incomplete: outcome.aborted,
-      secrets,
+      secrets: secrets(),
     };
     if (outcome.warnings.length > 0) result.warnings = outcome.warnings;
     if (outcome.specWarnings.length > 0) result.specWarnings = outcome.specWarnings;
@@ -177,6 +197,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       : finishConfiguredRun(result, configured, record, selectedChecks);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
+    await authAgent?.close();
   }
 }
 

@@ -1,3 +1,5 @@
+import type { AuthSettings } from '../auth/auth-settings.js';
+import { settingsSecrets } from '../auth/settings-secrets.js';
 import { REDACTED, redactSecrets } from './redact-secrets.js';
 import type { ReportRequest, ReportResponse } from './run-report.js';
 
@@ -9,6 +11,8 @@ export interface RedactorOptions {
   headers?: ReadonlyArray<{ name: string; value: string }>;
   /** Any other value to keep out of reports. */
   secrets?: readonly string[];
+  /** `--auth-basic`, `--auth-api-key`, the OAuth2 client: every secret of them (and the Basic token) is redacted. */
+  auth?: AuthSettings;
 }
 
 /** Removes credentials from everything a run prints or writes. */
@@ -101,6 +105,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     ...(options.bearer === undefined ? [] : [options.bearer]),
     ...(options.headers ?? []).map((header) => header.value),
     ...(options.secrets ?? []),
+    ...(options.auth === undefined ? [] : settingsSecrets(options.auth)),
   ].filter((secret) => secret.length > 0);
   const secrets = [...new Set(raw.flatMap(encodedForms))];
   const wholeValues = new Set(raw.flatMap((secret) => [secret, secret.trim()]));

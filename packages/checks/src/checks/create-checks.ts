@@ -1,13 +1,15 @@
 import { createSchemaValidator, type SchemaValidator } from '@assay/json-schema';
 import { type ApiModel, type Check, type SequenceCheck, serverBasePath } from '@assay/model';
 import { contentTypeConformance } from '../conformance/content-type-conformance.js';
-import { ignoredAuth } from '../conformance/ignored-auth.js';
+import { type IgnoredAuthOptions, ignoredAuthCheck } from '../conformance/ignored-auth.js';
 import { negativeDataRejection } from '../conformance/negative-data-rejection.js';
 import { notAServerError } from '../conformance/not-a-server-error.js';
 import { positiveDataAcceptance } from '../conformance/positive-data-acceptance.js';
 import { responseHeadersConformance } from '../conformance/response-headers-conformance.js';
 import { responseSchemaConformance } from '../conformance/response-schema-conformance.js';
 import { statusCodeConformance } from '../conformance/status-code-conformance.js';
+import { missingRequiredHeader } from '../header/missing-required-header.js';
+import { type UnsupportedMethodCheckOptions, unsupportedMethod } from '../method/unsupported-method.js';
 import type { PaginationRequestOptions } from '../pagination/next-page-request.js';
 import { paginationComplete } from '../pagination/pagination-complete.js';
 import { paginationFullPages } from '../pagination/pagination-full-pages.js';
@@ -37,6 +39,10 @@ export interface CreateChecksOptions {
    * path. Defaults to the path of the api's first server.
    */
   basePath?: string;
+  /** Per operation, the statuses that count as refusing missing or wrong credentials (default 401, 403). */
+  rejectionStatuses?: IgnoredAuthOptions['rejectionStatuses'];
+  /** Per operation, statuses besides 405 allowed for a method its path does not document. */
+  unsupportedMethodStatuses?: UnsupportedMethodCheckOptions['allowedStatuses'];
 }
 
 /** Every check of Assay for one API, bound to its compiled validators. */
@@ -71,7 +77,16 @@ export function createChecks(api: ApiModel, options: CreateChecksOptions = {}): 
       responseHeadersConformance(validator),
       negativeDataRejection,
       positiveDataAcceptance,
-      ignoredAuth,
+      ignoredAuthCheck(
+        options.rejectionStatuses === undefined ? {} : { rejectionStatuses: options.rejectionStatuses },
+      ),
+      unsupportedMethod(
+        api,
+        options.unsupportedMethodStatuses === undefined
+          ? {}
+          : { allowedStatuses: options.unsupportedMethodStatuses },
+      ),
+      missingRequiredHeader,
       paginationPageSize,
       paginationMetadata,
       paginationFullPages,

@@ -17,6 +17,8 @@ export const contentTypeConformance: Check = {
   description: 'The media type is documented for the status, and the body parses as that type.',
   clause: 'OpenAPI 3.1 §4.8.17 Response Object (content); RFC 9110 §8.3 Content-Type',
   verify(exchange) {
+    // The answer to a method the operation does not have (mode `method`) is not one of its responses.
+    if (exchange.request.mode === 'method') return [];
     const { operation, response } = exchange;
     if (!mayHaveBody(exchange) || response.body === '') return [];
     const found = responseMedia(exchange);

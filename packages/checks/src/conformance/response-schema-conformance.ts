@@ -5,6 +5,7 @@ import { fingerprint } from '../_internals/fingerprint.js';
 import { isJsonMediaType } from '../_internals/media-type.js';
 import { isRemembered, type ParsedBody, parsedBody } from '../_internals/parsed-body.js';
 import { mayHaveBody, responseMedia } from '../_internals/response-media.js';
+import { sequenceItems } from '../_internals/sequence-items.js';
 import { violation } from '../_internals/violation.js';
 
 const ID = 'response-schema-conformance';
@@ -12,8 +13,10 @@ const ID = 'response-schema-conformance';
 /**
  * The JSON body matches the schema documented for its status and media type. One violation per
  * schema error; its fingerprint is the operation, documented status, media type and schema path,
- * so the same broken rule on many items or requests is one bug. Bodies that are not JSON, or whose
- * media type is undocumented, are left to `content-type-conformance`.
+ * so the same broken rule on many items or requests is one bug. A sequential body (JSON Lines, JSON
+ * sequences, server-sent events) whose media type has an OpenAPI 3.2 `itemSchema` is validated item
+ * by item. Bodies that are not JSON, or whose media type is undocumented, are left to
+ * `content-type-conformance`.
  */
 export function responseSchemaConformance(validator: SchemaValidator): Check {
   // The verdicts on recent parsed bodies: a body whose text was seen again comes back as the very
@@ -26,8 +29,15 @@ export function responseSchemaConformance(validator: SchemaValidator): Check {
     description: 'The response body matches the schema documented for its status and media type.',
     clause: 'OpenAPI 3.1 §4.8.14 Media Type Object (schema); JSON Schema 2020-12 Validation',
     verify(exchange) {
+      // The answer to a method the operation does not have (mode `method`) is not one of its responses.
+      if (exchange.request.mode === 'method') return [];
       if (!mayHaveBody(exchange)) return [];
       const found = responseMedia(exchange);
+      if (found?.media?.itemSchema !== undefined && found.actual !== undefined) {
+        const items = sequenceItems(found.actual, exchange.response.body);
+        if (items !== undefined)
+          return itemViolations(validator, exchange.operation, found, items, exchange.response.status);
+      }
       if (found?.media === undefined || found.actual === undefined || !isJsonMediaType(found.actual))
         return [];
       const parsed = parsedBody(exchange.response);
@@ -72,6 +82,43 @@ export function responseSchemaConformance(validator: SchemaValidator): Check {
 }
 
 const rememberedVerdicts = 8;
+
+/**
+ * OpenAPI 3.2 `itemSchema`: each item of a sequential body (JSON Lines, JSON sequences, server-sent
+ * events) matches it; the pointer starts with the item's index, the fingerprint has none.
+ */
+function itemViolations(
+  validator: SchemaValidator,
+  operation: Operation,
+  found: { response: { status: string }; media?: MediaTypeSpec },
+  items: readonly { value: unknown }[],
+  status: number,
+): Violation[] {
+  const media = found.media!;
+  const out: Violation[] = [];
+  items.forEach((item, index) => {
+    for (const error of validator.validate(media.itemSchema!, item.value)) {
+      out.push(
+        violation(ID, {
+          message: `response ${status} item ${index}: ${error.message}`,
+          pointer: `/${index}${error.pointer}`,
+          keyword: error.keyword,
+          expected: error.expected,
+          actual: error.actual,
+          fingerprint: fingerprint(
+            ID,
+            operation.id,
+            found.response.status,
+            media.mediaType,
+            'itemSchema',
+            error.schemaPath,
+          ),
+        }),
+      );
+    }
+  });
+  return capPerFingerprint(out);
+}
 
 interface Verdict {
   media: MediaTypeSpec;

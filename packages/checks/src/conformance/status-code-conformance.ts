@@ -21,6 +21,8 @@ export const statusCodeConformance: Check = {
   description: 'The response status is documented (exact code, range such as 4XX, or default).',
   clause: 'OpenAPI 3.1 §4.8.16 Responses Object',
   verify({ operation, request, response }) {
+    // The answer to a method the operation does not have (mode `method`) is not one of its responses.
+    if (request.mode === 'method') return [];
     if (matchResponse(operation, response.status) !== undefined) return [];
     const documented = Object.keys(operation.responses);
     // A 5xx is already a failure of its own; an operation documenting nothing cannot be judged.

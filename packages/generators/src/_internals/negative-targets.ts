@@ -1,4 +1,4 @@
-import type { JsonSchema, NegativeReason } from '@assay/model';
+import type { JsonSchema, NegativeReason, Parameter } from '@assay/model';
 import { isJsonMedia } from './body-codec.js';
 import { flatSchemaOrUndefined } from './merge-schemas.js';
 import { type Mutation, type MutationTarget, mutationsFor } from './negative-cases.js';
@@ -20,6 +20,11 @@ export function pointerOf(path: readonly string[]): string {
   return path.map((token) => `/${token.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
+/** A `querystring` parameter (OpenAPI 3.2) travels where query parameters do. */
+function wireTarget(location: Parameter['in']): MutationTarget {
+  return location === 'querystring' ? 'query' : location;
+}
+
 /** Every single-change invalidation an operation allows, grouped by what is changed. */
 export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
   const groups: NegativeTarget[][] = [];
@@ -27,7 +32,7 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
     const { parameter } = p;
     const group: NegativeTarget[] = [];
     if (p.shape === 'primitive' || parameter.contentType !== undefined) {
-      const target: MutationTarget = parameter.contentType !== undefined ? 'json' : parameter.in;
+      const target: MutationTarget = parameter.contentType !== undefined ? 'json' : wireTarget(parameter.in);
       for (const mutation of mutationsFor(parameter.schema, plan.defs, target))
         group.push({ kind: 'param', index, mutation });
     }
@@ -35,7 +40,7 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
       // One invalid item in a one-item list: `status=not-an-allowed-value` for a list of enum values.
       const items = itemsSchema(parameter.schema, plan.defs);
       if (items !== undefined) {
-        for (const mutation of mutationsFor(items, plan.defs, parameter.in)) {
+        for (const mutation of mutationsFor(items, plan.defs, wireTarget(parameter.in))) {
           group.push({
             kind: 'param',
             index,

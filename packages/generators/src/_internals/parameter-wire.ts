@@ -93,6 +93,13 @@ export function serialiseParameter(
       }
       return;
     }
+    case 'querystring': {
+      // OpenAPI 3.2 §4.8.12.2: the whole query string is the value, serialised as its media type.
+      if (isFormMedia(parameter.contentType) && value !== null && typeof value === 'object') {
+        for (const [k, v] of asEntries(value)) parts.query.push(`${percentEncode(k)}=${percentEncode(v)}`);
+      } else parts.query.push(percentEncode(text ?? scalarText(value)));
+      return;
+    }
     case 'path': {
       const enc = percentEncode;
       if (text !== undefined || shape === 'primitive') {
@@ -149,6 +156,10 @@ export function serialiseParameter(
       return;
     }
   }
+}
+
+function isFormMedia(contentType: string | undefined): boolean {
+  return contentType?.toLowerCase() === 'application/x-www-form-urlencoded';
 }
 
 function delimiter(style: Parameter['style']): string {
@@ -297,6 +308,11 @@ export function readParameter(
         return found.length === 0 ? undefined : Object.fromEntries(found);
       }
       return values[0] === undefined ? undefined : pairsToRecord(splitDecoded(style, values[0]));
+    }
+    case 'querystring': {
+      if (request.query === '') return undefined;
+      if (isFormMedia(parameter.contentType)) return Object.fromEntries(queryPairs(request.query));
+      return percentDecode(request.query);
     }
     case 'path': {
       const raw = matchPath(operation.path, request.path)?.[name];

@@ -1,6 +1,6 @@
 /** Why a request is invalid: which input, and what is wrong with it. */
 export interface InputProblem {
-  location: 'path' | 'query' | 'header' | 'cookie' | 'body';
+  location: 'path' | 'query' | 'querystring' | 'header' | 'cookie' | 'body';
   /** The parameter name, or `body`. */
   name: string;
   message: string;

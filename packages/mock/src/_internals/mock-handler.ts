@@ -164,7 +164,10 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
       found === 404
         ? json(404, { detail: 'Not found.' })
         : found === 405
-          ? json(405, { detail: `Method "${request.method}" not allowed.` })
+          ? withAllow(
+              json(405, { detail: `Method "${request.method}" not allowed.` }),
+              routes.allowed(request.path),
+            )
           : answerRouted(request, found);
     if (ctx.faults.has('wrong-content-type') && answer.headers['content-type'] !== undefined) {
       answer.headers['content-type'] = 'text/html; charset=utf-8';
@@ -173,6 +176,12 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
     if (head) answer.body = '';
     return answer;
   };
+}
+
+/** RFC 9110 §15.5.6: a 405 MUST list the target's supported methods in `Allow`. */
+function withAllow(reply: MockReply, methods: readonly string[]): MockReply {
+  reply.headers.allow = methods.join(', ');
+  return reply;
 }
 
 function json(status: number, value: unknown): MockReply {

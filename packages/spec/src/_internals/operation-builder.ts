@@ -21,8 +21,11 @@ import { splitPathKey } from './split-path-key.js';
 
 type Obj = Record<string, unknown>;
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
+// `query` is a fixed field from OpenAPI 3.2 on (§4.8.9 Path Item Object); earlier documents never use it.
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
+const LOCATIONS = new Set(['path', 'query', 'querystring', 'header', 'cookie']);
+// RFC 9110 §9.1: a method is a token.
+const METHOD_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // OpenAPI 3.1 §4.8.12.1 (fixed fields, `name`): a header parameter named Accept, Content-Type or
 // Authorization "SHALL be ignored": content negotiation, the body and security own those headers.
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
@@ -63,6 +66,8 @@ function isObj(value: unknown): value is Obj {
 /** Builds the operations of a document whose schemas go through `converter`; views are applied afterwards. */
 export class OperationBuilder {
   private readonly swagger: boolean;
+  /** OpenAPI 3.2 adds the `query` method field and `additionalOperations`. */
+  private readonly v32: boolean;
   private readonly root: Obj;
   private readonly usedIds = new Set<string>();
 
@@ -73,6 +78,7 @@ export class OperationBuilder {
     private readonly problems: SpecProblem[],
   ) {
     this.swagger = format === 'swagger-2.0';
+    this.v32 = format === 'openapi-3.2';
     this.root = docs.root as Obj;
   }
 
@@ -91,6 +97,7 @@ export class OperationBuilder {
       const [item, site] = this.deref(rawItem, itemSite);
       if (!isObj(item)) continue;
       for (const method of METHODS) {
+        if (method === 'query' && !this.v32) continue;
         const op = item[method];
         if (!isObj(op)) continue;
         if (fixedQuery !== undefined) {
@@ -139,8 +146,47 @@ export class OperationBuilder {
         }
         operations.push(operation);
       }
+      if (this.v32) operations.push(...this.additionalOperations(path, item, site, itemSite));
     }
     return operations;
+  }
+
+  /** OpenAPI 3.2 `additionalOperations`: methods other than the fixed fields, keyed as sent on the wire. */
+  private additionalOperations(path: string, item: Obj, site: RefSite, itemSite: RefSite): Operation[] {
+    if (!isObj(item.additionalOperations)) return [];
+    const out: Operation[] = [];
+    const extraSite = { url: site.url, pointer: joinPointer(site.pointer, 'additionalOperations') };
+    const extraItemSite = {
+      url: itemSite.url,
+      pointer: joinPointer(itemSite.pointer, 'additionalOperations'),
+    };
+    for (const [method, op] of Object.entries(item.additionalOperations)) {
+      if (!isObj(op)) continue;
+      const fixed = (METHODS as readonly string[]).includes(method.toLowerCase());
+      if (!METHOD_TOKEN.test(method) || fixed) {
+        // §4.8.9: a fixed method must be written as its field, never here; such an entry is not sent.
+        this.problems.push({
+          severity: 'warning',
+          code: 'additional-operation',
+          pointer: joinPointer(extraItemSite.pointer, method),
+          message: fixed
+            ? `additionalOperations names ${method}, a method with its own Path Item field; the entry is not tested`
+            : `additionalOperations key ${JSON.stringify(method)} is not an HTTP method token; the entry is not tested`,
+        });
+        continue;
+      }
+      out.push(
+        this.operation(
+          path,
+          method,
+          op,
+          item,
+          { url: extraSite.url, pointer: joinPointer(extraSite.pointer, method) },
+          extraItemSite,
+        ),
+      );
+    }
+    return out;
   }
 
   /** Follows `$ref`s of non-schema objects (parameters, responses …): they are inlined in the model. */
@@ -161,7 +207,7 @@ export class OperationBuilder {
 
   private operation(
     path: string,
-    method: (typeof METHODS)[number],
+    method: string,
     op: Obj,
     item: Obj,
     site: RefSite,
@@ -399,16 +445,24 @@ export class OperationBuilder {
       const mediaType = declared.split(';')[0]!.trim().toLowerCase();
       if (Object.hasOwn(content, mediaType)) continue;
       const mediaSite = { url: at.url, pointer: joinPointer(at.pointer, 'content', declared) };
-      const media = isObj(rawMedia) ? rawMedia : {};
+      // OpenAPI 3.2 media types may be `$ref`s into `components.mediaTypes`.
+      const [derefMedia, mediaAt] = this.deref(rawMedia, mediaSite);
+      const media = isObj(derefMedia) ? derefMedia : {};
       const schema =
         media.schema === undefined
           ? {}
           : this.converter.convert(media.schema, {
               url: mediaSite.url,
-              pointer: joinPointer(mediaSite.pointer, 'schema'),
+              pointer: joinPointer(mediaAt.pointer, 'schema'),
             });
-      const spec: MediaTypeSpec = { mediaType, schema, examples: this.examplesOf(media, mediaSite) };
-      if (isObj(media.encoding)) spec.encoding = this.encoding(media.encoding, mediaSite);
+      const spec: MediaTypeSpec = { mediaType, schema, examples: this.examplesOf(media, mediaAt) };
+      if (media.itemSchema !== undefined) {
+        spec.itemSchema = this.converter.convert(media.itemSchema, {
+          url: mediaAt.url,
+          pointer: joinPointer(mediaAt.pointer, 'itemSchema'),
+        });
+      }
+      if (isObj(media.encoding)) spec.encoding = this.encoding(media.encoding, mediaAt);
       content[mediaType] = spec;
     }
     return content;

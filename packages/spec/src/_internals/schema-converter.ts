@@ -47,7 +47,7 @@ export class SchemaConverter {
     private readonly format: SpecFormat,
     private readonly problems: SpecProblem[],
   ) {
-    this.legacy = format !== 'openapi-3.1';
+    this.legacy = format === 'swagger-2.0' || format === 'openapi-3.0';
     this.dynamic = !this.legacy && docs.identifiers().usesDynamicRef;
   }
 

@@ -1,4 +1,4 @@
-import type { SecurityScheme, SpecFormat } from '@assay/model';
+import type { OAuth2Flow, OAuth2Flows, SecurityScheme, SpecFormat } from '@assay/model';
 
 type Obj = Record<string, unknown>;
 
@@ -52,7 +52,8 @@ function convertScheme(name: string, scheme: Obj): SecurityScheme | undefined {
             for (const scope of Object.keys(flow.scopes)) scopes.add(scope);
         }
       }
-      return { type: 'oauth2', name, scopes: [...scopes] };
+      const flows = flowsOf(scheme);
+      return { type: 'oauth2', name, scopes: [...scopes], ...(flows === undefined ? {} : { flows }) };
     }
     case 'openIdConnect':
       return { type: 'openIdConnect', name, url: String(scheme.openIdConnectUrl ?? '') };
@@ -61,4 +62,41 @@ function convertScheme(name: string, scheme: Obj): SecurityScheme | undefined {
     default:
       return undefined;
   }
+}
+
+const FLOW_NAMES = [
+  'clientCredentials',
+  'password',
+  'authorizationCode',
+  'implicit',
+  'deviceAuthorization',
+] as const;
+// Swagger 2.0 §4.3.18 names the flows differently and keeps tokenUrl on the scheme itself.
+const SWAGGER_FLOWS: Record<string, (typeof FLOW_NAMES)[number]> = {
+  application: 'clientCredentials',
+  password: 'password',
+  accessCode: 'authorizationCode',
+  implicit: 'implicit',
+};
+
+/** The flows of an OAuth2 scheme with their token URLs (OpenAPI 3.x §4.8.28, Swagger 2.0 `flow`). */
+function flowsOf(scheme: Obj): OAuth2Flows | undefined {
+  const out: OAuth2Flows = {};
+  if (typeof scheme.flow === 'string' && SWAGGER_FLOWS[scheme.flow] !== undefined) {
+    out[SWAGGER_FLOWS[scheme.flow]!] = flowOf(scheme);
+  }
+  if (isObj(scheme.flows)) {
+    for (const name of FLOW_NAMES) {
+      const flow = scheme.flows[name];
+      if (isObj(flow)) out[name] = flowOf(flow);
+    }
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+function flowOf(flow: Obj): OAuth2Flow {
+  const out: OAuth2Flow = { scopes: isObj(flow.scopes) ? Object.keys(flow.scopes) : [] };
+  if (typeof flow.tokenUrl === 'string' && flow.tokenUrl !== '') out.tokenUrl = flow.tokenUrl;
+  if (typeof flow.refreshUrl === 'string' && flow.refreshUrl !== '') out.refreshUrl = flow.refreshUrl;
+  return out;
 }

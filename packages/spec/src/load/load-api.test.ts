@@ -271,8 +271,8 @@ describe('loadApi errors', () => {
     expect(error.code).toBe('spec-parse');
   });
 
-  it('rejects OpenAPI 3.2 and documents that are not OpenAPI as spec-unsupported', async () => {
-    expect((await rejection(loadApi({ openapi: '3.2.0', info: { title: 't', version: '1' } }))).code).toBe(
+  it('rejects OpenAPI 4 and documents that are not OpenAPI as spec-unsupported', async () => {
+    expect((await rejection(loadApi({ openapi: '4.0.0', info: { title: 't', version: '1' } }))).code).toBe(
       'spec-unsupported',
     );
     expect((await rejection(loadApi({ swagger: '1.2' }))).code).toBe('spec-unsupported');
@@ -712,5 +712,124 @@ describe('loadApi Swagger 2.0', () => {
     expect(valid(response, { name: 'rex' })).toBe(false);
     expect(valid(response, { id: 1, name: 'rex', age: 0 })).toBe(false);
     expect(valid(response, { id: 1, name: 'rex', age: 1 })).toBe(true);
+  });
+});
+
+describe('OpenAPI 3.2', () => {
+  const pet = { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } };
+  const doc = {
+    openapi: '3.2.0',
+    info: { title: 't', version: '1' },
+    components: {
+      schemas: { Pet: pet },
+      mediaTypes: { PetLines: { itemSchema: { $ref: '#/components/schemas/Pet' } } },
+    },
+    paths: {
+      '/pets': {
+        query: {
+          operationId: 'searchPets',
+          requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/jsonl': { $ref: '#/components/mediaTypes/PetLines' } },
+            },
+          },
+        },
+        additionalOperations: {
+          COPY: { operationId: 'copyPets', responses: { '204': { description: 'copied' } } },
+        },
+        get: {
+          operationId: 'listPets',
+          parameters: [
+            {
+              in: 'querystring',
+              name: 'filter',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+          ],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    },
+  };
+
+  it('reads the QUERY method, additionalOperations, querystring parameters and itemSchema', async () => {
+    const api = await loadApi(doc, { strict: true });
+    expect(api.format).toBe('openapi-3.2');
+    expect(op(api, 'searchPets').method).toBe('QUERY');
+    expect(op(api, 'searchPets').requestBody?.content['application/json']).toBeDefined();
+    expect(op(api, 'copyPets')).toMatchObject({
+      method: 'COPY',
+      path: '/pets',
+      pointer: '/paths/~1pets/additionalOperations/COPY',
+    });
+    expect(op(api, 'listPets').parameters[0]).toMatchObject({
+      in: 'querystring',
+      name: 'filter',
+      contentType: 'application/json',
+    });
+    const media = op(api, 'searchPets').responses['200']!.content['application/jsonl']!;
+    const item = media.itemSchema!;
+    const valid = validator(api.schemas);
+    expect(valid(item, { id: 1 })).toBe(true);
+    expect(valid(item, { id: 'one' })).toBe(false);
+  });
+
+  it('does not send an additionalOperations entry that names a fixed method, and says so', async () => {
+    const api = await loadApi({
+      ...doc,
+      paths: { '/a': { additionalOperations: { GET: { responses: { '200': { description: 'ok' } } } } } },
+    });
+    expect(api.operations).toHaveLength(0);
+    expect(api.problems.map((p) => p.code)).toContain('additional-operation');
+  });
+
+  it('rejects a 3.2 document breaking its meta-schema in strict mode, pointing at the mistake', async () => {
+    const broken = {
+      ...doc,
+      paths: { '/a': { get: { parameters: [{ in: 'querystring', name: 'q', schema: {} }], responses: {} } } },
+    };
+    const error = await rejection(loadApi(broken, { strict: true }));
+    expect(error.code).toBe('spec-invalid');
+    expect(error.details.pointer).toMatch(/^\/paths\/~1a\/get\/parameters\/0/);
+  });
+
+  it('reads the token URLs of OAuth2 flows, in 3.x and in Swagger 2.0', async () => {
+    const api = await loadApi({
+      ...doc,
+      paths: {},
+      components: {
+        securitySchemes: {
+          oauth: {
+            type: 'oauth2',
+            flows: {
+              clientCredentials: { tokenUrl: 'https://auth.example/token', scopes: { read: 'r' } },
+              password: { tokenUrl: 'https://auth.example/password', scopes: {} },
+            },
+          },
+        },
+      },
+    });
+    expect(api.securitySchemes.oauth).toEqual({
+      type: 'oauth2',
+      name: 'oauth',
+      scopes: ['read'],
+      flows: {
+        clientCredentials: { tokenUrl: 'https://auth.example/token', scopes: ['read'] },
+        password: { tokenUrl: 'https://auth.example/password', scopes: [] },
+      },
+    });
+    const swagger = await loadApi({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: {},
+      securityDefinitions: {
+        app: { type: 'oauth2', flow: 'application', tokenUrl: 'https://a/t', scopes: {} },
+      },
+    });
+    expect(swagger.securitySchemes.app).toMatchObject({
+      flows: { clientCredentials: { tokenUrl: 'https://a/t' } },
+    });
   });
 });

@@ -41,7 +41,7 @@ export interface LoadOptions {
 }
 
 /**
- * Loads a Swagger 2.0, OpenAPI 3.0 or OpenAPI 3.1 document into Assay's operation model.
+ * Loads a Swagger 2.0, OpenAPI 3.0, 3.1 or 3.2 document into Assay's operation model.
  *
  * `source` is a file path (YAML or JSON), a URL (`file:`, `http:`, `https:`), or a document already
  * parsed into an object. Schemas come out as JSON Schema 2020-12 with every `$ref` pointing into
@@ -194,7 +194,7 @@ async function load(source: string | URL | object, options: LoadOptions): Promis
 }
 
 function detectFormat(content: unknown, display: string): { format: SpecFormat; specVersion: string } {
-  const hint = 'Assay reads Swagger 2.0 and OpenAPI 3.0.x and 3.1.x documents.';
+  const hint = 'Assay reads Swagger 2.0 and OpenAPI 3.0.x, 3.1.x and 3.2.x documents.';
   if (content === null || typeof content !== 'object' || Array.isArray(content)) {
     throw new AssayError(
       'spec-unsupported',
@@ -219,6 +219,7 @@ function detectFormat(content: unknown, display: string): { format: SpecFormat; 
     const version = String(doc.openapi);
     if (/^3\.0(\.\d+(-.+)?)?$/.test(version)) return { format: 'openapi-3.0', specVersion: version };
     if (/^3\.1(\.\d+(-.+)?)?$/.test(version)) return { format: 'openapi-3.1', specVersion: version };
+    if (/^3\.2(\.\d+(-.+)?)?$/.test(version)) return { format: 'openapi-3.2', specVersion: version };
     throw new AssayError(
       'spec-unsupported',
       `${display} is OpenAPI ${version}, which Assay does not read. ${hint}`,
@@ -233,5 +234,6 @@ function detectFormat(content: unknown, display: string): { format: SpecFormat; 
 }
 
 function metaVersion(format: SpecFormat): MetaSchemaVersion {
+  if (format === 'openapi-3.2') return '3.2';
   return format === 'swagger-2.0' ? '2.0' : format === 'openapi-3.0' ? '3.0' : '3.1';
 }

@@ -1,12 +1,12 @@
 import type { HttpRequest, Violation } from '@assay/model';
 import type { SendOutcome } from '../../transport/create-transport.js';
-import { withCredentials } from '../credentials.js';
 import type { OperationContext } from '../operation-context.js';
 import { reportProgress } from '../run-context.js';
 import { collectSeenValues } from '../seen-values.js';
 import type { Origin } from './failure-of.js';
 import { judgeOutcome } from './judge-outcome.js';
 import { recordViolations } from './record-violations.js';
+import { sendWithCredentials } from './send-with-credentials.js';
 import { tallyExchange } from './tally-exchange.js';
 import { transmit } from './transmit.js';
 
@@ -60,16 +60,17 @@ export async function exchangeBatch(
   originOf: (index: number) => Origin,
   options: ExchangeOptions = {},
 ): Promise<Exchanged[]> {
-  const { api, credentials } = op.run.options;
-  const prepared =
+  const sends = requests.map((request) =>
     options.credentials === false
-      ? requests
-      : requests.map((request) => withCredentials(request, credentials, api, op.operation));
-  const outcomes = prepared.map((request) => transmit(op, request));
+      ? transmit(op, request).then((outcome) => ({ request, outcome }))
+      : sendWithCredentials(op, request),
+  );
+  // When one send throws (credentials could not be fetched), the batch throws that error; the
+  // others' rejections are the same failure and must not surface as unhandled.
+  for (const send of sends) send.catch(() => undefined);
   const done: Exchanged[] = [];
-  for (let index = 0; index < prepared.length; index++) {
-    const outcome = await outcomes[index]!;
-    const request = prepared[index]!;
+  for (let index = 0; index < sends.length; index++) {
+    const { request, outcome } = await sends[index]!;
     const violations = judgeOutcome(op, request, outcome);
     tallyExchange(op, request, outcome, violations);
     op.run.options.onExchange?.({

@@ -1,5 +1,6 @@
 import type { HttpRequest, Operation } from '@assay/model';
 import fc from 'fast-check';
+import { authProbes as schemeProbes } from '../../auth/auth-probes.js';
 import { authProbes, requiresAuth, withCredentials } from '../credentials.js';
 import { exchangeBatch } from '../exchange/exchange.js';
 import type { OperationContext } from '../operation-context.js';
@@ -16,8 +17,13 @@ export async function authPhase(op: OperationContext): Promise<void> {
   if (!requiresAuth(op.operation)) return;
   const base = op.example ?? bareRequest(op.operation) ?? baseRequest(op);
   if (base === undefined) return;
-  const { api, credentials, seed } = op.run.options;
-  const probes = authProbes(api, op.operation, withCredentials(base, credentials, api, op.operation));
+  const { api, credentials, seed, authenticator } = op.run.options;
+  const credentialed = withCredentials(base, credentials, api, op.operation);
+  // With an authenticator each scheme of the requirement is left out and spoiled on its own.
+  const probes =
+    authenticator === undefined
+      ? authProbes(api, op.operation, credentialed)
+      : schemeProbes(api, op.operation, await authenticator.authenticate(credentialed, op.operation));
   const origin = { seed: phaseSeed(seed, op.operation.id, 'auth') };
   await exchangeBatch(op, probes, () => origin, { credentials: false });
 }

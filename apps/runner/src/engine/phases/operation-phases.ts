@@ -1,8 +1,10 @@
 import { authPhase } from './auth-phase.js';
+import { coercionPhase } from './coercion-phase.js';
 import { coveragePhase } from './coverage-phase.js';
 import { examplesPhase } from './examples-phase.js';
 import { fuzzPhase } from './fuzz-phase.js';
 import { listPhase } from './list-phase.js';
+import { methodPhase } from './method-phase.js';
 import type { NamedPhase } from './phase.js';
 
 /**
@@ -18,5 +20,7 @@ export const operationPhases: readonly NamedPhase[] = [
   { name: 'positive', run: (op) => fuzzPhase(op, 'positive') },
   { name: 'negative', run: (op) => fuzzPhase(op, 'negative') },
   { name: 'list', run: listPhase },
+  { name: 'coercion', run: coercionPhase },
+  { name: 'method', run: methodPhase },
   { name: 'auth', run: authPhase },
 ];

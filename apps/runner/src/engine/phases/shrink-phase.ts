@@ -1,11 +1,10 @@
 import type { HttpRequest, Violation } from '@assay/model';
 import fc from 'fast-check';
 import type { SendOutcome } from '../../transport/create-transport.js';
-import { withCredentials } from '../credentials.js';
 import { reportShrinkFailed } from '../engine-warnings.js';
 import { failureOf } from '../exchange/failure-of.js';
 import { judgeOutcome } from '../exchange/judge-outcome.js';
-import { transmit } from '../exchange/transmit.js';
+import { sendWithCredentials } from '../exchange/send-with-credentials.js';
 import { isHalted, type OperationContext } from '../operation-context.js';
 import { dropOptional } from './drop-optional.js';
 
@@ -48,7 +47,7 @@ async function shrinkOne(
   arbitrary: fc.Arbitrary<HttpRequest>,
   { seed, index, violation: target }: ShrinkCandidate,
 ): Promise<void> {
-  const { api, credentials, shrinkBudget } = op.run.options;
+  const { shrinkBudget } = op.run.options;
   let budget = shrinkBudget ?? 200;
   let first = true;
   let reproduced = false;
@@ -58,8 +57,7 @@ async function shrinkOne(
     first = false;
     if (budget <= 0 || isHalted(op) || (!isFirst && !reproduced)) return true;
     budget -= 1;
-    const request = withCredentials(generated, credentials, api, op.operation);
-    const outcome = await transmit(op, request);
+    const { request, outcome } = await sendWithCredentials(op, generated);
     const match = sameBug(violationsOrEmpty(op, request, outcome), target);
     if (match === undefined) return true;
     if (isFirst) reproduced = true;
