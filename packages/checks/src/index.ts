@@ -12,6 +12,8 @@
  *   for a filtered or searched request `unfilteredRequest(firstPage)` (walk it too). Pass every
  *   exchange of the operation, in the order sent, to each sequence check: each finds the walks and
  *   probes it needs by matching requests with these helpers.
+ * - `statefulChecks`: the checks of a create/read/update/delete sequence on one resource, each a
+ *   pure function of a `ResourceTrace` (the steps in order, full list walks included).
  */
 
 export type { ParsedBody } from './_internals/parsed-body.js';
@@ -53,3 +55,10 @@ export { querySearch } from './query/query-search.js';
 export { unfilteredRequest } from './query/unfiltered-request.js';
 export type { SchemaError, SchemaValidator } from './schema/create-schema-validator.js';
 export { createSchemaValidator } from './schema/create-schema-validator.js';
+export { createdResourceMatches } from './stateful/created-resource-matches.js';
+export { ensureResourceAvailability } from './stateful/ensure-resource-availability.js';
+export { listReflectsWrites } from './stateful/list-reflects-writes.js';
+export { partialUpdatePreserves } from './stateful/partial-update-preserves.js';
+export { statefulChecks } from './stateful/stateful-checks.js';
+export { updatePersisted } from './stateful/update-persisted.js';
+export { useAfterFree } from './stateful/use-after-free.js';

@@ -24,6 +24,8 @@ export interface ListRequest {
   operation: Operation;
   list: ListSemantics;
   dataset: Dataset;
+  /** How many items the seed made, before any write: what the `count-ignores-writes` fault reports. */
+  seeded?: number;
   /** The parsed, valid parameter values. */
   values: ReadonlyMap<string, unknown>;
   /** The raw query, to build next/previous links from. */
@@ -146,6 +148,8 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   const nominalLength = window.inRange ? Math.max(0, Math.min(size, window.total - window.offset)) : 0;
   let count = window.total;
   if (faults.has('wrong-count')) count = window.total * 2;
+  if (faults.has('count-ignores-writes') && req.seeded !== undefined)
+    count = Math.max(0, window.total + req.seeded - req.dataset.items.length);
   if (faults.has('unstable-count')) count = window.total + Math.max(0, window.index);
   let totalPages = window.totalPages;
   if (faults.has('wrong-total-pages')) totalPages += 1;

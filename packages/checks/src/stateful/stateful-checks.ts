@@ -1,0 +1,17 @@
+import type { StatefulCheck } from '@assay/model';
+import { createdResourceMatches } from './created-resource-matches.js';
+import { ensureResourceAvailability } from './ensure-resource-availability.js';
+import { listReflectsWrites } from './list-reflects-writes.js';
+import { partialUpdatePreserves } from './partial-update-preserves.js';
+import { updatePersisted } from './update-persisted.js';
+import { useAfterFree } from './use-after-free.js';
+
+/** Every check of a stateful sequence, in report order. */
+export const statefulChecks: readonly StatefulCheck[] = [
+  useAfterFree,
+  ensureResourceAvailability,
+  createdResourceMatches,
+  updatePersisted,
+  partialUpdatePreserves,
+  listReflectsWrites,
+];
