@@ -1,6 +1,6 @@
 import type { BodyPath, ListSemantics, Operation, Pagination } from '@assay/model';
 import { applyFilters } from './apply-filters.js';
-import { applyOrdering, type OrderingKey, parseOrdering } from './apply-ordering.js';
+import { applyOrdering, type OrderingKey, orderable, parseOrdering } from './apply-ordering.js';
 import { applySearch } from './apply-search.js';
 import type { BodyFactory } from './body-factory.js';
 import { bodyWriter, writeBodyPath } from './body-path.js';
@@ -77,7 +77,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     const term = values.get(list.search.param);
     if (typeof term === 'string') pool = applySearch(pool, term);
   }
-  const keys = orderingKeys(ctx, list, values);
+  const keys = orderingKeys(ctx, operation, list, values);
   if (keys.length > 0) {
     if (!faults.has('ignored-ordering') && !faults.has('per-page-ordering')) pool = applyOrdering(pool, keys);
   } else if (faults.has('unstable-order')) {
@@ -255,17 +255,14 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
 
 function orderingKeys(
   ctx: MockContext,
+  operation: Operation,
   list: ListSemantics,
   values: ReadonlyMap<string, unknown>,
 ): OrderingKey[] {
   if (list.ordering === undefined) return [];
   const value = values.get(list.ordering.param);
   if (typeof value !== 'string') return [];
-  const allowed =
-    list.ordering.fields.length > 0
-      ? new Set(list.ordering.fields)
-      : new Set(objectProperties(list.itemSchema, ctx.defs).keys());
-  return parseOrdering(value, allowed);
+  return parseOrdering(value, orderable(ctx, operation, list));
 }
 
 /** The page size asked for: a positive integer, or undefined for the default (as DRF reads it). */
