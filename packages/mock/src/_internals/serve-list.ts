@@ -10,7 +10,6 @@ import { hashSeed } from './hash-seed.js';
 import { isRequiredAt } from './is-required-at.js';
 import type { MockContext } from './mock-context.js';
 import type { MockReply } from './mock-reply.js';
-import { objectProperties } from './object-properties.js';
 import { formatQuery } from './parse-query.js';
 import { resolveSchema } from './resolve-schema.js';
 import { concreteMediaType, errorResponse, responseMedia, successResponse } from './response-choice.js';
