@@ -6,12 +6,15 @@ import { partialUpdatePreserves } from './partial-update-preserves.js';
 import { updatePersisted } from './update-persisted.js';
 import { useAfterFree } from './use-after-free.js';
 
-/** Every check of a stateful sequence, in report order. */
+/**
+ * Every check of a stateful sequence, the most specific first: a lost update also makes the read
+ * differ from the update's answer, and is reported as the lost update it is.
+ */
 export const statefulChecks: readonly StatefulCheck[] = [
   useAfterFree,
   ensureResourceAvailability,
-  createdResourceMatches,
   updatePersisted,
   partialUpdatePreserves,
+  createdResourceMatches,
   listReflectsWrites,
 ];
