@@ -2,6 +2,7 @@ import { escapeTerminal } from './_internals/escape-terminal.js';
 import { formatDuration } from './_internals/format-duration.js';
 import { plural } from './_internals/plural.js';
 import { createRedactor } from './create-redactor.js';
+import { formatSequence } from './format-sequence.js';
 import { redactReport } from './redact-report.js';
 import type { ReporterOptions } from './reporter-options.js';
 import type { FailureReport, RunReport } from './run-report.js';
@@ -71,6 +72,8 @@ export function formatSummary(report: RunReport, options: SummaryOptions = {}): 
           lines.push(
             `    ${severity}${t(finding.message)}${finding.occurrences > 1 ? paint.dim(`  ×${finding.occurrences}`) : ''}`,
           );
+          if (finding.sequence !== undefined)
+            for (const line of formatSequence(finding.sequence, paint)) lines.push(`    ${line}`);
           lines.push(`    ${paint.dim(t(finding.reproduce))}`);
         }
       }
@@ -84,6 +87,14 @@ export function formatSummary(report: RunReport, options: SummaryOptions = {}): 
     safe.failures.filter((f) => f.kind === 'error'),
     'error',
   );
+
+  if (safe.uncleaned !== undefined && safe.uncleaned.length > 0) {
+    lines.push(
+      '',
+      `${paint.yellow('!')} ${paint.bold('not cleaned up')}  ${paint.dim(`(${plural(safe.uncleaned.length, 'resource')} the stateful phase created are still on the target)`)}`,
+    );
+    for (const left of safe.uncleaned) lines.push(`  ${t(left)}`);
+  }
 
   const { summary } = safe;
   const totals = [

@@ -33,7 +33,18 @@ export function redactReport(report: RunReport, redactor: Redactor): RunReport {
         response: failure.response === null ? null : redactor.response(failure.response),
         reproduce: curlCommand(request, { redactor }),
         path: text(failure.path),
+        ...(failure.sequence === undefined
+          ? {}
+          : {
+              sequence: failure.sequence.map((step) => ({
+                ...step,
+                url: redactor.url(step.url),
+                body: step.body === null ? null : text(step.body),
+                ...(step.note === undefined ? {} : { note: text(step.note) }),
+              })),
+            }),
       };
     }),
+    ...(report.uncleaned === undefined ? {} : { uncleaned: report.uncleaned.map(text) }),
   };
 }
