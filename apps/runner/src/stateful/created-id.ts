@@ -24,7 +24,9 @@ export function createdId(
       value =
         value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     }
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    return (typeof value === 'string' && value !== '') || typeof value === 'number'
+      ? String(value)
+      : undefined;
   }
   const header = /^\$response\.header\.(.+)$/.exec(source)?.[1];
   const location = header === undefined ? undefined : response.headers[header];

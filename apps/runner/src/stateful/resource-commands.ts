@@ -57,7 +57,12 @@ export function resourceCommands(plan: ResourcePlan): fc.Arbitrary<Command>[] {
   if (create !== undefined)
     out.push(plan.requests(create).map((request) => new CreateCommand(plan, create, request)));
   if (list !== undefined) out.push(fc.constant(new ListCommand(plan, list)));
-  if (read !== undefined) out.push(fc.nat(3).map((pick) => new ItemCommand(plan, read, 'read', pick)));
+  if (read !== undefined)
+    out.push(
+      fc
+        .tuple(fc.nat(3), plan.requests(read))
+        .map(([pick, request]) => new ItemCommand(plan, read, 'read', pick, requiredOnly(read, request))),
+    );
   if (replace !== undefined)
     out.push(
       fc
@@ -74,7 +79,14 @@ export function resourceCommands(plan: ResourcePlan): fc.Arbitrary<Command>[] {
         ),
     );
   const remove = plan.delete;
-  if (remove !== undefined) out.push(fc.nat(3).map((pick) => new ItemCommand(plan, remove, 'delete', pick)));
+  if (remove !== undefined)
+    out.push(
+      fc
+        .tuple(fc.nat(3), plan.requests(remove))
+        .map(
+          ([pick, request]) => new ItemCommand(plan, remove, 'delete', pick, requiredOnly(remove, request)),
+        ),
+    );
   return out;
 }
 
@@ -95,6 +107,41 @@ export function itemRequest(
     operationId: operation.id,
     mode: 'positive',
   };
+}
+
+/**
+ * A generated request cut to what the operation requires: its required query parameters and
+ * headers, and its body. Optional ones (`expand`, `fields`, `Accept-Language`) may change the
+ * representation a read returns, which the checks compare.
+ */
+export function requiredOnly(operation: Operation, request: HttpRequest): HttpRequest {
+  const required = (where: string) =>
+    new Set(
+      operation.parameters.filter((p) => p.in === where && p.required).map((p) => p.name.toLowerCase()),
+    );
+  const query = required('query');
+  const headers = required('header');
+  const kept = request.query
+    .split('&')
+    .filter((pair) => pair !== '' && query.has(safeDecode(pair.split('=')[0] ?? '').toLowerCase()))
+    .join('&');
+  return {
+    ...request,
+    query: kept,
+    headers: Object.fromEntries(
+      Object.entries(request.headers).filter(
+        ([name]) => headers.has(name) || name === 'content-type' || name === 'cookie',
+      ),
+    ),
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**

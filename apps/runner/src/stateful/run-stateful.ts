@@ -15,6 +15,7 @@ import {
   type ResourceModel,
   type ResourcePlan,
   type ResourceSystem,
+  requiredOnly,
   resourceCommands,
 } from './resource-commands.js';
 import { volatileProperties } from './volatile-properties.js';
@@ -106,6 +107,13 @@ export async function runStateful(options: StatefulRunOptions): Promise<Stateful
     outcome.skipped = `its requests cannot be generated: ${(error as Error).message}`;
     return outcome;
   }
+  // The cleanup DELETE carries what the operation requires (a query parameter, a header).
+  const deleteTemplate =
+    plan.delete === undefined
+      ? undefined
+      : fc
+          .sample(plan.requests(plan.delete), { seed: options.seed, numRuns: 1 })
+          .map((request) => requiredOnly(plan.delete as Operation, request))[0];
   const volatile = [...volatileProperties(api, plan), ...(options.volatile ?? [])];
   const send = async (request: HttpRequest) => {
     outcome.requests += 1;
@@ -127,7 +135,7 @@ export async function runStateful(options: StatefulRunOptions): Promise<Stateful
           () => ({ model: { alive: [], gone: [] } as ResourceModel, real: system }),
           sequence,
         );
-        outcome.uncleaned.push(...(await cleanUp(plan, system)));
+        outcome.uncleaned.push(...(await cleanUp(plan, system, deleteTemplate)));
         const trace = { resource, steps: system.steps, volatile, certain: options.certain ?? true };
         for (const check of checks) {
           if (target !== undefined && check.id !== target) continue;
@@ -158,7 +166,11 @@ export async function runStateful(options: StatefulRunOptions): Promise<Stateful
 }
 
 /** Deletes what a sequence created and did not delete; returns what could not be deleted. */
-async function cleanUp(plan: ResourcePlan, system: ResourceSystem): Promise<string[]> {
+async function cleanUp(
+  plan: ResourcePlan,
+  system: ResourceSystem,
+  template?: HttpRequest,
+): Promise<string[]> {
   const remove = plan.delete;
   const left: string[] = [];
   for (const id of system.created) {
@@ -167,7 +179,7 @@ async function cleanUp(plan: ResourcePlan, system: ResourceSystem): Promise<stri
       left.push(`${path}: the API has no DELETE for it`);
       continue;
     }
-    const response = await system.send(itemRequest(plan, remove, id));
+    const response = await system.send(itemRequest(plan, remove, id, template));
     const status = response?.status;
     if (status === undefined) left.push(`DELETE ${path}: no response`);
     else if ((status < 200 || status >= 300) && status !== 404 && status !== 410)

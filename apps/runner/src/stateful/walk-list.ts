@@ -61,9 +61,20 @@ export async function walkList(
     else if (seen.has(requestKey(request))) break;
   }
   if (first === undefined) return undefined;
+  // A walk that found no next page has reached the end only if the list can say there is one
+  // (a next link, has-more flag, Link header, page count), or if it saw as many items as its total.
+  const pagination = list.pagination;
+  const signals =
+    pagination === undefined ||
+    pagination.nextPath !== undefined ||
+    pagination.hasMorePath !== undefined ||
+    pagination.totalPagesPath !== undefined ||
+    pagination.style === 'link-header' ||
+    pagination.style === 'content-range';
+  const ended = complete && (signals || (total !== undefined && ids.length >= total));
   return {
     first,
-    walk: { ids, complete: complete && idProperty !== undefined, ...(total === undefined ? {} : { total }) },
+    walk: { ids, complete: ended && idProperty !== undefined, ...(total === undefined ? {} : { total }) },
   };
 }
 

@@ -5,6 +5,17 @@ import { requestObject, responseObject, succeeded } from '../_internals/stateful
 
 const ID = 'update-persisted';
 
+/** Whether `value` shows every member `patch` set, objects merged member by member (RFC 7396 §2). */
+function merged(value: unknown, patch: unknown): boolean {
+  if (patch === null) return value === null || value === undefined;
+  if (typeof patch !== 'object' || Array.isArray(patch)) return jsonEqual(value, patch);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const target = value as Record<string, unknown>;
+  return Object.entries(patch as Record<string, unknown>).every(([name, member]) =>
+    merged(target[name], member),
+  );
+}
+
 /**
  * After a successful PUT or PATCH, the next read shows the values sent. A server may normalise a
  * value (trim it, round it), so a difference counts only when the server showed it took the value
@@ -58,6 +69,8 @@ export const updatePersisted: StatefulCheck = {
         if (update !== undefined) {
           for (const [name, value] of Object.entries(update.sent)) {
             if (volatile.has(name) || name === idProperty || jsonEqual(body[name], value)) continue;
+            // A patched object may be merged member by member (RFC 7396) rather than replaced.
+            if (trace.steps[update.step]?.action === 'patch' && merged(body[name], value)) continue;
             const echoed = update.answer !== undefined && jsonEqual(update.answer[name], value);
             const unchanged =
               update.before !== undefined &&

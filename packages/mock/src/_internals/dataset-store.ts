@@ -4,6 +4,7 @@ import { buildDataset, type Dataset } from './build-dataset.js';
 import { hashSeed } from './hash-seed.js';
 import type { MockContext } from './mock-context.js';
 import { objectProperties } from './object-properties.js';
+import { resolveSchema } from './resolve-schema.js';
 import { schemaTypes } from './schema-types.js';
 import { type SeededRandom, seededRandom } from './seeded-random.js';
 
@@ -19,8 +20,11 @@ export interface StoredCollection {
   itemSchema: JsonSchema;
   /** Identifiers (as text) of created items: the `create-not-listed` and `create-unreadable` faults hide them. */
   created: Set<string>;
-  /** The next identifier for a created item, drawn from the collection's own sequence. */
-  nextId(): unknown;
+  /**
+   * The next identifier for a created item in `property` (the collection's identifier unless the
+   * resource names another), drawn from that property's own sequence.
+   */
+  nextId(property: string): unknown;
 }
 
 /** Every collection's items, built from the seed on first use, changed by writes, reset to the seed. */
@@ -51,13 +55,21 @@ export function datasetStore(ctx: MockContext, factory: BodyFactory): DatasetSto
     let found = collections.get(key);
     if (found === undefined) {
       const dataset = build();
-      const random = seededRandom(hashSeed(ctx.seed, key, 'created ids'));
+      const sequences = new Map<string, () => unknown>();
       found = {
         dataset,
         seeded: dataset.items.length,
         itemSchema,
         created: new Set(),
-        nextId: idSequence(ctx, factory, key, itemSchema, identifier, dataset, random),
+        nextId(property) {
+          let next = sequences.get(property);
+          if (next === undefined) {
+            const random = seededRandom(hashSeed(ctx.seed, key, property, 'created ids'));
+            next = idSequence(ctx, factory, key, itemSchema, property, dataset, random);
+            sequences.set(property, next);
+          }
+          return next();
+        },
         ...(identifier === undefined ? {} : { identifier }),
       };
       collections.set(key, found);
@@ -110,22 +122,30 @@ function idSequence(
   factory: BodyFactory,
   key: string,
   itemSchema: JsonSchema,
-  identifier: string | undefined,
+  identifier: string,
   dataset: Dataset,
   random: SeededRandom,
 ): () => unknown {
-  const existing = [...dataset.items, ...dataset.hidden].map((item) =>
-    identifier === undefined ? undefined : item[identifier],
-  );
+  const existing = [...dataset.items, ...dataset.hidden].map((item) => item[identifier]);
   const numbers = existing.filter((v): v is number => typeof v === 'number');
   const strings = existing.filter((v): v is string => typeof v === 'string');
+  const takenNumbers = new Set(numbers);
+  // Past the largest safe integer (generated ids can be that large) the sequence starts over at 1.
   let next = Math.max(0, ...numbers) + 1;
+  if (!Number.isSafeInteger(next)) next = 1;
+  const nextNumber = (): number => {
+    while (takenNumbers.has(next)) next += 1;
+    takenNumbers.add(next);
+    return next;
+  };
   let round = 0;
   const idSchema = identifierSchema(ctx, itemSchema, identifier);
   return () => {
-    if (numbers.length > 0 || (strings.length === 0 && isNumeric(ctx, idSchema))) return next++;
-    if (strings.every(isUuid) && strings.length > 0) return uuid(random);
-    const taken = new Set(dataset.items.map((item) => JSON.stringify(item[identifier ?? ''])));
+    if (numbers.length > 0 || (strings.length === 0 && isNumeric(ctx, idSchema))) return nextNumber();
+    const format = resolveSchema(idSchema, ctx.defs).format;
+    if ((strings.length > 0 && strings.every(isUuid)) || (strings.length === 0 && format === 'uuid'))
+      return uuid(random);
+    const taken = new Set(dataset.items.map((item) => JSON.stringify(item[identifier])));
     for (; round < 1000; round++) {
       let candidates: unknown[] = [];
       try {
@@ -133,7 +153,7 @@ function idSequence(
       } catch {
         break;
       }
-      const fresh = candidates.find((c) => !taken.has(JSON.stringify(c)));
+      const fresh = candidates.find((c) => c !== '' && c !== null && !taken.has(JSON.stringify(c)));
       if (fresh !== undefined) {
         round++;
         return fresh;
@@ -146,9 +166,9 @@ function idSequence(
 function identifierSchema(
   ctx: MockContext,
   itemSchema: JsonSchema,
-  identifier: string | undefined,
+  identifier: string,
 ): JsonSchema | undefined {
-  return identifier === undefined ? undefined : objectProperties(itemSchema, ctx.defs).get(identifier);
+  return objectProperties(itemSchema, ctx.defs).get(identifier);
 }
 
 function isNumeric(ctx: MockContext, schema: JsonSchema | undefined): boolean {

@@ -58,26 +58,28 @@ export function serveWrite(
   const { route, operation } = req;
   const stored = store.ofResource(route.resource);
   if (stored === undefined) return undefined;
+  // An operation that documents no success does not write: its documented answer is served instead.
+  const status = successResponse(operation).status;
+  if (status < 200 || status > 299) return undefined;
   const faults = ctx.faults;
-  const identifier = stored.identifier ?? route.resource.idProperty;
+  // The resource's own id property wins: it is where clients read the id a create returns.
+  const identifier = route.resource.idProperty ?? stored.identifier;
   const writable = writableProperties(ctx, stored.itemSchema, identifier);
   const body = requestJson(req.request);
 
   if (route.role === 'create') {
     const [base] = generated(factory, stored.itemSchema, `${operation.id} created ${stored.created.size}`);
     const seed = isObject(base) ? base : {};
-    const id = stored.nextId();
+    const id = identifier === undefined ? undefined : stored.nextId(identifier);
     const item = {
       ...seed,
       ...pick(body, writable),
       ...(identifier === undefined ? {} : { [identifier]: id }),
     };
-    const kept = ctx.validator.isValid(stored.itemSchema, item)
-      ? item
-      : { ...seed, ...(identifier === undefined ? {} : { [identifier]: id }) };
+    const kept = settle(ctx, factory, stored, item, seed, identifier, `${operation.id} ${String(id)}`);
     const copy = faults.has('create-answer-differs') ? changedCopy(ctx, stored, kept, writable) : kept;
     stored.dataset.items.push(copy);
-    stored.created.add(String(id));
+    if (id !== undefined) stored.created.add(String(id));
     const reply = answer(operation, kept);
     const collection = route.resource.collection.replace(/\/+$/, '');
     const at = req.request.path.replace(/\/+$/, '').lastIndexOf(collection);
@@ -108,11 +110,13 @@ export function serveWrite(
     case 'patch': {
       const kept = Object.fromEntries(Object.entries(existing).filter(([name]) => !writable.has(name)));
       const partial = route.role === 'patch' && !faults.has('patch-drops-fields');
-      const changed = { ...(partial ? existing : kept), ...pick(body, writable) };
-      const next =
-        ctx.validator.isValid(stored.itemSchema, changed) || faults.has('patch-drops-fields')
-          ? changed
-          : existing;
+      const merge = /merge-patch/.test(req.request.headers['content-type'] ?? '');
+      const changed = partial
+        ? mergePatch(existing, pick(body, writable), merge)
+        : { ...kept, ...pick(body, writable) };
+      const next = faults.has('patch-drops-fields')
+        ? changed
+        : settle(ctx, factory, stored, changed, existing, identifier, `${operation.id} ${wanted}`);
       if (!faults.has('update-not-kept')) stored.dataset.items[index] = next;
       return answer(operation, next);
     }
@@ -126,6 +130,36 @@ export function serveWrite(
     }
   }
   return undefined;
+}
+
+/**
+ * The item a write stores, valid for the item schema as a server's representation is: the written
+ * item when it is valid; else with the properties it lacks taken from `fallback` (defaults the
+ * server keeps, required in the representation but optional in the request); else with each value
+ * the representation cannot hold replaced by a generated one, as a server represents a foreign
+ * key sent as an id by the object it names. Kept as written when nothing makes it valid.
+ */
+function settle(
+  ctx: MockContext,
+  factory: BodyFactory,
+  stored: StoredCollection,
+  item: Record<string, unknown>,
+  fallback: Record<string, unknown>,
+  identifier: string | undefined,
+  key: string,
+): Record<string, unknown> {
+  if (ctx.validator.isValid(stored.itemSchema, item)) return item;
+  const completed = { ...fallback, ...item };
+  if (ctx.validator.isValid(stored.itemSchema, completed)) return completed;
+  const properties = objectProperties(stored.itemSchema, ctx.defs);
+  const represented = { ...completed };
+  for (const [name, value] of Object.entries(completed)) {
+    const schema = properties.get(name);
+    if (name === identifier || schema === undefined || ctx.validator.isValid(schema, value)) continue;
+    const [replacement] = generated(factory, schema, `${key} ${name}`);
+    if (replacement !== undefined) represented[name] = replacement;
+  }
+  return ctx.validator.isValid(stored.itemSchema, represented) ? represented : item;
 }
 
 /** The operation's success status with the item as its body (when it documents one). */
@@ -182,6 +216,25 @@ function changedCopy(
     }
   }
   return item;
+}
+
+/**
+ * A patch applied as JSON Merge Patch (RFC 7396 §2) does it: members of the patch replace those of
+ * the target and objects merge member by member. `null` removes a member under
+ * `application/merge-patch+json`, and is stored as null under plain JSON, as most JSON APIs do.
+ */
+function mergePatch(
+  target: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  merge: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === null && merge) delete out[name];
+    else if (isObject(value)) out[name] = mergePatch(isObject(out[name]) ? out[name] : {}, value, merge);
+    else out[name] = value;
+  }
+  return out;
 }
 
 function pick(body: unknown, names: ReadonlySet<string>): Record<string, unknown> {
