@@ -4,7 +4,7 @@
  * - `parsedBody(response)`: the JSON body as the checks read it, parsed once per response object;
  *   call it after the exchange checks to read the same value without parsing the body again.
  *
- * - `createSchemaValidator(api.schemas)`: the one ajv configuration (JSON Schema 2020-12, formats).
+ * - `createSchemaValidator(api.schemas)`: the validator of @assay/json-schema, re-exported (the one ajv configuration).
  * - `createChecks(api)`: the exchange checks and the sequence checks, bound to the api's validators.
  * - Probes for sequences, all pure (data in, data out): walk a list with `nextPageRequest` from a
  *   first page until it returns `undefined` (stop early when its `requestKey` was already sent);
@@ -16,6 +16,8 @@
  *   pure function of a `ResourceTrace` (the steps in order, full list walks included).
  */
 
+export type { SchemaError, SchemaValidator } from '@assay/json-schema';
+export { createSchemaValidator } from '@assay/json-schema';
 export type { ParsedBody } from './_internals/parsed-body.js';
 export { parsedBody } from './_internals/parsed-body.js';
 export type { ApiChecks, CreateChecksOptions } from './checks/create-checks.js';
@@ -53,8 +55,6 @@ export { queryOrdering } from './query/query-ordering.js';
 export { queryOrderingInferred } from './query/query-ordering-inferred.js';
 export { querySearch } from './query/query-search.js';
 export { unfilteredRequest } from './query/unfiltered-request.js';
-export type { SchemaError, SchemaValidator } from './schema/create-schema-validator.js';
-export { createSchemaValidator } from './schema/create-schema-validator.js';
 export { createdResourceMatches } from './stateful/created-resource-matches.js';
 export { ensureResourceAvailability } from './stateful/ensure-resource-availability.js';
 export { listReflectsWrites } from './stateful/list-reflects-writes.js';

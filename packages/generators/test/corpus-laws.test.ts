@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planRequest, type RequestPlan, readBack } from '../src/_internals/request-plan.js';
 import { coverageRequests, exampleRequests, requestArbitrary, schemaArbitrary } from '../src/index.js';
-import { type CorpusApi, loadCorpus, type SchemaRole, schemasOf, unsupportedKeywords } from './corpus.js';
+import {
+  type CorpusApi,
+  corpusMissing,
+  loadCorpus,
+  type SchemaRole,
+  schemasOf,
+  unsupportedKeywords,
+} from './corpus.js';
 
 // How many schemas and operations per document are exercised, spread evenly over its lists: keeps
 // the suite within its time budget while touching every document of the corpus.
@@ -32,13 +39,15 @@ function generationReason(error: unknown): string | undefined {
   return error.message.replace(/".*?"|\d+|\/.*?\/|Operation \S+/g, '…').slice(0, 90);
 }
 
+if (corpusMissing !== undefined) process.stderr.write(`generators corpus laws: skipped: ${corpusMissing}\n`);
+
 let corpus: { apis: CorpusApi[]; refused: string[] };
 
 beforeAll(async () => {
-  corpus = await loadCorpus();
+  corpus = corpusMissing === undefined ? await loadCorpus() : { apis: [], refused: [] };
 }, 180_000);
 
-describe('schemaArbitrary laws over the corpus', () => {
+describe.skipIf(corpusMissing !== undefined)('schemaArbitrary laws over the corpus', () => {
   const failures: Failure[] = [];
   const exercised: Record<SchemaRole, number> = { parameter: 0, response: 0, 'request-body': 0 };
   const generationErrors = new Map<string, number>();
@@ -163,7 +172,7 @@ function requestProblems(plan: RequestPlan, validator: SchemaValidator, request:
   return problems;
 }
 
-describe('request generation over the corpus', () => {
+describe.skipIf(corpusMissing !== undefined)('request generation over the corpus', () => {
   const failures: Failure[] = [];
   const generationErrors = new Map<string, number>();
   const counts = { operations: 0, positive: 0, negative: 0, coverage: 0, coverageNegative: 0, example: 0 };

@@ -1,10 +1,15 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ApiModel, JsonSchema } from '@assay/model';
 import { loadApi } from '@assay/spec';
 
 /** The reference corpus, next to the repository (never copied into it). */
 export const CORPUS = join(import.meta.dirname, '../../../../shared/specs');
+
+/** Why a corpus suite cannot run here, said in one line; undefined when it can. */
+export const corpusMissing = existsSync(CORPUS)
+  ? undefined
+  : 'needs ../shared/specs, the reference corpus beside the repository (.ci/run provides it)';
 
 function walk(dir: string): string[] {
   return readdirSync(dir)

@@ -26,5 +26,6 @@ export type {
 export type { ResponseLink } from './response-link.js';
 export type { HeaderSpec, ResponseSpec } from './response-spec.js';
 export type { SecurityRequirement, SecurityScheme } from './security-scheme.js';
+export { serverBasePath } from './server-base-path.js';
 export type { SpecProblem } from './spec-problem.js';
 export type { Violation } from './violation.js';

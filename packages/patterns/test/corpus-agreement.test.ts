@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
@@ -7,6 +7,11 @@ import { patternMatcher } from '../src/index.js';
 
 // The reference corpus, next to the repository (never copied into it).
 const CORPUS = join(import.meta.dirname, '../../../../shared/specs');
+/** Why the suite cannot run here, said in one line; undefined when it can. */
+const missing = existsSync(CORPUS)
+  ? undefined
+  : 'needs ../shared/specs, the reference corpus beside the repository (.ci/run provides it)';
+if (missing !== undefined) process.stderr.write(`patterns corpus agreement: skipped: ${missing}\n`);
 
 function walk(dir: string): string[] {
   return readdirSync(dir)
@@ -30,6 +35,7 @@ function collect(value: unknown, into: Set<string>): void {
 const patterns = new Set<string>();
 
 beforeAll(() => {
+  if (missing !== undefined) return;
   for (const file of walk(CORPUS)) {
     if (!/\.(json|ya?ml)$/.test(file) || file.includes('/.licenses/')) continue;
     const text = readFileSync(file, 'utf8');
@@ -41,7 +47,7 @@ beforeAll(() => {
   }
 });
 
-describe('the pattern policy over every pattern of the corpus', () => {
+describe.skipIf(missing !== undefined)('the pattern policy over every pattern of the corpus', () => {
   it('compiles every pattern, and only unreadable ones go unenforced', () => {
     const engines = { ecmascript: 0, re2: 0, none: 0 };
     for (const pattern of patterns) {

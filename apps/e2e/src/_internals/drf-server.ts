@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,22 @@ const run = promisify(execFile);
  * PATH may be another build without Django.
  */
 export const debianPython = '/usr/bin/python3';
+
+/** The Debian packages the DRF app runs on. */
+const drfPackages = 'python3-djangorestframework python3-django-filters python3-uritemplate python3-yaml';
+
+/**
+ * Why the DRF app cannot run on this machine, in one line (a suite then skips, saying so), or
+ * undefined when Debian's interpreter imports everything it needs.
+ */
+export function drfMissing(): string | undefined {
+  const probe = spawnSync(debianPython, ['-c', 'import rest_framework, django_filters, uritemplate, yaml'], {
+    stdio: 'ignore',
+    timeout: 30_000,
+  });
+  if (probe.status === 0) return undefined;
+  return `needs Debian's Django REST Framework on ${debianPython} (apt-get install ${drfPackages}; .ci/run installs them)`;
+}
 
 /** The DRF app's folder (manage.py, serve.py). */
 export const drfDir = fileURLToPath(new URL('../../drf/', import.meta.url));
@@ -66,7 +82,7 @@ export async function startDrfServer(options: {
     await rm(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
     throw new Error(
-      `the DRF app could not set up its database with ${debianPython} (apt-get install python3-djangorestframework python3-django-filters python3-uritemplate python3-yaml):\n${stderr}`,
+      `the DRF app could not set up its database with ${debianPython} (apt-get install ${drfPackages}):\n${stderr}`,
     );
   }
   const server = await startChildServer({

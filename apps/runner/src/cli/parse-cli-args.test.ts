@@ -1,10 +1,16 @@
 import { AssayError } from '@assay/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from './parse-cli-args.js';
+import { checkRunTarget, parseCliArgs } from './parse-cli-args.js';
 
 const seed = () => 42;
-const run = (...args: string[]) => parseCliArgs(['run', 'spec.yaml', ...args], {}, seed);
+/** Parses, then checks the target as a run without a config file does. */
+const parseRun = (argv: string[]) => {
+  const options = parseCliArgs(argv, {}, seed);
+  if (options.command === 'run') checkRunTarget(options);
+  return options;
+};
+const run = (...args: string[]) => parseRun(['run', 'spec.yaml', ...args]);
 
 function usageError(thunk: () => unknown): AssayError {
   try {
@@ -119,10 +125,8 @@ describe('parseCliArgs', () => {
   });
 
   it('rejects a missing or doubled spec, and an unknown command', () => {
-    expect(usageError(() => parseCliArgs(['run', '--mock'], {}, seed)).message).toContain('missing <spec>');
-    expect(usageError(() => parseCliArgs(['run', 'a', 'b', '--mock'], {}, seed)).message).toContain(
-      'one <spec>',
-    );
+    expect(usageError(() => parseRun(['run', '--mock'])).message).toContain('missing <spec>');
+    expect(usageError(() => parseRun(['run', 'a', 'b', '--mock'])).message).toContain('one <spec>');
     expect(usageError(() => parseCliArgs(['fuzz'], {}, seed)).message).toContain('unknown command');
   });
 

@@ -36,6 +36,8 @@ const runSpec = {
   'max-body': { type: 'string' },
   fault: { type: 'string', multiple: true },
   items: { type: 'string' },
+  config: { type: 'string' },
+  target: { type: 'string' },
 } as const;
 
 const mockSpec = {
@@ -78,19 +80,14 @@ function parseRun(
   randomSeed: () => number,
 ): RunOptions {
   const { values, positionals } = strictParse(argv, runSpec);
-  const spec = onePositional(positionals, 'run');
+  // With a config file the spec may come from it; without one, checkRunTarget says it is missing.
+  const spec = positionals.length === 0 ? '' : onePositional(positionals, 'run');
   const rawBase = values['base-url'];
   const mock = values.mock === true;
   if (mock && rawBase !== undefined) {
     throw usage('--base-url', 'use either --base-url <url> or --mock, not both');
   }
-  if (!mock && rawBase === undefined) {
-    throw usage('--base-url', 'missing target: give --base-url <url> (a live server) or --mock');
-  }
   const baseUrl = rawBase === undefined ? undefined : parseBaseUrl(rawBase);
-  if (!mock && (values.fault !== undefined || values.items !== undefined)) {
-    throw usage(values.fault !== undefined ? '--fault' : '--items', 'only applies with --mock');
-  }
   const bearerFlag = values['auth-bearer'];
   const bearer = bearerFlag ?? nonEmpty(env.ASSAY_BEARER);
   if (bearerFlag !== undefined && bearerFlag.trim() === '') {
@@ -126,7 +123,58 @@ function parseRun(
   if (values.shard !== undefined) options.shard = parseShard(values.shard);
   const items = integer(values.items, '--items', 0, 100_000);
   if (items !== undefined) options.items = items;
+  if (values.config !== undefined) options.config = nonBlank(values.config, '--config');
+  if (values.target !== undefined) options.target = nonBlank(values.target, '--target');
+  options.fromFlags = flagFields(values, bearer !== undefined);
   return options;
+}
+
+/** The RunOptions fields the command line set, which a config file must not override. */
+function flagFields(values: Record<string, unknown>, bearer: boolean): Array<keyof RunOptions> {
+  const fields: Record<string, keyof RunOptions> = {
+    'base-url': 'baseUrl',
+    mock: 'mock',
+    operation: 'operations',
+    tag: 'tags',
+    header: 'headers',
+    'max-examples': 'maxExamples',
+    seed: 'seed',
+    checks: 'checks',
+    'exclude-checks': 'excludeChecks',
+    concurrency: 'concurrency',
+    rate: 'rate',
+    timeout: 'timeoutMs',
+    'time-budget': 'timeBudgetS',
+    unsafe: 'unsafe',
+    report: 'reports',
+    shard: 'shard',
+    quiet: 'quiet',
+    'no-shrink': 'shrink',
+    'max-body': 'maxBodyBytes',
+    fault: 'faults',
+    items: 'items',
+  };
+  const given = Object.keys(values).flatMap((flag) => (fields[flag] === undefined ? [] : [fields[flag]]));
+  return bearer ? [...given, 'bearer'] : given;
+}
+
+/**
+ * The checks on a run's target that only hold once the config file (if any) is merged in: a target
+ * is given, and mock-only options are used with the mock.
+ */
+export function checkRunTarget(options: RunOptions): void {
+  if (options.spec === '') {
+    throw new AssayError('usage', 'assay run: missing <spec> (a path or URL of an OpenAPI document)');
+  }
+  if (options.mock && options.baseUrl !== undefined) {
+    throw usage('--base-url', 'use either --base-url <url> or --mock, not both');
+  }
+  if (!options.mock && options.baseUrl === undefined) {
+    throw usage('--base-url', 'missing target: give --base-url <url> (a live server) or --mock');
+  }
+  if (!options.mock && (options.faults.length > 0 || options.items !== undefined)) {
+    throw usage(options.faults.length > 0 ? '--fault' : '--items', 'only applies with --mock');
+  }
 }
 
 function parseMock(argv: readonly string[], randomSeed: () => number): MockOptions {
@@ -230,7 +278,7 @@ function decimal(raw: string | undefined, flag: string): number | undefined {
 }
 
 /** An absolute http(s) URL; a trailing slash is dropped so paths join without doubling it. */
-function parseBaseUrl(raw: string): URL {
+export function parseBaseUrl(raw: string): URL {
   // Error messages echo the flag, but never a password written into it.
   const shown = JSON.stringify(raw.replace(/^([^:/?#]*:\/\/[^/?#@]*?):[^/?#@]*@/, '$1:[REDACTED]@'));
   let url: URL;
@@ -257,7 +305,7 @@ function parseBaseUrl(raw: string): URL {
 
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function parseHeader(raw: string): [string, string] {
+export function parseHeader(raw: string): [string, string] {
   const colon = raw.indexOf(':');
   const name = colon < 0 ? '' : raw.slice(0, colon).trim();
   // The value is never echoed: a header given by mistake without its colon is usually a credential.
@@ -286,7 +334,7 @@ function parseReport(raw: string): { kind: ReportKind; path: string } {
   return { kind: kind as ReportKind, path };
 }
 
-function parseShard(raw: string): { index: number; count: number } {
+export function parseShard(raw: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);

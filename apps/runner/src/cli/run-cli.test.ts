@@ -185,6 +185,15 @@ describe('runCli: the exit-code contract', () => {
     expect(await runCli(['--help'], out.io)).toBe(0);
     expect(out.stdout).toContain('--time-budget');
   });
+
+  it('prints the version of package.json for --version and -V, exit 0', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    for (const flag of ['--version', '-V']) {
+      const out = captureIo();
+      expect(await runCli([flag], out.io)).toBe(0);
+      expect(out.stdout).toBe(`${version}\n`);
+    }
+  });
 });
 
 describe('runCli: interruption and the mock server', () => {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { AssayError } from '@assay/model';
+import { assayVersion } from './assay-version.js';
 import type { CliIo } from './cli-io.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { runMockCommand } from './run-mock-command.js';
@@ -16,6 +17,10 @@ export const exitCodes = { ok: 0, failures: 1, usage: 2, unreachable: 3 } as con
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+      io.stdout.write(`${assayVersion()}\n`);
+      return exitCodes.ok;
+    }
     const command = parseCliArgs(argv, io.env, () => randomInt(0, 2 ** 31));
     if (command.command === 'help') {
       io.stdout.write(`${usageText(command.topic)}\n`);

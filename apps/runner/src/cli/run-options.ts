@@ -1,3 +1,6 @@
+import type { AuthSettings } from '../auth/auth-settings.js';
+import type { ConfiguredRun } from '../config/configured-run.js';
+
 /** The kinds of report file `--report kind=path` writes. */
 export type ReportKind = 'json' | 'junit' | 'html';
 
@@ -35,6 +38,16 @@ export interface RunOptions {
   /** `--mock` only: faults to inject, and dataset size. */
   faults: string[];
   items?: number;
+  /** `--config <file>`: the config file to read instead of looking for one in the working directory. */
+  config?: string;
+  /** `--target <name>`: which of the config file's targets to run against. */
+  target?: string;
+  /** The fields the command line set (they win over the config file); absent: all of them. */
+  fromFlags?: Array<keyof RunOptions>;
+  /** Credentials for the spec's security schemes, from the config file (flags fill `bearer`). */
+  auth?: AuthSettings;
+  /** What the config file says per operation, and the checks and hooks its plugins add. */
+  configured?: ConfiguredRun;
 }
 
 /** `assay mock`, parsed and validated. */

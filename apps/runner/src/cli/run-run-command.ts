@@ -1,7 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { AssayError } from '@assay/model';
-import { loadApi } from '@assay/spec';
 import { Pool } from 'undici';
+import { checkConfiguredCheckIds } from '../config/check-configured-check-ids.js';
+import { configureRun } from '../config/configure-run.js';
+import { knownCheckIds } from '../config/known-check-ids.js';
+import { loadConfiguredApi } from '../config/load-configured-api.js';
+import { loadPlugins, noPlugins } from '../config/load-plugins.js';
+import { unsentAuth } from '../config/unsent-auth.js';
 import { executeRun } from '../engine/execute-run.js';
 import type { RunResult } from '../engine/run-result.js';
 import { createRedactor } from '../report/create-redactor.js';
@@ -13,10 +18,22 @@ import type { RunOptions } from './run-options.js';
 import { checkReportPaths } from './write-reports.js';
 
 /** `assay run`: loads the spec, runs the engine against the target, writes reports; returns the exit code. */
-export async function runRunCommand(options: RunOptions, io: CliIo): Promise<number> {
+export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  const { options, config, target } = await configureRun(flags, { cwd, env: io.env });
   await checkReportPaths(options.reports, cwd);
-  const api = await loadApi(specSource(options.spec, cwd));
+  const { api, plan, unnarrowed } = await loadConfiguredApi(specSource(options.spec, cwd), config);
+  const plugins = config === undefined ? noPlugins : await loadPlugins(config, knownCheckIds(api, noPlugins));
+  if (config !== undefined) checkConfiguredCheckIds(config, knownCheckIds(api, plugins));
+  if (config !== undefined && !options.quiet) {
+    io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
+  }
+  const unsent = unsentAuth(options.auth);
+  if (unsent.length > 0) {
+    io.stderr.write(
+      `assay: auth ${unsent.join(', ')} of ${config?.shown ?? 'the run'} are not sent by this version (only bearer is)\n`,
+    );
+  }
   const pool =
     options.baseUrl === undefined
       ? undefined
@@ -32,7 +49,9 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
       ...options,
       ...(pool === undefined ? {} : { dispatcher: pool }),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
+      ...(io.wrapDispatcher === undefined ? {} : { wrapDispatcher: io.wrapDispatcher }),
       onProgress: live.update,
+      configured: { plan, plugins, unnarrowed },
     });
     live.done();
   } finally {
@@ -62,7 +81,7 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
   }
   // Interrupted by the user: the conventional 128 + SIGINT, so a script never mistakes it for a pass.
   if (io.signal?.aborted === true) return 130;
-  if (result.failures.some((f) => f.severity === 'error')) return 1;
+  if (result.failures.some((f) => f.violation.severity === 'error')) return 1;
   return 0;
 }
 

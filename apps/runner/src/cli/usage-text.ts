@@ -5,8 +5,11 @@ export function usageText(topic?: 'run' | 'mock'): string {
   const run = `Usage:
   assay run <spec> --base-url <url> [options]   fuzz a live server
   assay run <spec> --mock [options]              fuzz the built-in mock, in-process
+  assay run [--target <name>]                     spec and target from assay.config.yaml
 
-Options of run:
+Options of run (each also a key of assay.config.yaml; a flag wins over the file):
+  --config <file>                the config file (default: assay.config.yaml/.yml/.json in this folder)
+  --target <name>                one of the config file's targets
   --operation <operationId | "METHOD /path">  repeatable; all operations when absent
   --tag <tag>                    repeatable
   --auth-bearer <token>          bearer token (also read from ASSAY_BEARER)
@@ -36,5 +39,5 @@ Exit codes: 0 no failures, 1 failures found, 2 usage/config/spec error, 3 target
 Serves a stateful mock of the spec over HTTP until interrupted.`;
   if (topic === 'run') return run;
   if (topic === 'mock') return mock;
-  return `assay: spec-driven API contract testing\n\n${run}\n\n${mock}`;
+  return `assay: spec-driven API contract testing\n\n${run}\n\n${mock}\n\nassay --version (-V) prints the version.`;
 }

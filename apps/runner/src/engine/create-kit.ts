@@ -1,15 +1,17 @@
 import { createChecks, type SchemaValidator } from '@assay/checks';
 import { coverageRequests, exampleRequests, requestArbitrary } from '@assay/generators';
 import type { ApiModel } from '@assay/model';
-import { AssayError } from '@assay/model';
+import { AssayError, serverBasePath } from '@assay/model';
 import type { EngineKit } from './engine-kit.js';
 import { listSequence } from './list-sequence.js';
-import { transportCheckIds } from './run-engine.js';
+import { transportCheckIds } from './transport-check-ids.js';
 
 /** Which checks a run selects (`--checks`, `--exclude-checks`). */
 export interface CheckSelection {
   checks?: readonly string[];
   excludeChecks: readonly string[];
+  /** Ids of checks that come from elsewhere (plugins), valid in the selection too. */
+  extraCheckIds?: readonly string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export function createKit(
     ...all.checks.map((c) => c.id),
     ...all.sequenceChecks.map((c) => c.id),
     ...transportCheckIds,
+    ...(selection.extraCheckIds ?? []),
   ];
   const knownSet = new Set(known);
   for (const [flag, ids] of [
@@ -55,7 +58,8 @@ export function createKit(
   const defs = api.schemas;
   const isValid = (schema: Parameters<typeof validator.isValid>[0], value: unknown) =>
     validator.isValid(schema, value);
-  const basePath = serverPath(api);
+  // The path of the spec's first server (`/api/v3`), which absolute `next` links start with.
+  const basePath = serverBasePath(api.servers[0]);
   const kit: EngineKit = {
     exampleRequests: (operation) => safeList(() => exampleRequests(operation, { defs, isValid })),
     coverageRequests: (operation) => safeList(() => coverageRequests(operation, { defs, isValid })),
@@ -74,15 +78,6 @@ export function createKit(
       }),
   };
   return { kit, selectedChecks: selected, validator };
-}
-
-/** The path of the spec's first server (`/api/v3`), which absolute `next` links start with. */
-function serverPath(api: ApiModel): string {
-  try {
-    return new URL(api.servers[0] ?? '/', 'http://assay.invalid').pathname.replace(/\/+$/, '');
-  } catch {
-    return '';
-  }
 }
 
 /** A phase that cannot be generated for an operation (`generation` error) is skipped, not fatal. */

@@ -1,8 +1,12 @@
 import { createMock } from '@assay/mock';
 import type { ApiModel } from '@assay/model';
-import { AssayError } from '@assay/model';
+import { AssayError, serverBasePath } from '@assay/model';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from '../cli/run-options.js';
+import { applySkips } from '../config/apply-skips.js';
+import { configuredKit } from '../config/configured-kit.js';
+import { configuredTransport, type TransportRecord } from '../config/configured-transport.js';
+import { finishConfiguredRun } from '../config/finish-configured-run.js';
 import { createTransport } from '../transport/create-transport.js';
 import { createKit } from './create-kit.js';
 import { runEngine } from './run-engine.js';
@@ -37,8 +41,17 @@ export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'
 export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const started = performance.now();
-  const { kit, selectedChecks, validator } = createKit(api, options);
-  const { selected, skipped } = selectOperations(api.operations, options);
+  const configured = options.configured;
+  const plugins = configured?.plugins;
+  const extraCheckIds =
+    plugins === undefined
+      ? []
+      : [...plugins.checks, ...plugins.sequenceChecks, ...plugins.runChecks].map((c) => c.id);
+  const made = createKit(api, { ...options, extraCheckIds });
+  const { selectedChecks, validator } = made;
+  const kit = configured === undefined ? made.kit : configuredKit(made.kit, configured, selectedChecks);
+  const selection = selectOperations(api.operations, options);
+  const { selected, skipped } = configured === undefined ? selection : applySkips(selection, configured.plan);
   const bearer = options.bearer ?? (options.mock ? mockToken : undefined);
   let dispatcher: Dispatcher;
   let baseUrl: URL;
@@ -72,15 +85,30 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       ? undefined
       : setTimeout(() => budget.abort(), options.timeBudgetS * 1000);
   timer?.unref();
-  const transport = createTransport({
-    baseUrl,
-    dispatcher,
-    concurrency: options.concurrency,
-    timeoutMs: options.timeoutMs,
-    maxBodyBytes: options.maxBodyBytes,
-    signal,
-    ...(options.rate === undefined ? {} : { rate: options.rate }),
-  });
+  const transportWith = (timeoutMs: number) =>
+    createTransport({
+      baseUrl,
+      dispatcher,
+      concurrency: options.concurrency,
+      timeoutMs,
+      maxBodyBytes: options.maxBodyBytes,
+      signal,
+      ...(options.rate === undefined ? {} : { rate: options.rate }),
+    });
+  const record: TransportRecord = { secrets: new Set(), exchanges: [], warnings: [] };
+  const transport =
+    configured === undefined
+      ? transportWith(options.timeoutMs)
+      : configuredTransport({
+          api,
+          plan: configured.plan,
+          hooks: configured.plugins.hooks,
+          timeoutMs: options.timeoutMs,
+          transportWith,
+          keepExchanges: configured.plugins.runChecks.some((c) => selectedChecks.has(c.id)),
+          record,
+        });
+  const planned = configured?.plan;
   const secrets = [...(bearer === undefined ? [] : [bearer]), ...options.headers.map(([, value]) => value)];
   try {
     const outcome = await runEngine({
@@ -90,6 +118,12 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       kit,
       seed: options.seed,
       maxExamples: options.maxExamples,
+      ...(planned === undefined || planned.size === 0
+        ? {}
+        : {
+            maxExamplesFor: (operation: { id: string }) =>
+              planned.get(operation.id)?.maxExamples ?? options.maxExamples,
+          }),
       // Against the mock, its token goes wherever each operation's scheme reads it; a live server
       // gets exactly the configured bearer token and headers.
       credentials: options.mock
@@ -129,7 +163,9 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
         ? `time budget of ${options.timeBudgetS} s exhausted`
         : 'interrupted';
     }
-    return result;
+    return configured === undefined
+      ? result
+      : finishConfiguredRun(result, configured, record, selectedChecks);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
@@ -141,12 +177,5 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
  * the process.
  */
 export function mockBaseUrl(api: ApiModel): URL {
-  const server = api.servers[0] ?? '/';
-  let path = '/';
-  try {
-    path = new URL(server, 'http://assay.mock').pathname;
-  } catch {
-    path = '/';
-  }
-  return new URL(`http://assay.mock${path.replace(/\/+$/, '')}`);
+  return new URL(`http://assay.mock${serverBasePath(api.servers[0])}`);
 }

@@ -42,6 +42,10 @@ describe('selectOperations', () => {
     expect(skipped[0]!.reason).toContain('--unsafe');
   });
 
+  it('rejects a spec without operations, saying so rather than blaming a selector', () => {
+    expect(() => selectOperations([], none)).toThrow(/the spec defines no operation under paths/);
+  });
+
   it('rejects a selector that matches nothing', () => {
     for (const selection of [
       { ...none, operations: ['nope'] },

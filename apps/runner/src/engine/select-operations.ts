@@ -31,6 +31,13 @@ export function selectOperations(
   operations: readonly Operation[],
   selection: OperationSelection,
 ): SelectedOperations {
+  // Not a selector's fault: the document itself has nothing to send (a webhooks-only 3.1 document).
+  if (operations.length === 0) {
+    throw new AssayError(
+      'no-operations-selected',
+      'the spec defines no operation under paths, so there is nothing to test (webhooks and callbacks are not sent)',
+    );
+  }
   for (const wanted of selection.operations) {
     if (!operations.some((op) => matchesOperation(op, wanted))) {
       const known = operations

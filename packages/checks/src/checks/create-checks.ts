@@ -1,4 +1,5 @@
-import type { ApiModel, Check, SequenceCheck } from '@assay/model';
+import { createSchemaValidator, type SchemaValidator } from '@assay/json-schema';
+import { type ApiModel, type Check, type SequenceCheck, serverBasePath } from '@assay/model';
 import { contentTypeConformance } from '../conformance/content-type-conformance.js';
 import { ignoredAuth } from '../conformance/ignored-auth.js';
 import { negativeDataRejection } from '../conformance/negative-data-rejection.js';
@@ -26,7 +27,6 @@ import { queryFilterSubset } from '../query/query-filter-subset.js';
 import { queryOrdering } from '../query/query-ordering.js';
 import { queryOrderingInferred } from '../query/query-ordering-inferred.js';
 import { querySearch } from '../query/query-search.js';
-import { createSchemaValidator, type SchemaValidator } from '../schema/create-schema-validator.js';
 
 /** Options of {@link createChecks}. */
 export interface CreateChecksOptions {
@@ -59,7 +59,9 @@ export interface ApiChecks {
  */
 export function createChecks(api: ApiModel, options: CreateChecksOptions = {}): ApiChecks {
   const validator = options.validator ?? createSchemaValidator(api.schemas);
-  const walk: PaginationRequestOptions = { basePath: options.basePath ?? serverPath(api.servers[0]) };
+  const walk: PaginationRequestOptions = {
+    basePath: options.basePath ?? (serverBasePath(api.servers[0]) || undefined),
+  };
   return {
     checks: [
       notAServerError,
@@ -93,14 +95,4 @@ export function createChecks(api: ApiModel, options: CreateChecksOptions = {}): 
     ],
     validator,
   };
-}
-
-function serverPath(server: string | undefined): string | undefined {
-  if (server === undefined) return undefined;
-  try {
-    const path = new URL(server, 'http://relative.invalid').pathname.replace(/\/$/, '');
-    return path === '' ? undefined : path;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,7 +1,7 @@
+import { createSchemaValidator } from '@assay/json-schema';
 import type { JsonSchema } from '@assay/model';
 import { describe, expect, it } from 'vitest';
 import { exchangeWith, operationWith, responseSpec } from '../_test/exchange-builder.js';
-import { createSchemaValidator } from '../schema/create-schema-validator.js';
 import { contentTypeConformance } from './content-type-conformance.js';
 import { matchResponse } from './match-response.js';
 import { notAServerError } from './not-a-server-error.js';

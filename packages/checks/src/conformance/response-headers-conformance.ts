@@ -1,7 +1,7 @@
+import type { SchemaValidator } from '@assay/json-schema';
 import type { Check, JsonSchema, JsonSchemaObject, Violation } from '@assay/model';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { violation } from '../_internals/violation.js';
-import type { SchemaValidator } from '../schema/create-schema-validator.js';
 import { matchResponse } from './match-response.js';
 
 const ID = 'response-headers-conformance';

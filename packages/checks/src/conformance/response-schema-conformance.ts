@@ -1,3 +1,4 @@
+import type { SchemaValidator } from '@assay/json-schema';
 import type { Check, MediaTypeSpec, Operation, Violation } from '@assay/model';
 import { capPerFingerprint } from '../_internals/cap-per-fingerprint.js';
 import { fingerprint } from '../_internals/fingerprint.js';
@@ -5,7 +6,6 @@ import { isJsonMediaType } from '../_internals/media-type.js';
 import { isRemembered, type ParsedBody, parsedBody } from '../_internals/parsed-body.js';
 import { mayHaveBody, responseMedia } from '../_internals/response-media.js';
 import { violation } from '../_internals/violation.js';
-import type { SchemaValidator } from '../schema/create-schema-validator.js';
 
 const ID = 'response-schema-conformance';
 

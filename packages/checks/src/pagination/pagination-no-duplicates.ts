@@ -1,8 +1,8 @@
+import { joinPointer } from '@assay/json-schema';
 import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { itemId } from '../_internals/item-identity.js';
-import { joinPointer } from '../_internals/json-pointer.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
 import { violation } from '../_internals/violation.js';

@@ -97,6 +97,21 @@ describe('limit-offset metadata', () => {
   });
 });
 
+describe('page-number metadata', () => {
+  it('an empty page past the end is not the last page, so not a count problem (rawg.io: page 7848174723892569 of 45 items)', () => {
+    const operation = listOperation('page-number');
+    const past = (page: number) =>
+      exchangeWith(operation, {
+        query: `page=${page}&page_size=10`,
+        body: { count: 45, next: null, previous: null, results: [] },
+      });
+    for (const page of [46, 47, 7848174723892569])
+      expect(paginationMetadata.verify(past(page)).filter((v) => v.keyword === 'count')).toEqual([]);
+    // Page 5 of 45 items must hold the last 5 (whatever the size from 10 to 11): empty, it is one.
+    expect(paginationMetadata.verify(past(5)).map((v) => v.keyword)).toContain('count');
+  });
+});
+
 describe('link-header metadata', () => {
   it('says nothing about the links of a page number below the first (GitHub serves page=0 as page 1)', () => {
     const operation = listOperation('link-header');

@@ -1,7 +1,7 @@
+import { joinPointer } from '@assay/json-schema';
 import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
-import { joinPointer } from '../_internals/json-pointer.js';
 import { listItems } from '../_internals/list-items.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { honouredOrderingFields, orderedPages } from '../_internals/query/honoured-ordering-fields.js';

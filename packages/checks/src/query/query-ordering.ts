@@ -1,6 +1,6 @@
+import { joinPointer } from '@assay/json-schema';
 import type { Check } from '@assay/model';
 import { fingerprint } from '../_internals/fingerprint.js';
-import { joinPointer } from '../_internals/json-pointer.js';
 import { listItems } from '../_internals/list-items.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { judgedOrdering } from '../_internals/query/judged-ordering.js';

@@ -1,7 +1,7 @@
+import { joinPointer } from '@assay/json-schema';
 import type { Check, Violation } from '@assay/model';
 import { capPerFingerprint } from '../_internals/cap-per-fingerprint.js';
 import { fingerprint } from '../_internals/fingerprint.js';
-import { joinPointer } from '../_internals/json-pointer.js';
 import { listItems } from '../_internals/list-items.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { isRemembered, parsedBody } from '../_internals/parsed-body.js';

@@ -130,9 +130,17 @@ export function assemble(
     mode,
   };
   if (body !== undefined && plan.body !== undefined) {
-    const encoded = encodeBody(plan.body.media, body.value);
-    request.body = encoded.body;
-    headers['content-type'] = encoded.contentType;
+    const { media, required } = plan.body;
+    const encoded = encodeBody(media, body.value);
+    // A form without a single field (every property absent or an empty list) is no body to a server,
+    // and an optional one is then sent as none: one request, read the same way by every server.
+    const fieldless =
+      isFormMedia(media.mediaType) &&
+      Object.keys(decodeForm(String(encoded.body), media.mediaType)).length === 0;
+    if (required || !fieldless) {
+      request.body = encoded.body;
+      headers['content-type'] = encoded.contentType;
+    }
   }
   if (reason !== undefined) request.reason = reason;
   return request;
@@ -184,7 +192,8 @@ export function bodyAccepted(plan: RequestPlan, request: HttpRequest): boolean {
   if (isFormMedia(media.mediaType)) {
     const text = String(request.body);
     const fields = Object.keys(decodeForm(text, media.mediaType));
-    if (required && fields.length === 0) return false;
+    // A form without fields is what a client sends for no body at all: a server cannot tell them apart.
+    if (fields.length === 0) return !required;
     return topLevelRequired(media.schema, plan.defs).every((name) =>
       fields.some((field) => field === name || field.startsWith(`${name}[`)),
     );
@@ -217,6 +226,8 @@ export function bodyRejected(
   }
   if (isFormMedia(media.mediaType)) {
     const fields = decodeForm(String(request.body), media.mediaType);
+    // No field at all reads as no body, which an optional body allows (see bodyAccepted).
+    if (Object.keys(fields).length === 0 && !plan.body.required) return false;
     const name = pointer.slice(1).replaceAll('~1', '/').replaceAll('~0', '~');
     if (keyword === 'required') return fields[name] === undefined;
     const text = fields[name]?.[0];

@@ -376,6 +376,8 @@ export class SchemaBuilder {
   }
 
   private number(s: JsonSchemaObject): fc.Arbitrary<number> {
+    // An integer format on a number (int32, int64) admits integers only, as the validator reads it.
+    if (s.format === 'int32' || s.format === 'int64') return this.integer(s);
     const step = s.multipleOf;
     const lowInclusive = s.minimum;
     const lowExclusive = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : undefined;

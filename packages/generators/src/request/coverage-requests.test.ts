@@ -74,6 +74,12 @@ describe('coverageRequests for path parameters', () => {
     const paths = coverageRequests(op, { defs, isValid }).map((r) => r.path);
     expect(paths).toContain(`/things/${'a'.repeat(1000)}/`);
     expect(paths).not.toContain('/things//');
+    // Not as a negative case either: below minLength 1 is an empty segment, another route entirely.
+    const short = operation({
+      path: '/things/{id}/',
+      parameters: [parameter('id', 'path', { type: 'string', minLength: 1 })],
+    });
+    expect(coverageRequests(short, { defs, isValid }).map((r) => r.path)).not.toContain('/things//');
   });
 });
 

@@ -57,6 +57,10 @@ export function coverageRequests(operation: Operation, options: RequestOptions):
   plan.params.forEach((p, i) => {
     if (p.shape !== 'primitive' && p.parameter.contentType === undefined) return;
     for (const boundary of boundaryValues(p.parameter.schema, defs)) {
+      // A path parameter fills a whole segment: an empty one (`//`), `.` or `..` addresses another
+      // resource (RFC 3986 §3.3, §5.2.4), so the request is not one of this operation, valid or
+      // not, and its answer says nothing about it (the random negatives leave these out too).
+      if (p.parameter.in === 'path' && ['', '.', '..'].includes(String(boundary.value))) continue;
       const values = [...required];
       values[i] = boundary.value;
       const reason: NegativeReason | undefined = boundary.inside

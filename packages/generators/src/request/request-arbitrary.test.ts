@@ -231,6 +231,61 @@ describe('requestArbitrary', () => {
     );
   });
 
+  it('negative (formBodyNegatives): an optional form body never loses its last field as the invalid thing, since no field reads as no body', () => {
+    const op = operation({
+      method: 'POST',
+      requestBody: {
+        required: false,
+        content: {
+          'application/x-www-form-urlencoded': {
+            mediaType: 'application/x-www-form-urlencoded',
+            schema: { type: 'object', required: ['Status'], properties: { Status: { enum: ['completed'] } } },
+            examples: [],
+          },
+        },
+      },
+    });
+    fc.assert(
+      fc.property(requestArbitrary(op, 'negative', { defs, isValid, formBodyNegatives: true }), (request) => {
+        // Whatever is wrong, a field is there to be wrong: an empty form is a valid request here.
+        expect(new URLSearchParams(String(request.body ?? '')).size, request.reason?.message).toBeGreaterThan(
+          0,
+        );
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it('positive: an optional form body without a single field is sent as no body (multipart with an empty file list)', () => {
+    const mediaType = 'multipart/form-data';
+    const op = operation({
+      method: 'POST',
+      requestBody: {
+        required: false,
+        content: {
+          [mediaType]: {
+            mediaType,
+            schema: {
+              type: 'object',
+              required: ['file'],
+              properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } },
+            },
+            examples: [],
+          },
+        },
+      },
+    });
+    const requests = fc.sample(requestArbitrary(op, 'positive', { defs, isValid }), {
+      numRuns: 100,
+      seed: 5,
+    });
+    for (const request of requests) {
+      if (request.body === undefined) expect(request.headers['content-type']).toBeUndefined();
+      else expect(String(request.body)).toContain('name="file"');
+    }
+    expect(requests.some((request) => request.body === undefined)).toBe(true);
+  });
+
   it('negative: changes inside nested objects are named by a JSON pointer and make the body invalid', () => {
     const schema: JsonSchema = {
       type: 'object',

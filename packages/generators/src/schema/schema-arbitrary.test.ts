@@ -67,6 +67,9 @@ const cases: Record<string, JsonSchema> = {
     items: false,
   },
   'integer bounds': { type: 'integer', minimum: -3, exclusiveMaximum: 10, multipleOf: 3 },
+  // The validator holds a number with an integer format to it (daniweb.com writes ids so).
+  'number with format int32': { type: 'number', format: 'int32' },
+  'number with format int64 and bounds': { type: 'number', format: 'int64', minimum: -2.5, maximum: 7.5 },
   'number bounds': { type: 'number', exclusiveMinimum: 0, maximum: 1 },
   'number multipleOf': { type: 'number', minimum: 0, maximum: 10, multipleOf: 0.01 },
   'unique array': {

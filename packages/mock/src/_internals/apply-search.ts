@@ -2,7 +2,12 @@
 // as long as the mock, and every search lower-cased every string of every item again.
 const lowered = new WeakMap<object, string[]>();
 
-function loweredStrings(item: Record<string, unknown>): string[] {
+function loweredStrings(item: unknown): string[] {
+  // Items of a list of strings, numbers … (an array whose item schema is not an object): a string
+  // item is searched as itself, any other has no string to hold the term. Only objects are keys of
+  // the cache (a primitive is no WeakMap key).
+  if (typeof item === 'string') return [item.toLowerCase()];
+  if (item === null || typeof item !== 'object') return [];
   let strings = lowered.get(item);
   if (strings === undefined) {
     strings = [];

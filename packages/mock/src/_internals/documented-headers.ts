@@ -22,7 +22,7 @@ export function documentedHeaders(
   const spec = documentedResponse(operation, reply.status);
   if (spec === undefined) return;
   for (const header of Object.values(spec.headers)) {
-    if (reply.headers[header.name] !== undefined || header.name === 'content-length') continue;
+    if (reply.headers[header.name] !== undefined || FRAMING.has(header.name)) continue;
     // Links and ranges say where other data is: only the list code can compute them, and a
     // generated value (`<bind>`) would send a client walking to nowhere. Left out unless required.
     if (COMPUTED.has(header.name) && !header.required) continue;
@@ -41,6 +41,11 @@ export function documentedHeaders(
 }
 
 const COMPUTED = new Set(['link', 'content-range']);
+
+// How the body travels is the transport's to say: a generated Content-Encoding (gzip) or
+// Transfer-Encoding would have a client decode a body that was never encoded (RFC 9110 §8.4,
+// RFC 9112 §6.1), and a generated Content-Length would misframe it.
+const FRAMING = new Set(['content-length', 'content-encoding', 'transfer-encoding']);
 
 function headerValue(
   ctx: MockContext,

@@ -1,4 +1,4 @@
-import type { SchemaValidator } from '@assay/checks';
+import type { SchemaValidator } from '@assay/json-schema';
 import type { ApiModel, JsonSchema } from '@assay/model';
 import type { FaultName } from '../faults/fault-catalogue.js';
 

@@ -28,7 +28,9 @@ export function parseParameters(
   const problems: InputProblem[] = [];
   const cookies = parseCookies(request.headers.cookie ?? '');
   for (const parameter of parameters) {
-    const raw = rawValues(parameter, request, query, pathParams, cookies);
+    const raw = isFormObject(ctx, parameter)
+      ? formObjectEntries(ctx, parameter, parameters, query)
+      : rawValues(parameter, request, query, pathParams, cookies);
     if (raw === undefined) {
       if (parameter.required) {
         problems.push({
@@ -59,6 +61,43 @@ export function parseParameters(
     }
   }
   return { values, problems };
+}
+
+/** A query object in the default `form` style (OpenAPI 3.1 §4.8.12.4: `R=100&G=200`, or `color=R,100,G,200`). */
+function isFormObject(ctx: MockContext, parameter: Parameter): boolean {
+  if (parameter.in !== 'query' || parameter.style !== 'form' || parameter.contentType !== undefined)
+    return false;
+  const types = schemaTypes(parameter.schema, ctx.defs);
+  return types.has('object') && !types.has('array');
+}
+
+/**
+ * A form-style query object as `key=value` entries. Exploded, each property is a query pair of its
+ * own: the schema's properties when it names some, else every pair no other query parameter
+ * claims (as the generators write and read it). Not exploded, one pair holds `key,value,…`.
+ */
+function formObjectEntries(
+  ctx: MockContext,
+  parameter: Parameter,
+  parameters: readonly Parameter[],
+  query: Map<string, string[]>,
+): string[] | undefined {
+  if (!parameter.explode) {
+    const text = query.get(parameter.name)?.at(-1);
+    if (text === undefined) return undefined;
+    const parts = text === '' ? [] : text.split(',');
+    const out: string[] = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) out.push(`${parts[i]}=${parts[i + 1]}`);
+    return out;
+  }
+  const properties = resolveSchema(parameter.schema, ctx.defs).properties ?? {};
+  const named = Object.keys(properties).length > 0;
+  const others = new Set(parameters.filter((p) => p.in === 'query' && p !== parameter).map((p) => p.name));
+  const entries = [...query].filter(([name]) =>
+    named ? Object.hasOwn(properties, name) : !others.has(name),
+  );
+  if (entries.length === 0) return undefined;
+  return entries.flatMap(([name, list]) => list.map((value) => `${name}=${value}`));
 }
 
 function rawValues(
@@ -107,7 +146,7 @@ function typedValue(ctx: MockContext, parameter: Parameter, raw: string[]): unkn
     const items = resolveSchema(parameter.schema, ctx.defs).items;
     return splitArray(parameter, raw).map((part) => coerceScalar(ctx, part, items));
   }
-  if (types.has('object') && parameter.style === 'deepObject') {
+  if (types.has('object') && (parameter.style === 'deepObject' || isFormObject(ctx, parameter))) {
     const properties = resolveSchema(parameter.schema, ctx.defs).properties ?? {};
     const out: Record<string, unknown> = {};
     for (const entry of raw) {

@@ -1,8 +1,9 @@
 import type { JsonSchema, JsonSchemaObject } from '@assay/model';
 
 /**
- * Follows `#/$defs/<key>` references (and a lone `allOf` wrapper, which OpenAPI 3.0 uses to put a
- * description next to a `$ref`) until it reaches a schema that says something itself.
+ * Follows `#/$defs/<key>` references (and an `allOf` wrapper with one constraining branch, which
+ * OpenAPI 3.0 uses to put a description next to a `$ref`: `allOf: [{$ref}, {description}]`)
+ * until it reaches a schema that says something itself.
  */
 export function resolveSchema(
   schema: JsonSchema | undefined,
@@ -15,16 +16,41 @@ export function resolveSchema(
       current = defs[refKey(current.$ref)];
       continue;
     }
-    if (Array.isArray(current.allOf) && current.allOf.length === 1 && current.properties === undefined) {
-      const [only] = current.allOf;
-      if (current.type === undefined && current.enum === undefined) {
-        current = only;
+    if (
+      Array.isArray(current.allOf) &&
+      current.properties === undefined &&
+      current.type === undefined &&
+      current.enum === undefined
+    ) {
+      const constraining = current.allOf.filter((branch) => !annotationOnly(branch));
+      if (constraining.length === 1) {
+        current = constraining[0];
         continue;
       }
     }
     return current;
   }
   return {};
+}
+
+// Keywords that describe a value without constraining it (JSON Schema 2020-12 §9, OpenAPI's own).
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  '$comment',
+  'externalDocs',
+  'xml',
+]);
+
+function annotationOnly(schema: JsonSchema): boolean {
+  return (
+    typeof schema === 'object' &&
+    Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword) || keyword.startsWith('x-'))
+  );
 }
 
 // References are decoded on every resolution; the same few hundred strings come back all the time.

@@ -1,4 +1,4 @@
-import type { ApiModel, HttpMethod, Operation } from '@assay/model';
+import { type ApiModel, type HttpMethod, type Operation, serverBasePath } from '@assay/model';
 
 /** An operation found for a request, with its raw (still percent-encoded) path parameters. */
 export interface RouteMatch {
@@ -31,7 +31,7 @@ export function routeTable(api: ApiModel): RouteTable {
   const routes: Route[] = api.operations
     .map((operation) => compile(operation))
     .sort((a, b) => a.names.length - b.names.length || b.operation.path.length - a.operation.path.length);
-  const bases = [...new Set(api.servers.map(basePath).filter((b) => b !== ''))].sort(
+  const bases = [...new Set(api.servers.map(serverBasePath).filter((b) => b !== ''))].sort(
     (a, b) => b.length - a.length,
   );
 
@@ -113,16 +113,4 @@ function compile(operation: Operation): Route {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The path part of a server URL (`/api/v3` for `/api/v3` or `https://h/api/v3/`), without a trailing slash. */
-function basePath(server: string): string {
-  let path = server;
-  try {
-    path = new URL(server, 'http://localhost').pathname;
-  } catch {
-    // A server URL that does not parse has no usable base path.
-    return '';
-  }
-  return path.replace(/\/+$/, '');
 }

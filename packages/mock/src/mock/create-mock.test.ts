@@ -2,6 +2,7 @@ import {
   type ApiModel,
   AssayError,
   type HttpRequest,
+  type JsonSchema,
   PAGINATION_STYLES,
   type PaginationStyle,
 } from '@assay/model';
@@ -319,6 +320,26 @@ describe('createMock: auth and validation', () => {
     expect(send(mock, request).response.headers.link).toBe(
       '<http://api.test/widgets/7?expand=x>; rel="self"',
     );
+  });
+
+  it('never generates the headers that frame the body: Content-Encoding, Transfer-Encoding, Content-Length', () => {
+    const api = widgetApi('page-number');
+    const ok = api.operations[2]!.responses['200']!;
+    const gzip: JsonSchema = { type: 'string', enum: ['gzip'] };
+    ok.headers['content-encoding'] = { name: 'content-encoding', required: false, schema: gzip };
+    ok.headers['transfer-encoding'] = { name: 'transfer-encoding', required: false, schema: gzip };
+    ok.headers['content-length'] = {
+      name: 'content-length',
+      required: false,
+      schema: { type: 'integer', minimum: 1e9 },
+    };
+    const { response } = send(createMock(api, { token: WIDGET_TOKEN }), get('/widgets/7'));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.headers['transfer-encoding']).toBeUndefined();
+    expect(
+      Number(response.headers['content-length'] ?? Buffer.byteLength(String(response.body))),
+    ).toBeLessThan(1e9);
   });
 
   it('answers HEAD as GET without the body', () => {

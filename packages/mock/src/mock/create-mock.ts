@@ -1,4 +1,4 @@
-import { createSchemaValidator, type SchemaValidator } from '@assay/checks';
+import { createSchemaValidator, type SchemaValidator } from '@assay/json-schema';
 import { type ApiModel, AssayError, type HttpRequest, type HttpResponse } from '@assay/model';
 import type { Dispatcher } from 'undici';
 import { mockHandler } from '../_internals/mock-handler.js';

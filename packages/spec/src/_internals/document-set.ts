@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { readPointer } from '@assay/json-schema';
 import { AssayError } from '@assay/model';
-import { pointerGet } from './json-pointer.js';
 import { parseDocument } from './parse-document.js';
 import { readDocumentText } from './read-document.js';
 
@@ -193,7 +193,7 @@ export class DocumentSet {
         `${where}: $ref ${JSON.stringify(ref)} points to a document that was not read.`,
       );
     }
-    const value = pointerGet(this.docs.get(url), fragment);
+    const value = readPointer(this.docs.get(url), fragment);
     if (value === undefined) {
       throw this.broken(
         ref,

@@ -1,3 +1,4 @@
+import { joinPointer as pointerJoin } from '@assay/json-schema';
 import {
   AssayError,
   type BodyPath,
@@ -12,7 +13,6 @@ import {
   type QueryFilter,
   type SpecProblem,
 } from '@assay/model';
-import { pointerJoin } from './json-pointer.js';
 
 type Defs = Record<string, JsonSchema>;
 

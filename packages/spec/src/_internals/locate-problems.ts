@@ -1,6 +1,6 @@
+import { pointerTokens } from '@assay/json-schema';
 import type { AssayError, SpecProblem } from '@assay/model';
 import { load } from 'js-yaml';
-import { pointerTokens } from './json-pointer.js';
 import { YAML_SCHEMA } from './parse-document.js';
 
 interface Position {

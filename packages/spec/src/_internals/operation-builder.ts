@@ -1,3 +1,4 @@
+import { joinPointer } from '@assay/json-schema';
 import type {
   HeaderSpec,
   HttpMethod,
@@ -16,13 +17,16 @@ import type {
   SpecProblem,
 } from '@assay/model';
 import type { DocumentSet, RefSite } from './document-set.js';
-import { pointerJoin } from './json-pointer.js';
 import type { SchemaConverter } from './schema-converter.js';
+import { splitPathKey } from './split-path-key.js';
 
 type Obj = Record<string, unknown>;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
+// OpenAPI 3.1 §4.8.12.1 (fixed fields, `name`): a header parameter named Accept, Content-Type or
+// Authorization "SHALL be ignored": content negotiation, the body and security own those headers.
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 const STYLES = new Set([
   'form',
   'simple',
@@ -77,24 +81,64 @@ export class OperationBuilder {
     const paths = this.root.paths;
     if (!isObj(paths)) return [];
     const operations: Operation[] = [];
-    for (const [path, rawItem] of Object.entries(paths)) {
-      if (path.startsWith('x-')) continue;
-      const itemSite = { url: this.docs.rootUrl, pointer: pointerJoin('/paths', path) };
+    const routes = new Set<string>();
+    for (const [key, rawItem] of Object.entries(paths)) {
+      if (key.startsWith('x-')) continue;
+      const itemSite = { url: this.docs.rootUrl, pointer: joinPointer('/paths', key) };
+      // A path key is a path (OpenAPI 3.1 §4.8.8.1): a query written into it (`/search?q={q}`)
+      // is no part of the URL path. The path is what precedes `?`; its fixed pairs become required
+      // query parameters; templated pairs are left to the parameters the operation declares.
+      const [path, fixedQuery] = splitPathKey(key);
       const [item, site] = this.deref(rawItem, itemSite);
       if (!isObj(item)) continue;
       for (const method of METHODS) {
         const op = item[method];
         if (!isObj(op)) continue;
-        operations.push(
-          this.operation(
-            path,
-            method,
-            op,
-            item,
-            { url: site.url, pointer: pointerJoin(site.pointer, method) },
-            itemSite,
-          ),
+        if (fixedQuery !== undefined) {
+          const route = `${method} ${path}`;
+          if (routes.has(route)) {
+            // Two operations told apart only by the query in their keys: no server routes on that.
+            this.problems.push({
+              severity: 'warning',
+              code: 'path-holds-query',
+              pointer: joinPointer(itemSite.pointer, method),
+              message: `the path ${JSON.stringify(key)} holds a query string, and another ${method.toUpperCase()} ${path} exists: this operation is left out`,
+            });
+            continue;
+          }
+        }
+        const operation = this.operation(
+          path,
+          method,
+          op,
+          item,
+          { url: site.url, pointer: joinPointer(site.pointer, method) },
+          itemSite,
         );
+        routes.add(`${method} ${path}`);
+        if (fixedQuery !== undefined) {
+          this.problems.push({
+            severity: 'warning',
+            code: 'path-holds-query',
+            pointer: joinPointer(itemSite.pointer, method),
+            message: `the path ${JSON.stringify(key)} holds a query string: read as ${path} with its fixed pairs as required query parameters`,
+          });
+          for (const [name, value] of fixedQuery) {
+            if (operation.parameters.some((p) => p.in === 'query' && p.name === name)) continue;
+            operation.parameters.push({
+              name,
+              in: 'query',
+              required: true,
+              style: 'form',
+              explode: true,
+              allowReserved: false,
+              schema: { const: value },
+              deprecated: false,
+              examples: [value],
+            });
+          }
+        }
+        operations.push(operation);
       }
     }
     return operations;
@@ -108,7 +152,7 @@ export class OperationBuilder {
       if (hops > 32) throw this.docs.resolve('#/__assay_reference_loop__', at);
       const target = this.docs.resolve(current.$ref, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, '$ref'),
+        pointer: joinPointer(at.pointer, '$ref'),
       });
       current = target.value;
       at = { url: target.url, pointer: target.pointer };
@@ -124,7 +168,7 @@ export class OperationBuilder {
     site: RefSite,
     itemSite: RefSite,
   ): Operation {
-    const pointer = pointerJoin(itemSite.pointer, method);
+    const pointer = joinPointer(itemSite.pointer, method);
     const id = this.uniqueId(
       typeof op.operationId === 'string' && op.operationId !== ''
         ? op.operationId
@@ -157,7 +201,7 @@ export class OperationBuilder {
       this.problems.push({
         severity: 'warning',
         code: 'duplicate-operation-id',
-        pointer: pointerJoin(pointer, 'operationId'),
+        pointer: joinPointer(pointer, 'operationId'),
         message: `operationId ${JSON.stringify(wanted)} is used more than once; this operation is called ${JSON.stringify(id)}`,
       });
     }
@@ -172,7 +216,7 @@ export class OperationBuilder {
       list.forEach((raw, i) => {
         const [param, paramSite] = this.deref(raw, {
           url: at.url,
-          pointer: pointerJoin(at.pointer, 'parameters', i),
+          pointer: joinPointer(at.pointer, 'parameters', i),
         });
         if (!isObj(param) || typeof param.name !== 'string' || typeof param.in !== 'string') return;
         merged.set(`${param.in}\n${param.name}`, [param, paramSite]);
@@ -186,6 +230,7 @@ export class OperationBuilder {
     for (const [param, at] of merged.values()) {
       if (param.in === 'body') body = [param, at];
       else if (param.in === 'formData') formData.push([param, at]);
+      else if (param.in === 'header' && IGNORED_HEADERS.has((param.name as string).toLowerCase())) continue;
       else if (LOCATIONS.has(param.in as string)) parameters.push(this.parameter(param, at));
     }
     return { parameters, body, formData };
@@ -225,7 +270,7 @@ export class OperationBuilder {
           isObj(media) && media.schema !== undefined
             ? this.converter.convert(media.schema, {
                 url: at.url,
-                pointer: pointerJoin(at.pointer, 'content', mediaType!, 'schema'),
+                pointer: joinPointer(at.pointer, 'content', mediaType!, 'schema'),
               })
             : {};
       } else {
@@ -234,7 +279,7 @@ export class OperationBuilder {
             ? {}
             : this.converter.convert(param.schema, {
                 url: at.url,
-                pointer: pointerJoin(at.pointer, 'schema'),
+                pointer: joinPointer(at.pointer, 'schema'),
               });
       }
       examples.push(...this.examplesOf(param, at));
@@ -270,14 +315,14 @@ export class OperationBuilder {
         try {
           const [example] = this.deref(raw, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'examples', name),
+            pointer: joinPointer(at.pointer, 'examples', name),
           });
           if (isObj(example) && Object.hasOwn(example, 'value')) out.push(example.value);
         } catch {
           this.problems.push({
             severity: 'warning',
             code: 'example-ref',
-            pointer: pointerJoin(at.pointer, 'examples', name),
+            pointer: joinPointer(at.pointer, 'examples', name),
             message: 'an example reference cannot be followed; example ignored',
           });
         }
@@ -290,7 +335,7 @@ export class OperationBuilder {
     if (op.requestBody === undefined) return undefined;
     const [body, at] = this.deref(op.requestBody, {
       url: site.url,
-      pointer: pointerJoin(site.pointer, 'requestBody'),
+      pointer: joinPointer(site.pointer, 'requestBody'),
     });
     if (!isObj(body)) return undefined;
     const requestBody: RequestBody = {
@@ -311,7 +356,7 @@ export class OperationBuilder {
       const [param, at] = body;
       const schema = this.converter.convert(param.schema ?? {}, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, 'schema'),
+        pointer: joinPointer(at.pointer, 'schema'),
       });
       const content: Record<string, MediaTypeSpec> = {};
       for (const mediaType of consumes)
@@ -354,14 +399,14 @@ export class OperationBuilder {
     for (const [declared, rawMedia] of Object.entries(raw)) {
       const mediaType = declared.split(';')[0]!.trim().toLowerCase();
       if (Object.hasOwn(content, mediaType)) continue;
-      const mediaSite = { url: at.url, pointer: pointerJoin(at.pointer, 'content', declared) };
+      const mediaSite = { url: at.url, pointer: joinPointer(at.pointer, 'content', declared) };
       const media = isObj(rawMedia) ? rawMedia : {};
       const schema =
         media.schema === undefined
           ? {}
           : this.converter.convert(media.schema, {
               url: mediaSite.url,
-              pointer: pointerJoin(mediaSite.pointer, 'schema'),
+              pointer: joinPointer(mediaSite.pointer, 'schema'),
             });
       const spec: MediaTypeSpec = { mediaType, schema, examples: this.examplesOf(media, mediaSite) };
       if (isObj(media.encoding)) spec.encoding = this.encoding(media.encoding, mediaSite);
@@ -390,7 +435,7 @@ export class OperationBuilder {
         for (const header of Object.values(
           this.headers(value.headers, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'encoding', name, 'headers'),
+            pointer: joinPointer(at.pointer, 'encoding', name, 'headers'),
           }),
         ))
           headers[header.name] = header.schema;
@@ -409,20 +454,20 @@ export class OperationBuilder {
       if (status.startsWith('x-')) continue;
       const [response, at] = this.deref(raw, {
         url: site.url,
-        pointer: pointerJoin(site.pointer, 'responses', status),
+        pointer: joinPointer(site.pointer, 'responses', status),
       });
       if (!isObj(response)) continue;
       const spec: ResponseSpec = {
         status,
         content: {},
-        headers: this.headers(response.headers, { url: at.url, pointer: pointerJoin(at.pointer, 'headers') }),
+        headers: this.headers(response.headers, { url: at.url, pointer: joinPointer(at.pointer, 'headers') }),
       };
       if (typeof response.description === 'string') spec.description = response.description;
       if (this.swagger) {
         if (response.schema !== undefined) {
           const schema = this.converter.convert(response.schema, {
             url: at.url,
-            pointer: pointerJoin(at.pointer, 'schema'),
+            pointer: joinPointer(at.pointer, 'schema'),
           });
           const examples = isObj(response.examples) ? response.examples : {};
           for (const mediaType of produces) {
@@ -469,7 +514,7 @@ export class OperationBuilder {
       if (name === 'content-type') continue;
       const [header, headerSite] = this.deref(rawHeader, {
         url: at.url,
-        pointer: pointerJoin(at.pointer, declared),
+        pointer: joinPointer(at.pointer, declared),
       });
       if (!isObj(header)) continue;
       let schema: JsonSchema = {};
@@ -478,14 +523,14 @@ export class OperationBuilder {
       } else if (header.schema !== undefined) {
         schema = this.converter.convert(header.schema, {
           url: headerSite.url,
-          pointer: pointerJoin(headerSite.pointer, 'schema'),
+          pointer: joinPointer(headerSite.pointer, 'schema'),
         });
       } else if (isObj(header.content)) {
         const [mediaType, media] = Object.entries(header.content)[0] ?? [];
         if (isObj(media) && media.schema !== undefined) {
           schema = this.converter.convert(media.schema, {
             url: headerSite.url,
-            pointer: pointerJoin(headerSite.pointer, 'content', mediaType!, 'schema'),
+            pointer: joinPointer(headerSite.pointer, 'content', mediaType!, 'schema'),
           });
         }
       }

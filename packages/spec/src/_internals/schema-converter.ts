@@ -1,3 +1,4 @@
+import { joinPointer, pointerTokens, schemaKeywords } from '@assay/json-schema';
 import {
   AssayError,
   type JsonSchema,
@@ -6,23 +7,7 @@ import {
   type SpecProblem,
 } from '@assay/model';
 import type { DocumentSet, RefSite } from './document-set.js';
-import { pointerJoin, pointerTokens } from './json-pointer.js';
 
-// Keywords whose value is one schema, a list of schemas, or a map of schemas (JSON Schema 2020-12).
-const SINGLE = new Set([
-  'additionalProperties',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'contentSchema',
-]);
-const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const MAP = new Set(['properties', 'patternProperties', 'dependentSchemas']);
 // Keywords that would change how ajv resolves `$ref`s inside the schema once it is moved into `$defs`.
 const DROPPED = new Set([
   '$id',
@@ -74,9 +59,9 @@ export class SchemaConverter {
     if (map === null || typeof map !== 'object') return;
     // Reserve the names first, so a document's own schemas keep their names whatever refers to what.
     for (const name of Object.keys(map))
-      this.componentKeys.add(this.keyFor(this.docs.rootUrl, pointerJoin(base, name)));
+      this.componentKeys.add(this.keyFor(this.docs.rootUrl, joinPointer(base, name)));
     for (const name of Object.keys(map))
-      this.refTo(this.docs.rootUrl, pointerJoin(base, name), map[name as keyof typeof map]);
+      this.refTo(this.docs.rootUrl, joinPointer(base, name), map[name as keyof typeof map]);
   }
 
   /**
@@ -103,7 +88,7 @@ export class SchemaConverter {
           throw new AssayError(
             'spec-ref',
             `${this.docs.displayOf(url)}#${location.slice(hash + 1)}: the references ${[...chain.slice(chain.indexOf(key)), key].join(' -> ')} go round in a circle without ever reaching a schema. Point one of them at a real schema.`,
-            { file: this.docs.displayOf(url), pointer: pointerJoin(location.slice(hash + 1), '$ref') },
+            { file: this.docs.displayOf(url), pointer: joinPointer(location.slice(hash + 1), '$ref') },
           );
         }
         chain.push(key);
@@ -161,31 +146,31 @@ export class SchemaConverter {
     const out: JsonSchemaObject = {};
     for (const [key, value] of Object.entries(source)) {
       if (DROPPED.has(key)) continue;
-      const at = { url: site.url, pointer: pointerJoin(site.pointer, key) };
-      if (MAP.has(key)) {
+      const at = { url: site.url, pointer: joinPointer(site.pointer, key) };
+      if (schemaKeywords.map.has(key)) {
         if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
         const map: Record<string, JsonSchema> = {};
         for (const [name, sub] of Object.entries(value))
-          map[name] = this.convert(sub, { url: at.url, pointer: pointerJoin(at.pointer, name) });
+          map[name] = this.convert(sub, { url: at.url, pointer: joinPointer(at.pointer, name) });
         out[key] = map;
-      } else if (LIST.has(key)) {
+      } else if (schemaKeywords.list.has(key)) {
         if (!Array.isArray(value)) continue;
         out[key] = value.map((sub, i) =>
-          this.convert(sub, { url: at.url, pointer: pointerJoin(at.pointer, i) }),
+          this.convert(sub, { url: at.url, pointer: joinPointer(at.pointer, i) }),
         );
       } else if (key === 'additionalProperties' && typeof value === 'boolean') {
         out[key] = value;
-      } else if (SINGLE.has(key)) {
-        out[key] = this.convert(value, at);
       } else if (key === 'items') {
         if (Array.isArray(value)) {
           // A tuple: `items: [...]` became `prefixItems` in 2020-12.
           out.prefixItems = value.map((sub, i) =>
-            this.convert(sub, { url: at.url, pointer: pointerJoin(at.pointer, i) }),
+            this.convert(sub, { url: at.url, pointer: joinPointer(at.pointer, i) }),
           );
         } else {
           out.items = this.convert(value, at);
         }
+      } else if (schemaKeywords.single.has(key)) {
+        out[key] = this.convert(value, at);
       } else if (key === 'additionalItems') {
         if (Array.isArray(source.items)) out.items = this.convert(value, at);
       } else if (key === 'example') {
@@ -240,7 +225,7 @@ export class SchemaConverter {
 
   /** A reference to a converted schema: `{ $ref: '#/$defs/<key>' }`. Converts the target the first time. */
   private convertRef(source: Record<string, unknown>, site: RefSite): JsonSchema {
-    const refSite = { url: site.url, pointer: pointerJoin(site.pointer, '$ref') };
+    const refSite = { url: site.url, pointer: joinPointer(site.pointer, '$ref') };
     const target = this.docs.resolve(source.$ref as string, refSite);
     const ref: JsonSchemaObject = { $ref: this.refTo(target.url, target.pointer, target.value) };
     if (!this.legacy) {
@@ -296,7 +281,7 @@ export class SchemaConverter {
       // A bare name means a schema of components/schemas (OAS 3.1 §4.8.25); anything else is a URI reference.
       const base = this.format === 'swagger-2.0' ? '#/definitions/' : '#/components/schemas/';
       const ref = /^[A-Za-z0-9._-]+$/.test(target) ? base + target : target;
-      const at = { url: site.url, pointer: pointerJoin(site.pointer, 'mapping', name) };
+      const at = { url: site.url, pointer: joinPointer(site.pointer, 'mapping', name) };
       try {
         const resolved = this.docs.resolve(ref, at);
         converted[name] = this.refTo(resolved.url, resolved.pointer, resolved.value);

@@ -1,12 +1,11 @@
+import { schemaKeywords } from '@assay/json-schema';
 import type { JsonSchema, JsonSchemaObject } from '@assay/model';
 
 /** Which side of the wire a schema describes. */
 export type ViewMode = 'request' | 'response';
 
 const DEF_PREFIX = '#/$defs/';
-const SINGLE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames'];
-const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const MAP = ['properties', 'patternProperties', 'dependentSchemas'];
+const { single: SINGLE, list: LIST, map: MAP } = schemaKeywords;
 
 /**
  * Request and response views of the schemas of one API (OAS 3.1 §4.8.24.4, readOnly/writeOnly):

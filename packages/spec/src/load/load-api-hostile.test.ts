@@ -1,8 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSchemaValidator } from '@assay/json-schema';
 import { AssayError } from '@assay/model';
-import { patternEngine } from '@assay/patterns';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rejection, specFolder } from '../_test/spec-files.js';
 import { loadApi } from './load-api.js';
@@ -112,10 +111,9 @@ describe('hostile specs', () => {
       withSchema({ type: 'object', properties: { name: { type: 'string', pattern: '^(a+)+$' } } }),
     );
     const schema = api.operations[0]!.responses['200']!.content['application/json']!.schema!;
-    const ajv = new Ajv2020({ strict: false, code: { regExp: patternEngine } });
-    const validate = ajv.compile({ ...(schema as object), $defs: api.schemas });
-    expect(validate({ name: `${'a'.repeat(50_000)}!` })).toBe(false);
-    expect(validate({ name: 'aaaa' })).toBe(true);
+    const validator = createSchemaValidator(api.schemas);
+    expect(validator.isValid(schema, { name: `${'a'.repeat(50_000)}!` })).toBe(false);
+    expect(validator.isValid(schema, { name: 'aaaa' })).toBe(true);
   });
 
   it('an enum of 200,000 values loads and is kept whole', async () => {

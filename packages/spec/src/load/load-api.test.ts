@@ -1,24 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { createSchemaValidator } from '@assay/json-schema';
 import type { JsonSchema, Operation } from '@assay/model';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { rejection, specFolder } from '../_test/spec-files.js';
 import { loadApi } from './load-api.js';
 
 const IDENTIFICATION = new URL('../../../../spec/identification.yaml', import.meta.url);
-const addFormats = addFormatsModule.default;
 
 const { file, path } = specFolder('assay-spec-');
 
-/** A validator over the model's schemas, the way @assay/checks builds one. */
+/** A validator over the model's schemas: the one @assay/checks validates with. */
 function validator(schemas: Record<string, JsonSchema>) {
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
-  addFormats(ajv);
-  return (schema: JsonSchema, value: unknown) =>
-    ajv.validate({ ...(schema as object), $defs: schemas }, value);
+  const schemaValidator = createSchemaValidator(schemas);
+  return (schema: JsonSchema, value: unknown) => schemaValidator.isValid(schema, value);
 }
 
 function op(api: { operations: Operation[] }, id: string): Operation {
@@ -524,6 +520,55 @@ describe('loadApi document rules', () => {
       properties: { children: { type: 'array', items: { $ref: '#/$defs/Node' } } },
     });
     expect(() => JSON.stringify(api)).not.toThrow();
+  });
+
+  it('reads a path key holding a query as its path, with the fixed pairs as required query parameters', async () => {
+    const ok = { responses: { '200': { description: 'ok' } } };
+    const query = (name: string) => ({ name, in: 'query', required: true, schema: { type: 'string' } });
+    const api = await loadApi(
+      minimal30({
+        '/search/articles?query={query}': {
+          get: { ...ok, operationId: 'search', parameters: [query('query')] },
+        },
+        '/worker?cmd=check&v=1': { post: { ...ok, operationId: 'check' } },
+        '/worker?cmd=run': { post: { ...ok, operationId: 'run' } },
+      }),
+    );
+    expect(api.operations.map((o) => `${o.id} ${o.method} ${o.path}`)).toEqual([
+      'search GET /search/articles',
+      'check POST /worker',
+    ]);
+    expect(api.operations[0]!.parameters.map((p) => p.name)).toEqual(['query']);
+    expect(api.operations[1]!.parameters.map((p) => [p.name, p.required, p.schema])).toEqual([
+      ['cmd', true, { const: 'check' }],
+      ['v', true, { const: '1' }],
+    ]);
+    // Each reading is said, and so is the operation left out (two POST /worker only the query tells apart).
+    expect(api.problems.filter((p) => p.code === 'path-holds-query').map((p) => p.pointer)).toEqual([
+      '/paths/~1search~1articles?query={query}/get',
+      '/paths/~1worker?cmd=check&v=1/post',
+      '/paths/~1worker?cmd=run/post',
+    ]);
+  });
+
+  it('ignores header parameters named Accept, Content-Type or Authorization, as OpenAPI says', async () => {
+    const header = (name: string) => ({ name, in: 'header', required: true, schema: { type: 'string' } });
+    const doc = minimal30({
+      '/a': {
+        parameters: [header('Authorization')],
+        get: {
+          parameters: [
+            header('Accept'),
+            header('content-type'),
+            header('X-Trace'),
+            { ...header('accept'), in: 'query' },
+          ],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    });
+    const get = (await loadApi(doc)).operations[0]!;
+    expect(get.parameters.map((p) => `${p.in} ${p.name}`)).toEqual(['header X-Trace', 'query accept']);
   });
 
   it('inlines referenced parameters, responses, request bodies and headers', async () => {

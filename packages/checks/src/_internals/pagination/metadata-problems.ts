@@ -212,8 +212,10 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
         message: `the next link of page ${r} leads to page ${linked}`,
       });
     }
-  } else if (page.next === null && count !== undefined) {
-    // The last page: every earlier page held page_size items, this one the rest.
+  } else if (page.next === null && count !== undefined && !(n === 0 && (r - first) * min >= count)) {
+    // The last page: every earlier page held page_size items, this one the rest. An empty page so
+    // far on that even the smallest pages would hold every item before it is past the end, not the
+    // last page (DRF answers 404 there, others an empty page): it says nothing about count.
     const before = count - n;
     const size = r === first ? undefined : before / (r - first);
     const consistent =

@@ -1,5 +1,5 @@
+import { joinPointer } from '@assay/json-schema';
 import type { BodyPath } from '@assay/model';
-import { joinPointer } from '../json-pointer.js';
 
 /** The JSON pointer of a body path (`['pagination', 'count']` → `/pagination/count`). */
 export function pointerOf(path: BodyPath | undefined): string {

@@ -1,31 +1,8 @@
 import type { JsonSchema } from '@assay/model';
+import { schemaKeywords } from './schema-keywords.js';
 
 /** The `$id` of the one root document that holds every shared definition of an API. */
 export const API_ROOT_ID = 'urn:assay:api';
-
-// Schema-valued keywords of JSON Schema 2020-12 (plus draft-04..07 spellings the loader may keep).
-const SCHEMA_MAP_KEYWORDS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-]);
-const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_KEYWORDS = new Set([
-  'items',
-  'additionalItems',
-  'additionalProperties',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'contentSchema',
-]);
 
 /**
  * Rewrites every local `$ref` (`#/...`) to point into the shared root document, so a schema taken
@@ -44,11 +21,16 @@ function rebaseSchema(node: unknown): unknown {
     let next: unknown = value;
     if ((key === '$ref' || key === '$dynamicRef') && typeof value === 'string' && value.startsWith('#')) {
       next = API_ROOT_ID + value;
-    } else if (SCHEMA_KEYWORDS.has(key)) {
+    } else if (schemaKeywords.single.has(key) || schemaKeywords.legacySingle.has(key)) {
+      // A list under `items` or `additionalItems` is a draft-04..07 tuple.
       next = Array.isArray(value) ? rebaseList(value) : rebaseSchema(value);
-    } else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
+    } else if (schemaKeywords.list.has(key) && Array.isArray(value)) {
       next = rebaseList(value);
-    } else if (SCHEMA_MAP_KEYWORDS.has(key) && value !== null && typeof value === 'object') {
+    } else if (
+      (schemaKeywords.map.has(key) || schemaKeywords.definitions.has(key)) &&
+      value !== null &&
+      typeof value === 'object'
+    ) {
       next = rebaseMap(value as Record<string, unknown>);
     }
     if (next !== value) {

@@ -1,9 +1,8 @@
 import { AssayError, type JsonSchema } from '@assay/model';
-import { patternEngine } from '@assay/patterns';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { joinPointer, readPointer } from '../_internals/json-pointer.js';
-import { API_ROOT_ID, rebaseRefs } from '../_internals/root-refs.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { joinPointer, readPointer } from './json-pointer.js';
+import { rebaseRefs } from './rebase-refs.js';
+import { schemaAjv } from './schema-ajv.js';
 
 /** One reason a value does not match a schema, as data. */
 export interface SchemaError {
@@ -35,36 +34,18 @@ export interface SchemaValidator {
   validate(schema: JsonSchema, value: unknown): SchemaError[];
 }
 
-// ajv-formats is CommonJS: its default import is `module.exports`, which carries the plugin as `default`.
-const addFormats = addFormatsModule.default;
-
 /**
- * The one ajv configuration of Assay: JSON Schema 2020-12 with formats validated.
+ * The validator of an API's schemas, on {@link schemaAjv} (JSON Schema 2020-12 with formats
+ * validated), with every error as data.
  *
- * `defs` is {@link ApiModel.schemas}: schemas refer to it as `#/$defs/<key>`. All definitions live
- * in one root document, and each definition is compiled at most once however many schemas use it.
- * Unknown keywords and formats are ignored (`strict: false`): what Assay cannot judge, it does not
- * report. A `pattern` that is not a valid ECMAScript regular expression is treated as always matching
- * for the same reason.
+ * `defs` is {@link ApiModel.schemas}: schemas refer to it as `#/$defs/<key>`. Each definition is
+ * compiled at most once however many schemas use it. A `pattern` that is not a valid ECMAScript
+ * regular expression is treated as always matching: what Assay cannot judge, it does not report.
  *
  * Throws an {@link AssayError} `spec-schema` when a schema does not compile.
  */
 export function createSchemaValidator(defs: Record<string, JsonSchema>): SchemaValidator {
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: true,
-    validateFormats: true,
-    validateSchema: false,
-    logger: false,
-    code: { regExp: patternEngine },
-  });
-  addFormats(ajv);
-  ajv.addSchema({ $id: API_ROOT_ID, $defs: defs });
-  // Registering each definition under its own absolute key makes ajv resolve every reference to it
-  // to one shared compiled function instead of compiling it again inside each referring schema.
-  for (const [key, def] of Object.entries(defs)) {
-    if (typeof def === 'object') ajv.addSchema(def, `${API_ROOT_ID}#/$defs/${encodeDefKey(key)}`);
-  }
+  const ajv = schemaAjv(defs);
 
   const cache = new WeakMap<object, ValidateFunction>();
   // Specs repeat the same schema text in many places (authentik: 5,934 parameter, body and response
@@ -116,10 +97,6 @@ export function createSchemaValidator(defs: Record<string, JsonSchema>): SchemaV
       return toSchemaErrors(fn.errors ?? [], value);
     },
   };
-}
-
-function encodeDefKey(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Branch errors of a failed `anyOf`/`oneOf` say why each alternative failed; the combinator error says it all. */

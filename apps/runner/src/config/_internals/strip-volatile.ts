@@ -1,0 +1,46 @@
+import type { Exchange } from '@assay/model';
+
+/**
+ * The exchange with the volatile fields removed from its JSON body, so that checks comparing
+ * answers across requests (ordering across pages, the identity of items across walks) do not judge
+ * fields that change on every call. Pointers are RFC 6901 into the body; a `*` segment matches
+ * every index or key. A body that is not JSON, or holds none of the fields, is left as it is.
+ */
+export function stripVolatile(exchange: Exchange, pointers: readonly (readonly string[])[]): Exchange {
+  if (pointers.length === 0) return exchange;
+  let body: unknown;
+  try {
+    body = JSON.parse(exchange.response.body);
+  } catch {
+    return exchange;
+  }
+  let removed = false;
+  for (const segments of pointers) removed = remove(body, segments, 0) || removed;
+  if (!removed) return exchange;
+  return { ...exchange, response: { ...exchange.response, body: JSON.stringify(body) } };
+}
+
+/** A pointer as its unescaped segments. */
+export function pointerSegments(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function remove(value: unknown, segments: readonly string[], depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const segment = segments[depth]!;
+  const last = depth === segments.length - 1;
+  const container = value as Record<string, unknown>;
+  const keys = segment === '*' ? Object.keys(container) : Object.hasOwn(container, segment) ? [segment] : [];
+  let removed = false;
+  for (const key of keys) {
+    if (last) {
+      if (Array.isArray(container)) continue;
+      delete container[key];
+      removed = true;
+    } else removed = remove(container[key], segments, depth + 1) || removed;
+  }
+  return removed;
+}

@@ -1,0 +1,91 @@
+import type { Check, Exchange, SequenceCheck } from '@assay/model';
+import type { EngineKit } from '../engine/engine-kit.js';
+import { statusListed } from './_internals/status-listed.js';
+import { pointerSegments, stripVolatile } from './_internals/strip-volatile.js';
+import { checkEnabled } from './check-enabled.js';
+import type { ConfiguredRun } from './configured-run.js';
+import type { OperationPlan } from './plan-operations.js';
+
+/**
+ * The engine kit with the config file applied: the plugins' checks join the built-in ones (under
+ * the run's check selection), and each check honours the per-operation settings: `checks` and
+ * `excludeChecks` (a check off for an operation says nothing there), `expectedStatuses` (a response
+ * with a status the team declared expected for that check is not held against it), and `volatile`
+ * (sequence checks compare answers without those fields). Operations without settings run the
+ * checks unwrapped: the exchange loop is the hottest of a run.
+ */
+export function configuredKit(
+  kit: EngineKit,
+  configured: ConfiguredRun,
+  selected: ReadonlySet<string>,
+): EngineKit {
+  const { plan, plugins, unnarrowed } = configured;
+  const requestArbitrary: EngineKit['requestArbitrary'] =
+    unnarrowed.size === 0
+      ? kit.requestArbitrary
+      : (operation, mode, seen) =>
+          kit.requestArbitrary(
+            mode === 'negative' ? (unnarrowed.get(operation.id) ?? operation) : operation,
+            mode,
+            seen,
+          );
+  const checks = [...kit.checks, ...plugins.checks.filter((c) => selected.has(c.id))];
+  const sequenceChecks = [...kit.sequenceChecks, ...plugins.sequenceChecks.filter((c) => selected.has(c.id))];
+  if (plan.size === 0) return { ...kit, requestArbitrary, checks, sequenceChecks };
+  const volatile = new Map(
+    [...plan].map(([id, planned]) => [id, planned.volatile.map(pointerSegments)] as const),
+  );
+  // Every sequence check of an operation gets the same array: its bodies are stripped once.
+  const stripped = new WeakMap<readonly Exchange[], readonly Exchange[]>();
+  const withoutVolatile = (id: string, exchanges: readonly Exchange[]): readonly Exchange[] => {
+    const pointers = volatile.get(id) ?? [];
+    if (pointers.length === 0) return exchanges;
+    let done = stripped.get(exchanges);
+    if (done === undefined) {
+      done = exchanges.map((e) => stripVolatile(e, pointers));
+      stripped.set(exchanges, done);
+    }
+    return done;
+  };
+  return {
+    ...kit,
+    requestArbitrary,
+    checks: checks.map((check) => scopedCheck(check, plan)),
+    sequenceChecks: sequenceChecks.map((check) => scopedSequenceCheck(check, plan, withoutVolatile)),
+  };
+}
+
+function scopedCheck(check: Check, plan: OperationPlan): Check {
+  return {
+    id: check.id,
+    description: check.description,
+    clause: check.clause,
+    verify(exchange) {
+      const planned = plan.get(exchange.operation.id);
+      if (planned === undefined) return check.verify(exchange);
+      if (!checkEnabled(planned, check.id)) return [];
+      const expected = planned.expectedStatuses.get(check.id);
+      if (expected !== undefined && statusListed(expected, exchange.response.status)) return [];
+      return check.verify(exchange);
+    },
+  };
+}
+
+function scopedSequenceCheck(
+  check: SequenceCheck,
+  plan: OperationPlan,
+  withoutVolatile: (id: string, exchanges: readonly Exchange[]) => readonly Exchange[],
+): SequenceCheck {
+  return {
+    id: check.id,
+    description: check.description,
+    clause: check.clause,
+    verify(exchanges: readonly Exchange[]) {
+      const id = exchanges[0]?.operation.id;
+      const planned = id === undefined ? undefined : plan.get(id);
+      if (planned === undefined) return check.verify(exchanges);
+      if (!checkEnabled(planned, check.id)) return [];
+      return check.verify(withoutVolatile(id!, exchanges));
+    },
+  };
+}

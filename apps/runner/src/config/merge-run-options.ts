@@ -1,0 +1,135 @@
+import { isAbsolute, resolve } from 'node:path';
+import { AssayError } from '@assay/model';
+import type { AuthSettings } from '../auth/auth-settings.js';
+import { checkRunTarget, parseBaseUrl, parseHeader, parseShard } from '../cli/parse-cli-args.js';
+import type { ReportKind, RunOptions } from '../cli/run-options.js';
+import { nearestKey } from './_internals/nearest-key.js';
+import type { LoadedConfig, RunSettings } from './assay-config.js';
+
+/** The options of a run once the config file is merged in, and the target that was chosen. */
+export interface MergedRun {
+  options: RunOptions;
+  /** The name of the target used, when the file has targets. */
+  target?: string;
+}
+
+/**
+ * Merges a config file under the command line: a flag wins over the chosen target, which wins over
+ * the top level of the file, which wins over the defaults. Headers are merged by name (the flag's
+ * value wins); `only` fills `--operation`/`--tag`. Paths in the file (spec, reports) are relative
+ * to the file. Afterwards the run must name a spec and a target.
+ */
+export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefined): MergedRun {
+  if (loaded === undefined) {
+    if (flags.target !== undefined) {
+      throw new AssayError('usage', '--target: there is no config file with targets (see --config)', {
+        flag: '--target',
+      });
+    }
+    checkRunTarget(flags);
+    return { options: flags };
+  }
+  const { config } = loaded;
+  const targetName = flags.target ?? config.target;
+  let target: RunSettings = {};
+  if (targetName !== undefined) {
+    const names = Object.keys(config.targets ?? {});
+    const found = config.targets?.[targetName];
+    if (found === undefined) {
+      const near = nearestKey(targetName, names);
+      throw new AssayError(
+        'usage',
+        `--target: ${loaded.shown} has no target "${targetName}"${names.length === 0 ? '' : ` (known: ${names.join(', ')})`}${near === undefined ? '' : `; did you mean "${near}"?`}`,
+        { flag: '--target' },
+      );
+    }
+    const unresolved = loaded.unresolvedTargets.get(targetName);
+    if (unresolved !== undefined) throw unresolved;
+    target = found;
+  }
+  const file: RunSettings = { ...withoutUndefined(config), ...withoutUndefined(target) };
+  if (config.headers !== undefined || target.headers !== undefined) {
+    file.headers = { ...config.headers, ...target.headers };
+  }
+  const auth = mergedAuth(config.auth, target.auth);
+  if (auth !== undefined) file.auth = auth;
+
+  const given = new Set(flags.fromFlags ?? (Object.keys(flags) as Array<keyof RunOptions>));
+  const options: RunOptions = { ...flags };
+  const set = <K extends keyof RunOptions>(field: K, value: RunOptions[K] | undefined): void => {
+    if (value !== undefined && !given.has(field)) options[field] = value;
+  };
+  if (options.spec === '' && config.spec !== undefined) {
+    options.spec = /^https?:\/\//i.test(config.spec) ? config.spec : resolveIn(loaded, config.spec);
+  }
+  // Where to send is one choice: a flag that picks a server or the mock replaces the file's choice.
+  // The target's choice replaces the top level's the same way.
+  const where = target.baseUrl !== undefined || target.mock !== undefined ? target : config;
+  if (!given.has('baseUrl') && !given.has('mock')) {
+    if (where.baseUrl !== undefined) {
+      options.baseUrl = parseBaseUrl(where.baseUrl);
+      options.mock = false;
+    } else if (where.mock === true) options.mock = true;
+  }
+  set('operations', config.only?.operations);
+  set('tags', config.only?.tags);
+  if (file.headers !== undefined) {
+    const fromFlags = new Set(flags.headers.map(([name]) => name));
+    const fromFile = Object.entries(file.headers)
+      .map(([name, value]) => parseHeader(`${name}: ${value}`))
+      .filter(([name]) => !fromFlags.has(name));
+    options.headers = [...fromFile, ...flags.headers];
+  }
+  if (auth !== undefined) {
+    options.auth = auth;
+    set('bearer', auth.bearer);
+  }
+  set('maxExamples', file.maxExamples);
+  set('seed', file.seed);
+  set('checks', file.checks);
+  set('excludeChecks', file.excludeChecks);
+  set('concurrency', file.concurrency);
+  set('rate', file.rate);
+  set('timeoutMs', file.timeout);
+  set('timeBudgetS', file.timeBudget);
+  set('unsafe', file.unsafe);
+  set('quiet', file.quiet);
+  set('shrink', file.shrink);
+  set('maxBodyBytes', file.maxBody);
+  set('faults', file.faults);
+  set('items', file.items);
+  if (file.shard !== undefined) set('shard', parseShard(file.shard));
+  if (file.reports !== undefined) {
+    set(
+      'reports',
+      (Object.entries(file.reports) as Array<[ReportKind, string]>).map(([kind, path]) => ({
+        kind,
+        path: resolveIn(loaded, path),
+      })),
+    );
+  }
+  checkRunTarget(options);
+  return { options, ...(targetName === undefined ? {} : { target: targetName }) };
+}
+
+/** A target's credentials replace the top level's kind by kind; scheme credentials merge by name. */
+function mergedAuth(
+  top: AuthSettings | undefined,
+  target: AuthSettings | undefined,
+): AuthSettings | undefined {
+  if (top === undefined) return target;
+  if (target === undefined) return top;
+  const merged: AuthSettings = { ...top, ...target };
+  if (top.schemes !== undefined || target.schemes !== undefined) {
+    merged.schemes = { ...top.schemes, ...target.schemes };
+  }
+  return merged;
+}
+
+function resolveIn(loaded: LoadedConfig, path: string): string {
+  return isAbsolute(path) ? path : resolve(loaded.dir, path);
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
