@@ -60,7 +60,9 @@ export function jsonReport(report: RunReport, options: ReporterOptions = {}): st
       seed: failure.seed,
       path: failure.path,
       occurrences: failure.occurrences,
+      ...(failure.sequence === undefined ? {} : { sequence: failure.sequence }),
     })),
+    ...(safe.uncleaned === undefined ? {} : { uncleaned: safe.uncleaned }),
   };
   return redactor.text(`${JSON.stringify(contract, null, 2)}\n`);
 }

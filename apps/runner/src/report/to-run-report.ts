@@ -48,6 +48,17 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
       seed: failure.seed,
       path: failure.path ?? '',
       occurrences: failure.occurrences,
+      ...(failure.sequence === undefined
+        ? {}
+        : {
+            sequence: failure.sequence.map((step) => ({
+              method: step.request.method,
+              url: step.request.url,
+              body: step.request.body ?? null,
+              status: step.status ?? null,
+              ...(step.note === undefined ? {} : { note: step.note }),
+            })),
+          }),
     };
   });
   const count = (operationId: string | undefined, kind: 'failure' | 'error'): number =>
@@ -88,5 +99,8 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
     },
     operations,
     failures,
+    ...(result.uncleaned === undefined || result.uncleaned.length === 0
+      ? {}
+      : { uncleaned: [...result.uncleaned] }),
   };
 }

@@ -480,7 +480,7 @@ export class OperationBuilder {
         }
       } else {
         spec.content = this.content(response.content, at);
-        const links = this.links(response.links, { url: at.url, pointer: pointerJoin(at.pointer, 'links') });
+        const links = this.links(response.links, { url: at.url, pointer: joinPointer(at.pointer, 'links') });
         if (links.length > 0) spec.links = links;
       }
       out[status] = spec;
@@ -496,7 +496,7 @@ export class OperationBuilder {
     const out: ResponseLink[] = [];
     if (!isObj(raw)) return out;
     for (const [name, rawLink] of Object.entries(raw)) {
-      const [link] = this.deref(rawLink, { url: at.url, pointer: pointerJoin(at.pointer, name) });
+      const [link] = this.deref(rawLink, { url: at.url, pointer: joinPointer(at.pointer, name) });
       if (!isObj(link)) continue;
       const parameters = isObj(link.parameters) ? { ...link.parameters } : {};
       if (typeof link.operationId === 'string') out.push({ name, operationId: link.operationId, parameters });
