@@ -51,5 +51,9 @@ export type {
 } from './engine/run-result.js';
 export type { OperationSelection, SelectedOperations } from './engine/select-operations.js';
 export { selectOperations } from './engine/select-operations.js';
+export type { Redactor, RedactorOptions } from './report/create-redactor.js';
+export { createRedactor } from './report/create-redactor.js';
+export type { CurlOptions } from './report/curl-command.js';
+export { curlCommand } from './report/curl-command.js';
 export type { SendOutcome, Transport, TransportOptions } from './transport/create-transport.js';
 export { createTransport } from './transport/create-transport.js';

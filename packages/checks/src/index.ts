@@ -31,6 +31,8 @@ export { positiveDataAcceptance } from './conformance/positive-data-acceptance.j
 export { responseHeadersConformance } from './conformance/response-headers-conformance.js';
 export { responseSchemaConformance } from './conformance/response-schema-conformance.js';
 export { statusCodeConformance } from './conformance/status-code-conformance.js';
+export type { CompareOptions } from './diff/compare-exchanges.js';
+export { compareExchanges } from './diff/compare-exchanges.js';
 export type { PaginationRequestOptions } from './pagination/next-page-request.js';
 export { nextPageRequest } from './pagination/next-page-request.js';
 export { pageSizeVariantRequest } from './pagination/page-size-variant-request.js';

@@ -45,7 +45,7 @@ let corpus: { apis: CorpusApi[]; refused: string[] };
 
 beforeAll(async () => {
   corpus = corpusMissing === undefined ? await loadCorpus() : { apis: [], refused: [] };
-}, 180_000);
+}, 600_000);
 
 describe.skipIf(corpusMissing !== undefined)('schemaArbitrary laws over the corpus', () => {
   const failures: Failure[] = [];
@@ -125,7 +125,7 @@ describe.skipIf(corpusMissing !== undefined)('schemaArbitrary laws over the corp
         ...failures.slice(0, 30).map((f) => `  [${f.law}] ${f.file} ${f.where}: ${f.detail}`),
       ].join('\n'),
     );
-  }, 180_000);
+  }, 600_000);
 
   it('exercises schemas from every loaded document', () => {
     expect(corpus.apis.length).toBeGreaterThan(100);
@@ -234,7 +234,7 @@ describe.skipIf(corpusMissing !== undefined)('request generation over the corpus
         ...failures.slice(0, 30).map((f) => `  [${f.law}] ${f.file} ${f.where}: ${f.detail}`),
       ].join('\n'),
     );
-  }, 180_000);
+  }, 600_000);
 
   it('positive and coverage requests: every parameter and JSON body reads back valid', () => {
     expect(counts.positive).toBeGreaterThan(1000);

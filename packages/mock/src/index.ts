@@ -1,3 +1,4 @@
+export type { MockReply } from './_internals/mock-reply.js';
 export type { Fault, FaultName } from './faults/fault-catalogue.js';
 export { faultCatalogue } from './faults/fault-catalogue.js';
 export type { Mock, MockOptions } from './mock/create-mock.js';

@@ -3,6 +3,7 @@ export type { ApiResource } from './api-resource.js';
 export type { AssayErrorCode, AssayErrorDetails, ErrorLocation } from './assay-error.js';
 export { AssayError } from './assay-error.js';
 export type { Check, SequenceCheck } from './check.js';
+export type { Difference, DifferenceKind } from './difference.js';
 export type { Exchange } from './exchange.js';
 export type { HttpMethod } from './http-method.js';
 export type { GenerationMode, HttpRequest } from './http-request.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AssayError } from '@assay/model';
-import type { MockOptions, ReportKind, RunOptions } from './run-options.js';
+import type { DiffOptions, MockOptions, ReportKind, RunOptions } from './run-options.js';
 
 /** Defaults of `assay run`, also shown by `--help`. */
 export const runDefaults = {
@@ -50,7 +50,11 @@ const mockSpec = {
 } as const;
 
 /** The result of parsing a command line: a command to run, or a request for help. */
-export type CliCommand = RunOptions | MockOptions | { command: 'help'; topic?: 'run' | 'mock' };
+export type CliCommand =
+  | RunOptions
+  | DiffOptions
+  | MockOptions
+  | { command: 'help'; topic?: 'run' | 'mock' | 'diff' };
 
 /**
  * Parses and validates the arguments of `assay` (without `node` and the script). Every problem
@@ -67,11 +71,51 @@ export function parseCliArgs(
     return { command: 'help' };
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    if (command === 'run' || command === 'mock') return { command: 'help', topic: command };
+    if (command === 'run' || command === 'mock' || command === 'diff')
+      return { command: 'help', topic: command };
   }
   if (command === 'run') return parseRun(rest, env, randomSeed);
+  if (command === 'diff') return parseDiff(rest, env, randomSeed);
   if (command === 'mock') return parseMock(rest, randomSeed);
-  throw new AssayError('usage', `unknown command "${command}": expected "run" or "mock" (see assay --help)`);
+  throw new AssayError(
+    'usage',
+    `unknown command "${command}": expected "run", "diff" or "mock" (see assay --help)`,
+  );
+}
+
+/**
+ * `assay diff`: the options of `run` (A is `--base-url`) plus `--against <url>` (B). The mock is not
+ * a side: its data is made up, so two servers are compared, never a server with invented answers.
+ */
+function parseDiff(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  randomSeed: () => number,
+): DiffOptions {
+  const rest: string[] = [];
+  let raw: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--against') {
+      raw = argv[i + 1];
+      if (raw === undefined)
+        throw usage('--against', 'expects the base URL of the implementation to compare with');
+      i += 1;
+    } else if (arg.startsWith('--against=')) raw = arg.slice('--against='.length);
+    else rest.push(arg);
+  }
+  const run = parseRun(rest, env, randomSeed);
+  if (run.mock) throw usage('--mock', 'assay diff compares two servers: give --base-url <A> --against <B>');
+  if (raw === undefined) throw usage('--against', 'missing: assay diff <spec> --base-url <A> --against <B>');
+  let against: URL;
+  try {
+    against = parseBaseUrl(raw);
+  } catch (error) {
+    if (error instanceof AssayError) throw usage('--against', error.message.replace(/^--base-url:?\s*/, ''));
+    throw error;
+  }
+  const { command: _run, ...options } = run;
+  return { ...options, command: 'diff', against };
 }
 
 function parseRun(

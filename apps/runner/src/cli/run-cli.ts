@@ -3,6 +3,7 @@ import { AssayError } from '@assay/model';
 import { assayVersion } from './assay-version.js';
 import type { CliIo } from './cli-io.js';
 import { parseCliArgs } from './parse-cli-args.js';
+import { runDiffCommand } from './run-diff-command.js';
 import { runMockCommand } from './run-mock-command.js';
 import { runRunCommand } from './run-run-command.js';
 import { usageText } from './usage-text.js';
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return exitCodes.ok;
     }
     if (command.command === 'mock') return await runMockCommand(command, io);
+    if (command.command === 'diff') return await runDiffCommand(command, io);
     return await runRunCommand(command, io);
   } catch (error) {
     return reportError(error, io);

@@ -50,6 +50,9 @@ export interface RunOptions {
   configured?: ConfiguredRun;
 }
 
+/** `assay diff`: the options of `run` against A (`--base-url`), and B (`--against`). */
+export type DiffOptions = Omit<RunOptions, 'command'> & { command: 'diff'; against: URL };
+
 /** `assay mock`, parsed and validated. */
 export interface MockOptions {
   command: 'mock';

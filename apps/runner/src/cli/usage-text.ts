@@ -1,7 +1,7 @@
 import { mockDefaults, runDefaults } from './parse-cli-args.js';
 
 /** The `--help` text of each command. */
-export function usageText(topic?: 'run' | 'mock'): string {
+export function usageText(topic?: 'run' | 'mock' | 'diff'): string {
   const run = `Usage:
   assay run <spec> --base-url <url> [options]   fuzz a live server
   assay run <spec> --mock [options]              fuzz the built-in mock, in-process
@@ -37,7 +37,18 @@ Exit codes: 0 no failures, 1 failures found, 2 usage/config/spec error, 3 target
   assay mock <spec> [--port ${mockDefaults.port}] [--host ${mockDefaults.host}] [--seed n] [--items n] [--token t] [--fault name]...
 
 Serves a stateful mock of the spec over HTTP until interrupted.`;
+  const diff = `Usage:
+  assay diff <spec> --base-url <A> --against <B> [options of run]
+
+Sends the same seeded requests to A and to B (every phase, the list walks included: they follow
+A's answers, and B is asked exactly the same) and reports every difference in status, content type,
+normalised body (keys unordered, server-made ids and timestamps and the config's volatile fields
+ignored, arrays as multisets unless an ordering was asked for) and documented headers, each
+labelled by which side breaks the spec. --report json=<path> writes them.
+
+Exit codes: 0 no difference, 1 differences, 2 usage/config/spec error, 3 a target unreachable.`;
   if (topic === 'run') return run;
+  if (topic === 'diff') return diff;
   if (topic === 'mock') return mock;
-  return `assay: spec-driven API contract testing\n\n${run}\n\n${mock}\n\nassay --version (-V) prints the version.`;
+  return `assay: spec-driven API contract testing\n\n${run}\n\n${diff}\n\n${mock}\n\nassay --version (-V) prints the version.`;
 }

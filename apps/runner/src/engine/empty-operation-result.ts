@@ -10,6 +10,7 @@ export function emptyOperationResult(operation: Operation): OperationResult {
     path: operation.path,
     tags: operation.tags,
     requests: 0,
+    byMode: {},
     failures: 0,
     checks: [],
     latency: latencyHistogram(),

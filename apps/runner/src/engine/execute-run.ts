@@ -7,7 +7,7 @@ import { applySkips } from '../config/apply-skips.js';
 import { configuredKit } from '../config/configured-kit.js';
 import { configuredTransport, type TransportRecord } from '../config/configured-transport.js';
 import { finishConfiguredRun } from '../config/finish-configured-run.js';
-import { createTransport } from '../transport/create-transport.js';
+import { createTransport, type Transport } from '../transport/create-transport.js';
 import { createKit } from './create-kit.js';
 import { runEngine } from './run-engine.js';
 import type { RunProgress, RunResult } from './run-result.js';
@@ -28,6 +28,8 @@ export type ExecuteRunOptions = Omit<RunOptions, 'command' | 'reports' | 'quiet'
    * gives one that does.
    */
   wrapDispatcher?: (dispatcher: Dispatcher) => Dispatcher;
+  /** Wraps the transport the engine sends through (`assay diff` sends each request to a second target too). */
+  wrapTransport?: (transport: Transport) => Transport;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
 };
@@ -96,7 +98,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
       ...(options.rate === undefined ? {} : { rate: options.rate }),
     });
   const record: TransportRecord = { secrets: new Set(), exchanges: [], warnings: [] };
-  const transport =
+  const plain =
     configured === undefined
       ? transportWith(options.timeoutMs)
       : configuredTransport({
@@ -108,6 +110,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
           keepExchanges: configured.plugins.runChecks.some((c) => selectedChecks.has(c.id)),
           record,
         });
+  const transport = options.wrapTransport === undefined ? plain : options.wrapTransport(plain);
   const planned = configured?.plan;
   const secrets = [...(bearer === undefined ? [] : [bearer]), ...options.headers.map(([, value]) => value)];
   try {

@@ -103,6 +103,8 @@ export interface OperationResult {
   tags: string[];
   /** Requests sent for this operation (shrinking replays included). */
   requests: number;
+  /** The same requests by how they were made: a mode absent here sent nothing (its phase did not test). */
+  byMode: Partial<Record<GenerationMode, number>>;
   /** Distinct failures (after grouping) on this operation. */
   failures: number;
   /** Ids of the checks that ran on this operation's exchanges. */

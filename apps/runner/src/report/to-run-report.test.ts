@@ -29,6 +29,7 @@ const result = (): RunResult => ({
       path: '/items/',
       tags: [],
       requests: 30,
+      byMode: { positive: 30 },
       failures: 2,
       checks: ['not-a-server-error', 'response-schema-conformance'],
       latency: histogramOf([1, 3, 3, 70]),

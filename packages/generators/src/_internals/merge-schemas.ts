@@ -59,7 +59,7 @@ export function flattenSchema(schema: JsonSchema, defs: Record<string, JsonSchem
       },
     );
   }
-  const { $ref, allOf, ...rest } = schema;
+  const { $ref, allOf, ...rest } = localUnevaluated(schema);
   let merged: JsonSchemaObject | false = rest;
   let refs = 0;
   if ($ref !== undefined) {
@@ -74,6 +74,33 @@ export function flattenSchema(schema: JsonSchema, defs: Record<string, JsonSchem
     merged = flat.schema === false ? false : mergeSchemas(merged, flat.schema);
   }
   return { schema: merged, refs };
+}
+
+// Keywords that apply subschemas to the same value, whose annotations unevaluated* also sees.
+const IN_PLACE = ['$ref', '$dynamicRef', 'allOf', 'anyOf', 'oneOf', 'if', 'dependentSchemas'];
+
+/**
+ * In a schema with no in-place applicator, what unevaluatedProperties sees evaluated is what
+ * additionalProperties sees (its own properties and patternProperties), and likewise for
+ * unevaluatedItems and items unless contains evaluates items too: there they are the same keyword,
+ * and reading them as such keeps them from covering what merging brings in from other members
+ * (an uncle's properties, a sibling allOf member's).
+ */
+function localUnevaluated(schema: JsonSchemaObject): JsonSchemaObject {
+  const ownProperties = schema.unevaluatedProperties;
+  const ownItems = schema.unevaluatedItems;
+  if (ownProperties === undefined && ownItems === undefined) return schema;
+  if (IN_PLACE.some((k) => schema[k] !== undefined)) return schema;
+  const out: JsonSchemaObject = { ...schema };
+  if (ownProperties !== undefined) {
+    delete out.unevaluatedProperties;
+    out.additionalProperties ??= ownProperties as JsonSchema;
+  }
+  if (ownItems !== undefined && schema.contains === undefined) {
+    delete out.unevaluatedItems;
+    out.items ??= ownItems as JsonSchema;
+  }
+  return out;
 }
 
 function intersectTypes(a: JsonSchemaObject, b: JsonSchemaObject): JsonType[] | undefined {
@@ -150,6 +177,9 @@ export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSche
       case 'items':
         out[keyword] = joinSubschemas(current as JsonSchema, value as JsonSchema);
         break;
+      case 'prefixItems':
+        out.prefixItems = joinPrefixes(a, b);
+        break;
       case 'minimum':
       case 'exclusiveMinimum':
       case 'minLength':
@@ -201,6 +231,9 @@ export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSche
         out.properties = { ...out.properties, [key]: joinSubschemas(current, extra) };
     }
   }
+  // `items` beside no prefixItems applies to every item, also those the other member's prefixItems name.
+  if ((a.prefixItems === undefined) !== (b.prefixItems === undefined)) out.prefixItems = joinPrefixes(a, b);
+  if (out.prefixItems === undefined) delete out.prefixItems;
   const types = intersectTypes(a, b);
   if (types !== undefined) {
     out.type = types;
@@ -214,6 +247,16 @@ export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSche
     );
   }
   return out;
+}
+
+/** The item schemas at each place the members' prefixItems name: both members' schemas for that place. */
+function joinPrefixes(a: JsonSchemaObject, b: JsonSchemaObject): JsonSchema[] | undefined {
+  const left = a.prefixItems ?? [];
+  const right = b.prefixItems ?? [];
+  const length = Math.max(left.length, right.length);
+  if (length === 0) return undefined;
+  const at = (s: JsonSchemaObject, list: JsonSchema[], i: number): JsonSchema => list[i] ?? s.items ?? true;
+  return Array.from({ length }, (_, i) => joinSubschemas(at(a, left, i), at(b, right, i)));
 }
 
 function joinSubschemas(left: JsonSchema, right: JsonSchema): JsonSchema {

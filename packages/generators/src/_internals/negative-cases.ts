@@ -1,4 +1,5 @@
 import type { JsonSchema } from '@assay/model';
+import { keywordViolations } from './keyword-violations.js';
 import { flatSchemaOrUndefined } from './merge-schemas.js';
 import { compilePattern } from './patterns.js';
 import { schemaTypes } from './schema-types.js';
@@ -169,6 +170,10 @@ export function mutationsFor(
 
   if (!wire && types.includes('array') && (s.minItems ?? 0) === 1)
     add([], 'minItems', 'an empty array has fewer than 1 item');
+  // Arrays and objects that break one applicator or size keyword, built like valid values.
+  if (!wire)
+    for (const m of keywordViolations(schema, defs))
+      if (!out.some((o) => o.keyword === m.keyword)) out.push(m);
 
   return out.filter((m) => {
     if (target === 'header' || target === 'cookie') return typeof m.value === 'string' && TOKEN.test(m.value);

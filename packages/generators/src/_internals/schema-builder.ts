@@ -1,13 +1,18 @@
 import { AssayError, type JsonSchema, type JsonSchemaObject, type JsonType } from '@assay/model';
 import fc from 'fast-check';
+import { approximated } from './approximated.js';
+import { arrayArbitrary } from './array-arbitrary.js';
 import { BoundedFilterArbitrary, boundedFilter, LazyArbitrary } from './bounded-filter.js';
-import { formatArbitrary } from './format-arbitraries.js';
-import { checkStringFormat } from './format-checks.js';
-import { canonicalJson } from './json-equal.js';
-import { isMultipleOf, matchesSchema } from './matches-schema.js';
+import { conditionalBranches } from './conditional-branches.js';
+import { generationError, unsatisfiable } from './generation-error.js';
+import { matchesSchema } from './matches-schema.js';
 import { flattenSchema, mergeSchemas, RESIDUE } from './merge-schemas.js';
-import { compilePattern } from './patterns.js';
+import { negation } from './negate-schema.js';
+import { integerArbitrary, numberArbitrary } from './numeric-arbitraries.js';
+import { objectArbitrary } from './object-arbitrary.js';
+import { resilientOneOf } from './resilient-oneof.js';
 import { refKey } from './resolve-ref.js';
+import { isControl, stringArbitrary } from './string-arbitrary.js';
 
 /**
  * Which characters free-form strings may use.
@@ -33,17 +38,7 @@ export interface BuilderSettings {
   oneOfByDiscriminator: boolean;
 }
 
-const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
-const SAFE = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
 const TOKEN_CHARS = [..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"];
-// Control characters (NUL above all) are valid JSON string content that databases and frameworks
-// refuse (PostgreSQL text, Django's null-character validator): positive values leave them out.
-function isControl(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
-}
-// With control characters gone, what Python's and Ruby's strip() remove is what \s matches.
-const EDGE_SPACE = /^\s|\s$/u;
 const TYPE_COST: Record<JsonType, number> = {
   null: 0,
   boolean: 1,
@@ -53,21 +48,6 @@ const TYPE_COST: Record<JsonType, number> = {
   array: 5,
   object: 6,
 };
-const SCALAR: JsonSchemaObject = { type: ['string', 'integer', 'boolean', 'null'] };
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9a-zA-Z]*$/;
-
-function generationError(message: string, schema?: JsonSchemaObject): AssayError {
-  return new AssayError('generation', message, {
-    pointer: typeof schema?.$ref === 'string' ? schema.$ref : '',
-    hint: 'Check the schema for contradictory constraints, or exclude the operation.',
-  });
-}
-
-function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length += 1;
-  return length;
-}
 
 /**
  * Turns schemas into arbitraries for one set of definitions and settings, caching one arbitrary
@@ -77,7 +57,7 @@ function codePointLength(text: string): number {
  */
 export class SchemaBuilder {
   private readonly cache = new WeakMap<object, Map<number, fc.Arbitrary<unknown>>>();
-  private readonly textUnit: fc.Arbitrary<string>;
+  readonly textUnit: fc.Arbitrary<string>;
 
   constructor(
     readonly defs: Record<string, JsonSchema>,
@@ -116,36 +96,77 @@ export class SchemaBuilder {
       return built;
     } catch (error) {
       byDepth.delete(bucket);
+      // Name the innermost definition whose schema no value satisfies, for the spec warning.
+      if (AssayError.is(error) && error.code === 'generation' && !error.details.pointer && schema.$ref)
+        throw new AssayError('generation', error.message, { ...error.details, pointer: schema.$ref });
       throw error;
     }
   }
 
   private fail(what: string): never {
-    throw generationError(`No value can satisfy ${what}.`);
+    unsatisfiable(what);
   }
 
   private buildSchema(schema: JsonSchemaObject, depth: number): fc.Arbitrary<unknown> {
     const flat = flattenSchema(schema, this.defs);
     if (flat.schema === false) this.fail(schema.$ref ? `schema ${schema.$ref}` : 'the schema');
-    return this.buildFlat(flat.schema, depth + flat.refs);
+    const arbitrary = this.buildFlat(flat.schema, depth + flat.refs);
+    if (!approximated(schema, this.defs)) return arbitrary;
+    // Merging reads unevaluatedProperties/Items over everything the members declare; 2020-12 counts
+    // only what the members that passed evaluated (an uncle's properties do not count): the rare
+    // value built over the merged reading that the exact reading refuses is drawn again.
+    return boundedFilter(
+      arbitrary,
+      (value) => matchesSchema(schema, value, this.defs),
+      'the schema as JSON Schema 2020-12 evaluates it (conditionals, contains, unevaluated keywords)',
+    );
   }
 
   /** Builds a schema whose top level has no `$ref` and no `allOf`. */
   buildFlat(s: JsonSchemaObject, depth: number): fc.Arbitrary<unknown> {
+    const branches = conditionalBranches(s, this.defs);
+    if (branches !== undefined)
+      return this.anyBranch(
+        branches,
+        depth,
+        'the conditionals (if/then/else, dependentRequired, dependentSchemas)',
+      );
+    if (s.not !== undefined) {
+      const { not, ...rest } = s;
+      const { positive, exact } = negation(not, this.defs);
+      const flat = flattenSchema(positive, this.defs).schema;
+      if (flat === false) this.fail('`not` of a schema every value matches');
+      const arbitrary = this.buildFlat(mergeSchemas(rest, flat), depth);
+      if (exact) return arbitrary;
+      return boundedFilter(arbitrary, (value) => !matchesSchema(not, value, this.defs), '`not`');
+    }
     let arbitrary: fc.Arbitrary<unknown>;
     if (s.oneOf !== undefined || s.anyOf !== undefined) arbitrary = this.alternatives(s, depth);
     else if (s.const !== undefined || s.enum !== undefined) arbitrary = this.enumeration(s);
     else arbitrary = this.typed(s, depth);
     const residue = (s[RESIDUE] as JsonSchema[] | undefined) ?? [];
-    const not = s.not;
-    if (residue.length === 0 && not === undefined) return arbitrary;
+    if (residue.length === 0) return arbitrary;
     return boundedFilter(
       arbitrary,
-      (value) =>
-        residue.every((r) => matchesSchema(r, value, this.defs)) &&
-        (not === undefined || !matchesSchema(not, value, this.defs)),
-      'constraints that could not be merged (`not` or conflicting allOf members)',
+      (value) => residue.every((r) => matchesSchema(r, value, this.defs)),
+      'constraints that could not be merged (conflicting allOf members)',
     );
+  }
+
+  /** Values of any of the branches that can be built; fails only when none can. */
+  private anyBranch(branches: JsonSchemaObject[], depth: number, what: string): fc.Arbitrary<unknown> {
+    const arbitraries: fc.Arbitrary<unknown>[] = [];
+    let lastError: unknown;
+    for (const branch of branches) {
+      try {
+        arbitraries.push(this.buildFlat(branch, depth));
+      } catch (error) {
+        if (!AssayError.is(error) || error.code !== 'generation') throw error;
+        lastError = error;
+      }
+    }
+    if (arbitraries.length === 0) throw lastError ?? generationError(`No value can satisfy ${what}.`);
+    return resilientOneOf(arbitraries);
   }
 
   private enumeration(s: JsonSchemaObject): fc.Arbitrary<unknown> {
@@ -178,6 +199,17 @@ export class SchemaBuilder {
         const flat = flattenSchema(branch, this.defs);
         if (flat.schema === false) return;
         let merged = mergeSchemas(base, flat.schema);
+        if (exclusive) {
+          // Exactly one branch: the others' complements join this one where they can be pushed in.
+          for (const [j, other] of branches.entries()) {
+            if (j === index) continue;
+            const { positive } = negation(other, this.defs);
+            if (positive === false) return;
+            const pushed = flattenSchema(positive, this.defs).schema;
+            if (pushed === false) return;
+            merged = mergeSchemas(merged, pushed);
+          }
+        }
         const tag =
           discriminator && typeof branch === 'object'
             ? this.discriminatorValue(discriminator, branch)
@@ -208,10 +240,10 @@ export class SchemaBuilder {
     if (arbitraries.length === 0) {
       throw lastError ?? generationError('No branch of anyOf/oneOf can be generated.', s);
     }
-    return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+    return resilientOneOf(arbitraries);
   }
 
-  private flagged(schema: JsonSchema, flag: 'readOnly' | 'writeOnly'): boolean {
+  flagged(schema: JsonSchema, flag: 'readOnly' | 'writeOnly'): boolean {
     if (typeof schema === 'boolean') return false;
     if (schema[flag] === true) return true;
     try {
@@ -319,7 +351,7 @@ export class SchemaBuilder {
       }
     }
     if (arbitraries.length === 0) throw lastError;
-    return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+    return resilientOneOf(arbitraries);
   }
 
   private ofType(type: JsonType, s: JsonSchemaObject, depth: number): fc.Arbitrary<unknown> {
@@ -329,364 +361,19 @@ export class SchemaBuilder {
       case 'boolean':
         return fc.boolean();
       case 'integer':
-        return this.integer(s);
+        return integerArbitrary(s);
       case 'number':
-        return this.number(s);
+        return numberArbitrary(s);
       case 'string':
-        return this.string(s);
+        return stringArbitrary(this, s);
       case 'array':
-        return this.array(s, depth);
+        return arrayArbitrary(this, s, depth);
       case 'object':
-        return this.object(s, depth);
+        return objectArbitrary(this, s, depth);
     }
   }
 
   private anyValue(depth: number): fc.Arbitrary<unknown> {
     return this.typed({}, depth);
-  }
-
-  private integer(s: JsonSchemaObject): fc.Arbitrary<number> {
-    const range = s.format === 'int32' ? INT32 : SAFE;
-    let min = range.min;
-    let max = range.max;
-    if (s.minimum !== undefined) min = Math.max(min, Math.ceil(s.minimum));
-    if (typeof s.exclusiveMinimum === 'number') min = Math.max(min, Math.floor(s.exclusiveMinimum) + 1);
-    if (s.maximum !== undefined) max = Math.min(max, Math.floor(s.maximum));
-    if (typeof s.exclusiveMaximum === 'number') max = Math.min(max, Math.ceil(s.exclusiveMaximum) - 1);
-    const step = s.multipleOf;
-    if (step !== undefined && step > 0) {
-      if (Number.isInteger(step)) {
-        const low = Math.ceil(min / step);
-        const high = Math.floor(max / step);
-        if (low > high) this.fail(`an integer multiple of ${step} in [${min}, ${max}]`);
-        return fc.integer({ min: low, max: high }).map((k) => k * step);
-      }
-      return boundedFilter(
-        this.integerRange(min, max),
-        (value) => isMultipleOf(value, step),
-        `multipleOf ${step}`,
-      );
-    }
-    return this.integerRange(min, max);
-  }
-
-  private integerRange(min: number, max: number): fc.Arbitrary<number> {
-    if (min > max) this.fail(`an integer in [${min}, ${max}]`);
-    return fc.integer({ min, max });
-  }
-
-  private number(s: JsonSchemaObject): fc.Arbitrary<number> {
-    // An integer format on a number (int32, int64) admits integers only, as the validator reads it.
-    if (s.format === 'int32' || s.format === 'int64') return this.integer(s);
-    const step = s.multipleOf;
-    const lowInclusive = s.minimum;
-    const lowExclusive = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : undefined;
-    const highInclusive = s.maximum;
-    const highExclusive = typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : undefined;
-    const inRange = (value: number) =>
-      (lowInclusive === undefined || value >= lowInclusive) &&
-      (lowExclusive === undefined || value > lowExclusive) &&
-      (highInclusive === undefined || value <= highInclusive) &&
-      (highExclusive === undefined || value < highExclusive);
-    if (step !== undefined && step > 0) {
-      const low = Math.ceil(Math.max(lowInclusive ?? -1e9, lowExclusive ?? -1e9) / step);
-      const high = Math.floor(Math.min(highInclusive ?? 1e9, highExclusive ?? 1e9) / step);
-      if (low > high) this.fail(`a multiple of ${step} in range`);
-      const multiples = fc
-        .integer({ min: Math.max(low, -(2 ** 31)), max: Math.min(high, 2 ** 31 - 1) })
-        .map((k) => {
-          const raw = k * step;
-          // k * step can miss by an ulp (0.1 * 3); the shortest decimal form usually divides exactly.
-          return isMultipleOf(raw, step) ? raw : Number(raw.toPrecision(12));
-        });
-      return boundedFilter(
-        multiples,
-        (value) => inRange(value) && isMultipleOf(value, step),
-        `multipleOf ${step}`,
-      );
-    }
-    const low = Math.max(lowInclusive ?? -Number.MAX_VALUE, lowExclusive ?? -Number.MAX_VALUE);
-    const high = Math.min(highInclusive ?? Number.MAX_VALUE, highExclusive ?? Number.MAX_VALUE);
-    if (low > high) this.fail(`a number in [${low}, ${high}]`);
-    const doubles = fc.double({
-      min: low,
-      max: high,
-      minExcluded: lowExclusive !== undefined && lowExclusive >= (lowInclusive ?? -Infinity),
-      maxExcluded: highExclusive !== undefined && highExclusive <= (highInclusive ?? Infinity),
-      noNaN: true,
-      noDefaultInfinity: true,
-    });
-    return doubles.map((value) => (Object.is(value, -0) ? 0 : value));
-  }
-
-  private string(s: JsonSchemaObject): fc.Arbitrary<string> {
-    const minLength = Math.max(s.minLength ?? 0, this.settings.pathSegment ? 1 : 0);
-    const maxLength = Math.min(
-      s.maxLength ?? Number.POSITIVE_INFINITY,
-      minLength + this.settings.extraLength,
-    );
-    const hardMax = s.maxLength ?? Number.POSITIVE_INFINITY;
-    if (minLength > hardMax) this.fail(`a string of length ${minLength} to ${hardMax}`);
-    const format = s.format === undefined ? undefined : formatArbitrary(s.format);
-    let base: fc.Arbitrary<string>;
-    let needsLength = false;
-    let needsCharset = false;
-    if (s.pattern !== undefined) {
-      const regex = compilePattern(s.pattern);
-      // The validator treats a pattern no engine compiles as matching anything; so does generation.
-      if (regex === undefined) return this.string({ ...s, pattern: undefined });
-      if (format !== undefined) {
-        // With both a format and a pattern, draw from whichever side usually satisfies the other.
-        const formatName = s.format!;
-        // Upper case is tried too: patterns often spell hex digits as [0-9A-F].
-        for (const candidate of [format, format.map((value) => value.toUpperCase())]) {
-          const hits = fc
-            .sample(candidate, { numRuns: 20, seed: 1 })
-            .filter((value) => regex.test(value)).length;
-          if (hits >= 5) {
-            base = boundedFilter(
-              candidate,
-              (value) => regex.test(value) && checkStringFormat(formatName, value) !== false,
-              `pattern ${s.pattern} on format ${formatName}`,
-            );
-            return this.finishString(base, s, minLength, hardMax, true, this.settings.charset === 'token');
-          }
-        }
-      }
-      try {
-        base = fc.stringMatching(
-          regex.regExp!,
-          hardMax === Infinity ? {} : { maxLength: Math.max(hardMax, 1) },
-        );
-      } catch (error) {
-        throw new AssayError(
-          'generation',
-          `Pattern ${s.pattern} uses regular-expression features Assay cannot generate from (${(error as Error).message}).`,
-          {
-            hint: 'Add an example value to the spec, or exclude the operation.',
-          },
-        );
-      }
-      // fast-check draws from the ECMAScript reading; a pattern the validator runs on RE2 keeps only
-      // the draws RE2 accepts too, so generation and validation never disagree.
-      if (regex.engine === 're2')
-        base = boundedFilter(base, (value) => regex.test(value), `pattern ${s.pattern} as RE2 reads it`);
-      // Prefer, without insisting, text a server takes as it is: no control characters, no edge spaces.
-      base = new BoundedFilterArbitrary(
-        base,
-        (value) => !EDGE_SPACE.test(value) && ![...value].some(isControl),
-        'plain text',
-        20,
-        true,
-      );
-      needsLength = true;
-      needsCharset = this.settings.charset === 'token';
-      if (format !== undefined) {
-        const formatName = s.format!;
-        base = boundedFilter(
-          base,
-          (value) => checkStringFormat(formatName, value) !== false,
-          `format ${formatName} and pattern ${s.pattern}`,
-        );
-      }
-    } else if (format !== undefined) {
-      base = format;
-      needsLength = s.minLength !== undefined || s.maxLength !== undefined || this.settings.pathSegment;
-    } else {
-      // Free text never starts or ends with whitespace: servers commonly trim it (Django REST
-      // framework, Rails) and then reject " " as blank or "a " as too short, although the schema allows them.
-      base = fc.string({ unit: this.textUnit, minLength, maxLength });
-      if (this.settings.charset === 'text') {
-        base = boundedFilter(
-          base,
-          (value) => !EDGE_SPACE.test(value),
-          'a string without leading or trailing whitespace',
-        );
-      }
-    }
-    return this.finishString(base, s, minLength, hardMax, needsLength, needsCharset);
-  }
-
-  private finishString(
-    base: fc.Arbitrary<string>,
-    s: JsonSchemaObject,
-    minLength: number,
-    hardMax: number,
-    needsLength: boolean,
-    needsCharset: boolean,
-  ): fc.Arbitrary<string> {
-    const tokenOk = (value: string) => !needsCharset || TOKEN.test(value);
-    const lengthOk = (value: string) => {
-      if (!needsLength) return true;
-      const length = codePointLength(value);
-      return length >= minLength && length <= hardMax;
-    };
-    const segmentOk = (value: string) => !this.settings.pathSegment || (value !== '.' && value !== '..');
-    if (!needsLength && !needsCharset && !this.settings.pathSegment) return base;
-    return boundedFilter(
-      base,
-      (value) => lengthOk(value) && tokenOk(value) && segmentOk(value),
-      `string constraints of ${JSON.stringify(s).slice(0, 120)}`,
-    );
-  }
-
-  private array(s: JsonSchemaObject, depth: number): fc.Arbitrary<unknown[]> {
-    const bottom = depth >= this.settings.maxDepth;
-    const minItems = s.minItems ?? 0;
-    const hardMax = s.maxItems ?? Number.POSITIVE_INFINITY;
-    if (minItems > hardMax) this.fail(`an array of ${minItems} to ${hardMax} items`);
-    const prefix = s.prefixItems ?? [];
-    // Unconstrained items are kept scalar: an open schema is not a licence to build deep trees.
-    const itemSchema = s.items === undefined || s.items === true ? SCALAR : s.items;
-    const prefixArbitraries = prefix.map((item) => this.build(item, depth));
-    const restAllowed = itemSchema !== false;
-    const restMin = Math.max(0, minItems - prefix.length);
-    const restMax = restAllowed
-      ? Math.max(
-          restMin,
-          Math.min(hardMax - prefix.length, restMin + (bottom ? 0 : this.settings.extraItems)),
-        )
-      : 0;
-    if (!restAllowed && minItems > prefix.length)
-      this.fail(`${minItems} items with only ${prefix.length} allowed`);
-    const item = restAllowed && restMax > 0 ? this.build(itemSchema, depth) : fc.constant(null);
-    const rest =
-      restMax === 0
-        ? fc.constant([] as unknown[])
-        : s.uniqueItems === true
-          ? fc.uniqueArray(item, { minLength: restMin, maxLength: restMax, selector: canonicalJson })
-          : fc.array(item, { minLength: restMin, maxLength: restMax });
-    if (prefix.length === 0) return rest;
-    const maxPrefix = Math.min(prefix.length, hardMax);
-    const tuple = fc
-      .tuple(
-        fc.integer({ min: Math.min(minItems, maxPrefix), max: maxPrefix }),
-        fc.tuple(...prefixArbitraries),
-        rest,
-      )
-      .map(([count, head, tail]) => (count < prefix.length ? head.slice(0, count) : [...head, ...tail]));
-    if (s.uniqueItems !== true) return tuple;
-    return boundedFilter(
-      tuple,
-      (value) => new Set(value.map(canonicalJson)).size === value.length,
-      'uniqueItems',
-    );
-  }
-
-  private object(s: JsonSchemaObject, depth: number): fc.Arbitrary<Record<string, unknown>> {
-    const bottom = depth >= this.settings.maxDepth;
-    const properties = s.properties ?? {};
-    const names = Object.keys(properties);
-    const required = new Set(s.required ?? []);
-    const minProperties = s.minProperties ?? 0;
-    const maxProperties = s.maxProperties ?? Number.POSITIVE_INFINITY;
-    // Reach minProperties by construction: promote optional properties to required, in order.
-    for (const name of names) {
-      if (required.size >= minProperties) break;
-      required.add(name);
-    }
-    const hidden =
-      this.settings.view === 'request'
-        ? 'readOnly'
-        : this.settings.view === 'response'
-          ? 'writeOnly'
-          : undefined;
-    const included = names.filter(
-      (name) => required.has(name) || (!bottom && !(hidden && this.flagged(properties[name]!, hidden))),
-    );
-    const model: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const name of included) {
-      try {
-        model[name] = this.build(properties[name]!, depth);
-      } catch (error) {
-        // An optional property nothing satisfies is simply never sent.
-        if (required.has(name) || !AssayError.is(error) || error.code !== 'generation') throw error;
-      }
-    }
-    // unevaluatedProperties: false after merging reads as a closed object: only declared properties.
-    const additional = s.additionalProperties ?? (s.unevaluatedProperties === false ? false : undefined);
-    const patternEntries = Object.entries(s.patternProperties ?? {});
-    // A required name without a property schema takes its schema from patternProperties or additionalProperties.
-    for (const name of required) {
-      if (Object.hasOwn(model, name)) continue;
-      const pattern = patternEntries.find(([p]) => compilePattern(p)?.test(name));
-      const schema = pattern ? pattern[1] : additional === undefined ? true : additional;
-      if (schema === false) this.fail(`required property ${name}, which additionalProperties forbids`);
-      model[name] = this.build(schema, depth);
-    }
-    const requiredKeys = [...required].filter((name) => Object.hasOwn(model, name));
-    const record = fc.record(model, { requiredKeys, noNullPrototype: true });
-    const extras: fc.Arbitrary<Record<string, unknown>>[] = [];
-    // Names of Object.prototype members (`valueOf`, `__proto__` …) are valid JSON keys, but they
-    // crash deep-equality helpers in validators and servers alike: they find no bug worth the noise.
-    const taken = (key: string) =>
-      Object.hasOwn(properties, key) || required.has(key) || key in Object.prototype;
-    const missing = Math.max(0, minProperties - required.size);
-    const extraMax = bottom ? missing : Math.max(missing, 2);
-    for (const [pattern, schema] of patternEntries) {
-      const regex = compilePattern(pattern);
-      if (regex === undefined || extraMax === 0) continue;
-      let keys: fc.Arbitrary<string>;
-      try {
-        keys = fc.stringMatching(regex.regExp!, { maxLength: 24 });
-      } catch {
-        continue;
-      }
-      const others = patternEntries.filter(([p]) => p !== pattern).map(([p]) => compilePattern(p));
-      const key = boundedFilter(
-        keys,
-        // regex.test: a name drawn from the ECMAScript reading must match as the validator's engine reads it.
-        (k) => !taken(k) && regex.test(k) && !others.some((o) => o?.test(k)),
-        `a property name matching ${pattern}`,
-      );
-      extras.push(
-        fc.dictionary(key, this.build(schema, depth + 1), {
-          minKeys: 0,
-          maxKeys: extraMax,
-          noNullPrototype: true,
-        }),
-      );
-    }
-    const freeForm =
-      additional !== undefined && additional !== false && (names.length === 0 || additional !== true);
-    const openWithoutProperties =
-      additional === undefined && names.length === 0 && patternEntries.length === 0;
-    if ((freeForm || openWithoutProperties || (missing > 0 && additional !== false)) && extraMax > 0) {
-      const key = boundedFilter(
-        fc.string({
-          unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz_0123456789'),
-          minLength: 1,
-          maxLength: 10,
-        }),
-        (k) => !taken(k) && !patternEntries.some(([p]) => compilePattern(p)?.test(k)),
-        'an additional property name',
-      );
-      const valueSchema =
-        additional === undefined || additional === true
-          ? { type: ['string', 'integer', 'boolean'] as JsonType[] }
-          : additional;
-      extras.push(
-        fc.dictionary(key, this.build(valueSchema, depth + 1), {
-          minKeys: missing,
-          maxKeys: extraMax,
-          noNullPrototype: true,
-        }),
-      );
-    }
-    const combined =
-      extras.length === 0
-        ? record
-        : fc
-            .tuple(record, ...extras)
-            .map(([head, ...tails]) => Object.assign({}, ...tails, head) as Record<string, unknown>);
-    if (minProperties === 0 && maxProperties === Number.POSITIVE_INFINITY) return combined;
-    return boundedFilter(
-      combined,
-      (value) => {
-        const count = Object.keys(value).length;
-        return count >= minProperties && count <= maxProperties;
-      },
-      `between ${minProperties} and ${maxProperties} properties`,
-    );
   }
 }

@@ -126,6 +126,7 @@ describe('requestArbitrary', () => {
         'enum',
         'minLength',
         'maxLength',
+        'maxItems',
       ]),
     );
   });

@@ -8,13 +8,14 @@ const METHODS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PAT
 /**
  * An undici Dispatcher that answers in-process, without sockets: pass it as `dispatcher` to undici's
  * `request` and the mock answers as a server would. It speaks both handler protocols of undici 7
- * (the `onHeaders`/`onData` one that `request` uses, and the controller-based one).
+ * (the `onHeaders`/`onData` one that `request` uses, and the controller-based one). `serve` may
+ * answer later (a promise): library mode wraps a Node request listener this way.
  */
 export class MockDispatcher extends Dispatcher {
-  readonly #serve: (request: HttpRequest) => MockReply;
+  readonly #serve: (request: HttpRequest) => MockReply | Promise<MockReply>;
   #closed = false;
 
-  constructor(serve: (request: HttpRequest) => MockReply) {
+  constructor(serve: (request: HttpRequest) => MockReply | Promise<MockReply>) {
     super();
     this.#serve = serve;
   }
@@ -24,12 +25,14 @@ export class MockDispatcher extends Dispatcher {
       queueMicrotask(() => fail(handler, new Error('The mock dispatcher is closed.')));
       return false;
     }
-    const answer = (body: Buffer | undefined): void => {
-      const reply = this.#serve(toRequest(options, body));
-      deliver(handler, reply, options.method === 'HEAD');
-    };
     const failWith = (error: unknown): void =>
       fail(handler, error instanceof Error ? error : new Error(String(error)));
+    const answer = (body: Buffer | undefined): void => {
+      const reply = this.#serve(toRequest(options, body));
+      if (reply instanceof Promise)
+        reply.then((r) => deliver(handler, r, options.method === 'HEAD'), failWith);
+      else deliver(handler, reply, options.method === 'HEAD');
+    };
     const { body } = options;
     if (body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array) {
       // Most requests carry no body or one already in memory: answer on the next microtask, without

@@ -5,6 +5,7 @@ import { readPointer } from '@assay/json-schema';
 import { AssayError } from '@assay/model';
 import { parseDocument } from './parse-document.js';
 import { readDocumentText } from './read-document.js';
+import { absolute, SchemaIdentifiers, type SchemaLocation, stripFragment } from './schema-identifiers.js';
 
 type FileInfo = SwaggerParser.FileInfo;
 
@@ -44,6 +45,7 @@ export class DocumentSet {
   private readonly rootFolder: string | undefined;
 
   private readonly texts = new Map<string, string>();
+  private ids: SchemaIdentifiers | undefined;
 
   constructor(
     rootUrl: string,
@@ -149,6 +151,8 @@ export class DocumentSet {
    * `spec-ref-refused` when it leaves the places the caller allowed.
    */
   resolve(ref: string, site: RefSite): RefTarget {
+    const byIdentifier = this.resolveByIdentifier(ref, site);
+    if (byIdentifier !== undefined) return byIdentifier;
     const hash = ref.indexOf('#');
     const file = hash === -1 ? ref : ref.slice(0, hash);
     let fragment = hash === -1 ? '' : ref.slice(hash + 1);
@@ -164,7 +168,7 @@ export class DocumentSet {
       throw this.broken(
         ref,
         site,
-        `${where}: $ref ${JSON.stringify(ref)} uses a plain-name fragment; only JSON pointers (#/...) are supported.`,
+        `${where}: $ref ${JSON.stringify(ref)} names no $anchor or $dynamicAnchor of its schema resource.`,
       );
     }
     const refusal = this.refusal(url);
@@ -204,6 +208,56 @@ export class DocumentSet {
     return { url, pointer: fragment, value };
   }
 
+  /** The schema identifiers ($id, $anchor, $dynamicAnchor) of every document read. */
+  identifiers(): SchemaIdentifiers {
+    if (this.ids === undefined) {
+      this.ids = new SchemaIdentifiers();
+      for (const [url, document] of this.docs) this.ids.add(url, document);
+    }
+    return this.ids;
+  }
+
+  /** The value at a location of a document read. */
+  valueAt(location: SchemaLocation): unknown {
+    return readPointer(this.docs.get(location.url), location.pointer);
+  }
+
+  /** The base URI in force where a schema sits (JSON Schema 2020-12 §8.2.1). */
+  baseOf(site: RefSite): string {
+    return this.identifiers().baseAt(site.url, site.pointer, this.docs.get(site.url));
+  }
+
+  /**
+   * Follows a reference the JSON Schema way: against the base URI its enclosing `$id`s give, into a
+   * schema resource of the documents read, by JSON pointer inside the resource or by `$anchor`.
+   * Undefined when the reference names no embedded resource or anchor: it is then read as a
+   * reference into a document, relative to that document, as OpenAPI reads it.
+   */
+  private resolveByIdentifier(ref: string, site: RefSite): RefTarget | undefined {
+    const ids = this.identifiers();
+    const base = this.baseOf(site);
+    const target = absolute(ref, base);
+    if (target === undefined) return undefined;
+    const hash = target.indexOf('#');
+    const resourceUri = stripFragment(target);
+    let fragment = hash === -1 ? '' : target.slice(hash + 1);
+    try {
+      fragment = decodeURIComponent(fragment);
+    } catch {
+      return undefined;
+    }
+    let location: SchemaLocation | undefined;
+    if (fragment !== '' && !fragment.startsWith('/'))
+      location = ids.anchors.get(`${resourceUri}#${fragment}`);
+    else {
+      const resource = ids.resources.get(resourceUri);
+      if (resource !== undefined) location = { url: resource.url, pointer: resource.pointer + fragment };
+    }
+    if (location === undefined) return undefined;
+    const value = readPointer(this.docs.get(location.url), location.pointer);
+    return value === undefined ? undefined : { ...location, value };
+  }
+
   private broken(_ref: string, site: RefSite, message: string): AssayError {
     return new AssayError('spec-ref', message, { file: this.displayOf(site.url), pointer: site.pointer });
   }
@@ -229,11 +283,6 @@ export class DocumentSet {
     }
     return undefined;
   }
-}
-
-function stripFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
 }
 
 /** An unexpected failure while reading or parsing a document, as the error the user gets. */

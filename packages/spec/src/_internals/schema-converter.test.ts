@@ -274,3 +274,111 @@ describe('OAS 3.1', () => {
     }
   });
 });
+
+describe('JSON Schema identifiers in OAS 3.1 schemas', () => {
+  it('follows a plain-name $anchor, a $dynamicAnchor used by $ref and an $id-relative reference', async () => {
+    const api = await loadSchemas('3.1.0', {
+      Anchored: {
+        type: 'object',
+        properties: { a: { $ref: '#positive' }, b: { $ref: '#word' } },
+        $defs: {
+          p: { $anchor: 'positive', type: 'integer', minimum: 1 },
+          w: { $dynamicAnchor: 'word', type: 'string' },
+        },
+      },
+      Identified: {
+        $id: 'https://example.test/shapes/root.json',
+        properties: { x: { $ref: 'size.json' }, y: { $ref: '#/$defs/size/maximum' }, z: { $ref: '#' } },
+        $defs: { size: { $id: 'size.json', type: 'integer', maximum: 9 } },
+      },
+    });
+    expect(accepts(api, 'Anchored', { a: 1, b: 'x' })).toBe(true);
+    expect(accepts(api, 'Anchored', { a: 0 })).toBe(false);
+    expect(accepts(api, 'Anchored', { b: 1 })).toBe(false);
+    expect(accepts(api, 'Identified', { x: 9, z: { x: 3 } })).toBe(true);
+    expect(accepts(api, 'Identified', { x: 10 })).toBe(false);
+    expect(accepts(api, 'Identified', { z: { x: 'big' } })).toBe(false);
+  });
+
+  it('still reads #/components/... inside a schema with an $id against the document', async () => {
+    const api = await loadSchemas('3.1.0', {
+      Name: { type: 'string' },
+      Person: {
+        $id: 'https://example.test/person.json',
+        properties: { name: { $ref: '#/components/schemas/Name' } },
+      },
+    });
+    expect(accepts(api, 'Person', { name: 'x' })).toBe(true);
+    expect(accepts(api, 'Person', { name: 1 })).toBe(false);
+  });
+
+  it('names the reference when an anchor does not exist', async () => {
+    await expect(loadSchemas('3.1.0', { A: { $ref: '#nowhere' } })).rejects.toThrow(
+      /names no \$anchor or \$dynamicAnchor/,
+    );
+  });
+});
+
+describe('JSON Schema dynamic references in OAS 3.1 schemas', () => {
+  it('resolves $dynamicRef to the outermost $dynamicAnchor in scope, and an empty enum to nothing', async () => {
+    const api = await loadSchemas('3.1.0', {
+      Strings: {
+        $id: 'https://example.test/strings',
+        $ref: 'list',
+        $defs: {
+          item: { $dynamicAnchor: 'item', type: 'string' },
+          list: {
+            $id: 'list',
+            type: 'array',
+            items: { $dynamicRef: '#item' },
+            $defs: { generic: { $dynamicAnchor: 'item' } },
+          },
+        },
+      },
+      Nothing: { enum: [] },
+    });
+    expect(accepts(api, 'Strings', ['a', 'b'])).toBe(true);
+    expect(accepts(api, 'Strings', ['a', 1])).toBe(false);
+    expect(accepts(api, 'Nothing', 'a')).toBe(false);
+  });
+});
+
+describe('schemas no value satisfies', () => {
+  it('are a warning naming where each is defined, said once however often it is used', async () => {
+    const api = await loadApi({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          post: {
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Never' } } },
+            },
+            responses: { '204': { description: 'ok' } },
+          },
+          put: {
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Never' } } },
+            },
+            responses: { '204': { description: 'ok' } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Never: { type: 'object', required: ['id'], properties: { id: false } },
+          Crossed: { type: 'integer', minimum: 5, maximum: 1 },
+          Fine: { type: 'object', properties: { id: false } },
+        },
+      },
+    });
+    const warnings = api.problems.filter((p) => p.code === 'schema-unsatisfiable');
+    expect(warnings.map((w) => w.pointer).sort()).toEqual([
+      '/components/schemas/Crossed',
+      '/components/schemas/Never',
+    ]);
+    expect(warnings.find((w) => w.pointer.endsWith('Never'))!.message).toMatch(
+      /required property id is forbidden/,
+    );
+  });
+});

@@ -6,19 +6,15 @@ import {
   type SpecFormat,
   type SpecProblem,
 } from '@assay/model';
+import { addImplicitMapping } from './add-implicit-mapping.js';
 import type { DocumentSet, RefSite } from './document-set.js';
+import { holdsKey } from './holds-key.js';
+import { inPlaceRefs } from './in-place-refs.js';
+import { makeNullable } from './make-nullable.js';
+import { withRef } from './with-ref.js';
 
 // Keywords that would change how ajv resolves `$ref`s inside the schema once it is moved into `$defs`.
-const DROPPED = new Set([
-  '$id',
-  'id',
-  '$schema',
-  '$anchor',
-  '$dynamicAnchor',
-  '$dynamicRef',
-  '$defs',
-  'definitions',
-]);
+const DROPPED = new Set(['$id', 'id', '$schema', '$anchor', '$dynamicAnchor', '$defs', 'definitions']);
 // Annotations kept beside a `$ref` even in OAS 3.0, where siblings are formally ignored: they do not
 // constrain values, and readOnly/writeOnly beside a `$ref` is how most specs mark a reference read-only.
 const REF_ANNOTATIONS = ['description', 'title', 'readOnly', 'writeOnly', 'deprecated', 'default'];
@@ -39,6 +35,12 @@ export class SchemaConverter {
   /** Keys of the root document's own components, which are their schema names. */
   private readonly componentKeys = new Set<string>();
   private readonly legacy: boolean;
+  /**
+   * The dynamic scope (2020-12 §7.1): the schema resources conversion has entered on the way to the
+   * schema it converts, outermost first. Kept only when a document uses `$dynamicRef`.
+   */
+  private readonly scope: string[] = [];
+  private readonly dynamic: boolean;
 
   constructor(
     private readonly docs: DocumentSet,
@@ -46,6 +48,7 @@ export class SchemaConverter {
     private readonly problems: SpecProblem[],
   ) {
     this.legacy = format !== 'openapi-3.1';
+    this.dynamic = !this.legacy && docs.identifiers().usesDynamicRef;
   }
 
   /** Converts every schema of the root's `components/schemas` (or `definitions`) into `$defs`, in document order. */
@@ -135,6 +138,18 @@ export class SchemaConverter {
 
   /** Converts the schema found at `site`. */
   convert(node: unknown, site: RefSite): JsonSchema {
+    if (!this.dynamic) return this.convertNode(node, site);
+    const base = this.docs.baseOf(site);
+    const entered = !this.scope.includes(base);
+    if (entered) this.scope.push(base);
+    try {
+      return this.convertNode(node, site);
+    } finally {
+      if (entered) this.scope.pop();
+    }
+  }
+
+  private convertNode(node: unknown, site: RefSite): JsonSchema {
     if (typeof node === 'boolean') return node;
     if (node === null || typeof node !== 'object' || Array.isArray(node)) {
       this.warn('schema-not-object', site, 'a schema must be an object; treating it as {} (anything goes)');
@@ -142,6 +157,7 @@ export class SchemaConverter {
     }
     const source = node as Record<string, unknown>;
     if (typeof source.$ref === 'string') return this.convertRef(source, site);
+    if (typeof source.$dynamicRef === 'string' && !this.legacy) return this.convertDynamicRef(source, site);
 
     const out: JsonSchemaObject = {};
     for (const [key, value] of Object.entries(source)) {
@@ -181,6 +197,9 @@ export class SchemaConverter {
       } else if (key === 'exclusiveMinimum' || key === 'exclusiveMaximum') {
         if (typeof value === 'number') out[key] = value;
         // Booleans are handled with minimum/maximum below.
+      } else if (key === 'enum' && Array.isArray(value) && value.length === 0) {
+        // An empty enum allows nothing (2020-12 §6.1.2 wants a non-empty list; ajv refuses to compile it).
+        out.not = {};
       } else if (key === 'required') {
         if (Array.isArray(value) && value.every((name) => typeof name === 'string')) out.required = value;
         else
@@ -200,7 +219,7 @@ export class SchemaConverter {
         } else {
           out.type = value as JsonSchemaObject['type'];
         }
-      } else if (key.startsWith('x-') && holdsRef(value)) {
+      } else if (key.startsWith('x-') && holdsKey(value, '$ref')) {
         // A vendor annotation pointing elsewhere (Stripe's x-expansionResources, x-enum-reference):
         // its `$ref` would be the one reference in the schema not into `$defs`, so the annotation goes.
       } else if (key === 'nullable' || key === 'x-nullable') {
@@ -223,6 +242,17 @@ export class SchemaConverter {
     return nullable ? makeNullable(out) : out;
   }
 
+  /** Where the definition `key` came from: its pointer, and its file when that is not the root. */
+  locationOf(key: string): { pointer: string; file?: string } {
+    const location = this.locationByKey.get(key) ?? '#';
+    const hash = location.indexOf('#');
+    const url = location.slice(0, hash);
+    const pointer = location.slice(hash + 1).replace(/ .*$/, '');
+    return url === this.docs.rootUrl || url === ''
+      ? { pointer }
+      : { pointer, file: this.docs.displayOf(url) };
+  }
+
   /** A reference to a converted schema: `{ $ref: '#/$defs/<key>' }`. Converts the target the first time. */
   private convertRef(source: Record<string, unknown>, site: RefSite): JsonSchema {
     const refSite = { url: site.url, pointer: joinPointer(site.pointer, '$ref') };
@@ -232,7 +262,7 @@ export class SchemaConverter {
       // In 3.1 a `$ref` has sibling keywords like any other schema keyword.
       const { $ref: _ignored, nullable, 'x-nullable': xNullable, ...rest } = source;
       const siblings = Object.keys(rest).length === 0 ? {} : this.convert(rest, site);
-      const merged = typeof siblings === 'boolean' ? ref : { ...siblings, ...ref };
+      const merged = typeof siblings === 'boolean' ? ref : withRef(siblings, ref.$ref as string);
       return nullable === true || xNullable === true ? makeNullable(merged) : merged;
     }
     for (const key of REF_ANNOTATIONS) if (Object.hasOwn(source, key)) ref[key] = source[key];
@@ -240,19 +270,62 @@ export class SchemaConverter {
     return ref;
   }
 
+  /**
+   * `$dynamicRef` resolved statically (2020-12 §8.2.3.2): like `$ref`, unless it names a plain
+   * fragment that the schema it first reaches declares as `$dynamicAnchor`; then it goes to the
+   * outermost resource of the dynamic scope that declares that dynamic anchor.
+   */
+  private convertDynamicRef(source: Record<string, unknown>, site: RefSite): JsonSchema {
+    const reference = source.$dynamicRef as string;
+    const refSite = { url: site.url, pointer: joinPointer(site.pointer, '$dynamicRef') };
+    let target = this.docs.resolve(reference, refSite);
+    const hash = reference.indexOf('#');
+    const name = hash === -1 ? '' : reference.slice(hash + 1);
+    const declares = (value: unknown) =>
+      value !== null &&
+      typeof value === 'object' &&
+      (value as Record<string, unknown>).$dynamicAnchor === name;
+    if (name !== '' && !name.startsWith('/') && declares(target.value)) {
+      const anchors = this.docs.identifiers().dynamicAnchors;
+      for (const resource of this.scope) {
+        const location = anchors.get(`${resource}#${name}`);
+        if (location === undefined) continue;
+        target = { ...location, value: this.docs.valueAt(location) };
+        break;
+      }
+    }
+    const { $dynamicRef: _ignored, ...rest } = source;
+    const key = this.refTo(target.url, target.pointer, target.value);
+    const siblings = Object.keys(rest).length === 0 ? {} : this.convert(rest, site);
+    return typeof siblings === 'boolean' ? { $ref: key } : withRef(siblings, key);
+  }
+
   /** `#/$defs/<key>` for the schema at `url#pointer`, converting it on first use. */
   refTo(url: string, pointer: string, value: unknown): string {
-    const key = this.keyFor(url, pointer);
+    const key = this.keyFor(url, pointer, this.scopeSignature(value));
     if (!Object.hasOwn(this.defs, key)) {
       // Placeholder first: a schema that refers back to itself finds its key and stops there.
       this.defs[key] = true;
-      this.defs[key] = this.convert(value, { url, pointer });
+      const converted = this.convert(value, { url, pointer });
+      // A definition is an object schema: `true` and `false` as the schemas that mean the same.
+      this.defs[key] = converted === true ? {} : converted === false ? { not: {} } : converted;
     }
     return `#/$defs/${key}`;
   }
 
-  private keyFor(url: string, pointer: string): string {
-    const location = url + '#' + pointer;
+  /**
+   * What a schema's conversion depends on besides its location: the resources in scope that declare
+   * dynamic anchors, when the schema holds a `$dynamicRef` (empty otherwise, and without any).
+   */
+  private scopeSignature(value: unknown): string {
+    if (!this.dynamic || !holdsKey(value, '$dynamicRef')) return '';
+    const anchors = [...this.docs.identifiers().dynamicAnchors.keys()];
+    const providers = this.scope.filter((resource) => anchors.some((a) => a.startsWith(`${resource}#`)));
+    return providers.length === 0 ? '' : ` ${providers.join(' ')}`;
+  }
+
+  private keyFor(url: string, pointer: string, signature = ''): string {
+    const location = url + '#' + pointer + signature;
     const known = this.keyByLocation.get(location);
     if (known !== undefined) return known;
     const match = /^\/(?:components\/schemas|definitions)\/([^/]+)$/.exec(pointer);
@@ -306,72 +379,4 @@ export class SchemaConverter {
       ...(file === undefined ? {} : { file }),
     });
   }
-}
-
-/**
- * Without a mapping entry, a discriminator value is the name of the component schema it selects
- * (OAS 3.1 §4.8.25.2), so each `oneOf`/`anyOf` branch that refers to a component and is not mapped
- * explicitly is added under its name, and consumers read one complete mapping.
- */
-function addImplicitMapping(schema: JsonSchemaObject, componentKeys: Set<string>): void {
-  const discriminator = schema.discriminator!;
-  const mapping = { ...(discriminator.mapping ?? {}) };
-  const targeted = new Set(Object.values(mapping));
-  for (const branch of [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) {
-    if (typeof branch !== 'object' || typeof branch.$ref !== 'string') continue;
-    const key = branch.$ref.slice('#/$defs/'.length);
-    if (!componentKeys.has(key) || targeted.has(branch.$ref) || Object.hasOwn(mapping, key)) continue;
-    mapping[key] = branch.$ref;
-  }
-  if (Object.keys(mapping).length > 0) schema.discriminator = { ...discriminator, mapping };
-}
-
-// Keywords that apply their subschemas to the same value (not to a property or an item of it).
-const IN_PLACE_SINGLE = ['not', 'if', 'then', 'else'];
-const IN_PLACE_LIST = ['allOf', 'anyOf', 'oneOf'];
-
-/** The definitions a schema applies to the very value it is validating. */
-function inPlaceRefs(schema: JsonSchema | undefined, out: string[]): string[] {
-  if (schema === undefined || typeof schema !== 'object') return out;
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/$defs/'))
-    out.push(schema.$ref.slice('#/$defs/'.length));
-  for (const keyword of IN_PLACE_SINGLE) inPlaceRefs(schema[keyword] as JsonSchema | undefined, out);
-  for (const keyword of IN_PLACE_LIST) {
-    const list = schema[keyword];
-    if (Array.isArray(list)) for (const sub of list) inPlaceRefs(sub as JsonSchema, out);
-  }
-  return out;
-}
-
-function holdsRef(value: unknown, depth = 0): boolean {
-  if (value === null || typeof value !== 'object' || depth > 32) return false;
-  if (Array.isArray(value)) return value.some((item) => holdsRef(item, depth + 1));
-  return Object.entries(value).some(([key, sub]) => key === '$ref' || holdsRef(sub, depth + 1));
-}
-
-// Annotations that describe the value as a whole; they stay on the outside when null is added.
-const OUTER = new Set(['description', 'title', 'readOnly', 'writeOnly', 'deprecated', 'default', 'examples']);
-
-/**
- * OAS 3.0 `nullable: true` as 2020-12: `null` joins `type` (and `enum`) when the schema is a plain
- * typed one; otherwise (a `$ref`, `allOf`, `oneOf` …, which would still reject null) the schema is
- * wrapped as `anyOf: [schema, {type: 'null'}]`. A schema with no type and no combinator already accepts
- * null, unless it has an `enum`, which then gains `null`.
- */
-function makeNullable(schema: JsonSchemaObject): JsonSchemaObject {
-  const combined = ['$ref', 'allOf', 'anyOf', 'oneOf', 'not'].some((k) => Object.hasOwn(schema, k));
-  if (!combined) {
-    const out = { ...schema };
-    if (typeof out.type === 'string') out.type = out.type === 'null' ? 'null' : [out.type, 'null'];
-    else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
-    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-    return out;
-  }
-  const outer: JsonSchemaObject = {};
-  const inner: JsonSchemaObject = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (OUTER.has(key)) outer[key] = value;
-    else inner[key] = value;
-  }
-  return { ...outer, anyOf: [inner, { type: 'null' }] };
 }

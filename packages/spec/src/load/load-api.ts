@@ -20,6 +20,7 @@ import { SchemaConverter } from '../_internals/schema-converter.js';
 import { SchemaViews } from '../_internals/schema-views.js';
 import { securitySchemesOf } from '../_internals/security-schemes-of.js';
 import { serversOf } from '../_internals/servers-of.js';
+import { unsatisfiableProblems } from '../_internals/unsatisfiable-schemas.js';
 
 /** How {@link loadApi} treats a document. */
 export interface LoadOptions {
@@ -137,6 +138,7 @@ async function load(source: string | URL | object, options: LoadOptions): Promis
     converter.checkReferenceCycles();
     applyViews(operations, new SchemaViews(schemas));
     compileResponseSchemas(operations, schemas);
+    problems.push(...unsatisfiableProblems(schemas, operations, (key) => converter.locationOf(key)));
   } catch (error) {
     // A broken `$ref` or schema in the root document: say on which line, too.
     if (AssayError.is(error) && text !== undefined) locateError(text, display, error);
