@@ -62,6 +62,9 @@ export async function statefulPhase(
       resource,
       checks,
       seed,
+      // Sequences per search follow --max-examples (four per example, 10 to 100): a sequence is a
+      // handful of requests, and a bug that needs create, patch and read in a row must be met.
+      numRuns: Math.min(100, Math.max(10, run.options.maxExamples * 4)),
       basePath: serverBasePath(api.servers[0]),
       isValid: kit.isValid ?? (() => false),
       requests: (operation) => kit.requestArbitrary(operation, 'positive', {}),
