@@ -14,6 +14,8 @@
  *   probes it needs by matching requests with these helpers.
  * - Probes for single exchanges: `unsupportedMethodRequest` (judged by `unsupported-method` only,
  *   besides not-a-server-error) and `missingHeaderRequests` (judged by `missing-required-header`).
+ * - `statefulChecks`: the checks of a create/read/update/delete sequence on one resource, each a
+ *   pure function of a `ResourceTrace` (the steps in order, full list walks included).
  */
 
 export type { SchemaError, SchemaValidator } from '@assay/json-schema';
@@ -64,3 +66,10 @@ export { queryOrdering } from './query/query-ordering.js';
 export { queryOrderingInferred } from './query/query-ordering-inferred.js';
 export { querySearch } from './query/query-search.js';
 export { unfilteredRequest } from './query/unfiltered-request.js';
+export { createdResourceMatches } from './stateful/created-resource-matches.js';
+export { ensureResourceAvailability } from './stateful/ensure-resource-availability.js';
+export { listReflectsWrites } from './stateful/list-reflects-writes.js';
+export { partialUpdatePreserves } from './stateful/partial-update-preserves.js';
+export { statefulChecks } from './stateful/stateful-checks.js';
+export { updatePersisted } from './stateful/update-persisted.js';
+export { useAfterFree } from './stateful/use-after-free.js';

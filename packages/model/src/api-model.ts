@@ -1,3 +1,4 @@
+import type { ApiResource } from './api-resource.js';
 import type { JsonSchema } from './json-schema.js';
 import type { Operation } from './operation.js';
 import type { SecurityScheme } from './security-scheme.js';
@@ -25,6 +26,11 @@ export interface ApiModel {
    * into this map, so `{ ...schema, $defs: schemas }` is a standalone JSON Schema 2020-12 document.
    */
   schemas: Record<string, JsonSchema>;
+  /**
+   * The resources the API creates and deletes, and which operations act on each; the stateful
+   * phase and the mock's writes follow them. Absent in a model built by hand.
+   */
+  resources?: ApiResource[];
   /** Problems the loader accepted (non-strict mode) and warnings. */
   problems: SpecProblem[];
 }

@@ -1,4 +1,5 @@
 export type { ApiModel, SpecFormat } from './api-model.js';
+export type { ApiResource } from './api-resource.js';
 export type { AssayErrorCode, AssayErrorDetails, ErrorLocation } from './assay-error.js';
 export { AssayError } from './assay-error.js';
 export type { Check, SequenceCheck } from './check.js';
@@ -15,6 +16,15 @@ export type { NegativeReason } from './negative-reason.js';
 export type { Operation } from './operation.js';
 export type { Parameter, ParameterLocation, ParameterStyle } from './parameter.js';
 export type { RequestBody } from './request-body.js';
+export type {
+  ListWalk,
+  ResourceAction,
+  ResourceStep,
+  ResourceTrace,
+  StatefulCheck,
+  StatefulViolation,
+} from './resource-trace.js';
+export type { ResponseLink } from './response-link.js';
 export type { HeaderSpec, ResponseSpec } from './response-spec.js';
 export type { OAuth2Flow, OAuth2Flows, SecurityRequirement, SecurityScheme } from './security-scheme.js';
 export { serverBasePath } from './server-base-path.js';

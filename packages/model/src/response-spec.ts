@@ -1,5 +1,6 @@
 import type { JsonSchema } from './json-schema.js';
 import type { MediaTypeSpec } from './media-type.js';
+import type { ResponseLink } from './response-link.js';
 
 /** A documented response header. */
 export interface HeaderSpec {
@@ -20,4 +21,6 @@ export interface ResponseSpec {
   content: Record<string, MediaTypeSpec>;
   /** Keyed by lower-case header name. `Content-Type` is never listed (OpenAPI 3.1 §4.8.17.1). */
   headers: Record<string, HeaderSpec>;
+  /** The response's Link Objects (OpenAPI 3.x), when it declares any. */
+  links?: ResponseLink[];
 }

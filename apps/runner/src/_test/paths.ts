@@ -10,3 +10,6 @@ export const identificationSpec = fileURLToPath(
 
 /** The shared reference corpus, outside the repository. */
 export const sharedSpecs = fileURLToPath(new URL('../../../../../shared/specs/', import.meta.url));
+
+/** The create/read/update/delete example spec, with links. */
+export const bookstoreSpec = fileURLToPath(new URL('../../../../spec/bookstore.yaml', import.meta.url));

@@ -1,4 +1,4 @@
-import { createChecks, type SchemaValidator } from '@assay/checks';
+import { createChecks, type SchemaValidator, statefulChecks } from '@assay/checks';
 import { coercionRequests, coverageRequests, exampleRequests, requestArbitrary } from '@assay/generators';
 import type { ApiModel } from '@assay/model';
 import { AssayError, serverBasePath } from '@assay/model';
@@ -28,6 +28,7 @@ export function createKit(
   const known = [
     ...all.checks.map((c) => c.id),
     ...all.sequenceChecks.map((c) => c.id),
+    ...statefulChecks.map((c) => c.id),
     ...transportCheckIds,
     ...(selection.extraCheckIds ?? []),
   ];
@@ -71,6 +72,8 @@ export function createKit(
       requestArbitrary(operation, mode, { defs, seen, isValid, formBodyNegatives: true }),
     checks: all.checks.filter((c) => selected.has(c.id)),
     sequenceChecks: all.sequenceChecks.filter((c) => selected.has(c.id)),
+    statefulChecks: statefulChecks.filter((c) => selected.has(c.id)),
+    isValid,
     listSequence: (operation, seen, send, isAborted, accepted) =>
       listSequence(operation, seen, send, {
         basePath,

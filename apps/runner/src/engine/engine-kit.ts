@@ -1,4 +1,12 @@
-import type { Check, Exchange, HttpRequest, Operation, SequenceCheck } from '@assay/model';
+import type {
+  Check,
+  Exchange,
+  HttpRequest,
+  JsonSchema,
+  Operation,
+  SequenceCheck,
+  StatefulCheck,
+} from '@assay/model';
 import type fc from 'fast-check';
 import type { SendExchange } from './list-sequence.js';
 
@@ -30,6 +38,10 @@ export interface EngineKit {
   checks: readonly Check[];
   /** Sequence checks (pagination walks, query probes), already narrowed to the selected ids. */
   sequenceChecks: readonly SequenceCheck[];
+  /** Checks of create/read/update/delete sequences (the stateful phase), narrowed to the selected ids. */
+  statefulChecks?: readonly StatefulCheck[];
+  /** The project's validator, for the stateful phase's partial bodies (without it, patches are sent whole). */
+  isValid?: (schema: JsonSchema, value: unknown) => boolean;
   /**
    * Phase 4 of a list operation: makes the dependent requests (walks, variants, probes) through
    * `send` and returns the exchanges, in order, for the sequence checks. `seen` reads the pool as it

@@ -1,15 +1,21 @@
+import { statefulChecks } from '@assay/checks';
 import { createMock, faultCatalogue } from '@assay/mock';
 import type { ApiModel } from '@assay/model';
 import { loadApi } from '@assay/spec';
 import { type Dispatcher, Pool } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { identificationSpec } from '../_test/paths.js';
+import { bookstoreSpec, identificationSpec } from '../_test/paths.js';
 import { type ExecuteRunOptions, executeRun, mockToken } from './execute-run.js';
 
 let api: ApiModel;
+let books: ApiModel;
 beforeAll(async () => {
   api = await loadApi(identificationSpec);
+  books = await loadApi(bookstoreSpec);
 });
+
+/** The checks of writes: their faults are shown on the bookstore, with --unsafe (the identification spec has no writes). */
+const STATEFUL = new Set(statefulChecks.map((check) => check.id));
 
 const base: ExecuteRunOptions = {
   spec: 'spec/identification.yaml',
@@ -51,8 +57,34 @@ describe('executeRun against the in-process mock', () => {
   it.each(
     faultCatalogue.flatMap((fault) => [1, 2].map((seed) => [fault.name, fault.catches, seed] as const)),
   )('fault %s is caught by %s (seed %i)', async (name, catches, seed) => {
-    const result = await executeRun(api, { ...base, seed, faults: [name] });
+    const result = STATEFUL.has(catches)
+      ? await executeRun(books, { ...base, spec: 'spec/bookstore.yaml', unsafe: true, seed, faults: [name] })
+      : await executeRun(api, { ...base, seed, faults: [name] });
     expect(result.failures.map((f) => f.violation.check)).toContain(catches);
+  });
+
+  it.each([1, 2, 3, 4, 5])(
+    'finds nothing on a correct CRUD server with --unsafe, stateful phase included (seed %i)',
+    async (seed) => {
+      const result = await executeRun(books, { ...base, spec: 'spec/bookstore.yaml', unsafe: true, seed });
+      expect(
+        result.failures.map((f) => `${f.violation.check} ${f.operationId}: ${f.violation.message}`),
+      ).toEqual([]);
+      expect(result.warnings).toBeUndefined();
+      expect(result.uncleaned).toBeUndefined();
+      const create = result.operations.find((o) => o.operationId === 'createBook');
+      expect(create?.checks).toEqual(expect.arrayContaining([...STATEFUL]));
+    },
+  );
+
+  it('runs no stateful phase without --unsafe', async () => {
+    const result = await executeRun(books, {
+      ...base,
+      spec: 'spec/bookstore.yaml',
+      faults: ['delete-keeps-item'],
+    });
+    expect(result.failures.map((f) => f.violation.check)).not.toContain('use-after-free');
+    expect(result.operations.flatMap((o) => o.checks)).not.toContain('use-after-free');
   });
 
   it('replays the same requests in the same order for the same seed, whatever the concurrency', async () => {

@@ -187,6 +187,7 @@ export async function executeRun(api: ApiModel, options: ExecuteRunOptions): Pro
     };
     if (outcome.warnings.length > 0) result.warnings = outcome.warnings;
     if (outcome.specWarnings.length > 0) result.specWarnings = outcome.specWarnings;
+    if (outcome.uncleaned.length > 0) result.uncleaned = outcome.uncleaned;
     if (outcome.aborted) {
       result.incompleteReason = budget.signal.aborted
         ? `time budget of ${options.timeBudgetS} s exhausted`

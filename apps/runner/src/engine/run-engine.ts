@@ -1,4 +1,7 @@
+import { AssayError } from '@assay/model';
 import type { EngineOptions } from './engine-options.js';
+import { reportPhaseFailed } from './engine-warnings.js';
+import { statefulPhase } from './phases/stateful-phase.js';
 import { isStopped, reportProgress, runContext } from './run-context.js';
 import { runOperation } from './run-operation.js';
 import type { Failure, OperationResult, RunWarning } from './run-result.js';
@@ -14,6 +17,8 @@ export interface EngineOutcome {
   warnings: RunWarning[];
   /** Problems of the spec met while generating (a schema no value satisfies): the spec's to fix. */
   specWarnings: RunWarning[];
+  /** Resources the stateful phase created and could not delete afterwards. */
+  uncleaned: string[];
 }
 
 /**
@@ -50,6 +55,17 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     );
     reportProgress(run);
   }
+  // After every operation: sequences over the resources the run may write to (--unsafe).
+  let uncleaned: string[] = [];
+  if (!isStopped(run)) {
+    try {
+      uncleaned = (await statefulPhase(run, results)).uncleaned;
+    } catch (error) {
+      if (AssayError.is(error)) throw error;
+      const create = options.operations.find((o) => o.method === 'POST') ?? options.operations[0];
+      if (create !== undefined) reportPhaseFailed(run, create, 'stateful', error);
+    }
+  }
   const failures = run.book
     .list()
     .sort(
@@ -66,6 +82,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     aborted: isStopped(run),
     warnings: run.warnings,
     specWarnings: run.specWarnings,
+    uncleaned,
   };
 }
 

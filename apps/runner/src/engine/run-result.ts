@@ -56,6 +56,20 @@ export interface Failure {
   shrunk: boolean;
   /** How many requests showed this same failure (same operation, check and fingerprint). */
   occurrences: number;
+  /**
+   * For a failure of the stateful phase: the shortest failing sequence of calls found, in order;
+   * `request` and `response` are those of its last step.
+   */
+  sequence?: SequenceStep[];
+}
+
+/** One call of a failing stateful sequence. */
+export interface SequenceStep {
+  request: SentRequest;
+  /** Absent when no response came back. */
+  status?: number;
+  /** What the step did to the resource (`created 46`, `walked 46 items`). */
+  note?: string;
 }
 
 /** What a warning is about: each code is one thing Assay (or the spec) could not do. */
@@ -143,6 +157,8 @@ export interface RunResult {
    * bugs in Assay. Each names the operation, the phase and the schema problem.
    */
   specWarnings?: RunWarning[];
+  /** Resources the stateful phase created and could not delete afterwards: still on the target. */
+  uncleaned?: string[];
   /**
    * Secret values (bearer token, every --header value) that must never be printed: reporters
    * replace each occurrence with `[REDACTED]` in every output. Never serialise this field.

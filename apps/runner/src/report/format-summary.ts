@@ -4,6 +4,7 @@ import { type Palette, palette } from './_internals/palette.js';
 import { plural } from './_internals/plural.js';
 import { createRedactor } from './create-redactor.js';
 import { formatHeader } from './format-header.js';
+import { formatSequence } from './format-sequence.js';
 import { redactReport } from './redact-report.js';
 import type { ReporterOptions } from './reporter-options.js';
 import type { FailureReport, OperationReport, RunReport } from './run-report.js';
@@ -88,6 +89,8 @@ function findingLines(safe: RunReport, paint: Palette): string[] {
           lines.push(
             `    ${severity}${t(finding.message)}${finding.occurrences > 1 ? dim(`  ×${finding.occurrences}`) : ''}`,
           );
+          if (finding.sequence !== undefined)
+            for (const line of formatSequence(finding.sequence, paint)) lines.push(`    ${line}`);
           lines.push(`    ${dim(t(finding.reproduce))}`);
         }
         const rerun = own[0]?.rerun;
@@ -103,6 +106,13 @@ function findingLines(safe: RunReport, paint: Palette): string[] {
     safe.failures.filter((f) => f.kind === 'error'),
     'error',
   );
+  if (safe.uncleaned !== undefined && safe.uncleaned.length > 0) {
+    lines.push(
+      '',
+      `${paint.yellow('!')} ${paint.bold('not cleaned up')}  ${paint.dim(`(${plural(safe.uncleaned.length, 'resource')} the stateful phase created are still on the target)`)}`,
+    );
+    for (const left of safe.uncleaned) lines.push(`  ${escapeTerminal(left)}`);
+  }
   return lines;
 }
 

@@ -110,8 +110,10 @@ export function jsonReport(report: RunReport, options: ReporterOptions = {}): st
       counterexamplePath: failure.counterexamplePath,
       fingerprint: failure.fingerprint,
       occurrences: failure.occurrences,
+      ...(failure.sequence === undefined ? {} : { sequence: failure.sequence }),
     })),
     warnings: safe.warnings,
+    ...(safe.uncleaned === undefined ? {} : { uncleaned: safe.uncleaned }),
   };
   return redactor.text(`${JSON.stringify(contract, null, 2)}\n`);
 }

@@ -47,7 +47,18 @@ export function redactReport(report: RunReport, redactor: Redactor): RunReport {
         rerun: text(failure.rerun),
         counterexamplePath: text(failure.counterexamplePath),
         fingerprint: text(failure.fingerprint),
+        ...(failure.sequence === undefined
+          ? {}
+          : {
+              sequence: failure.sequence.map((step) => ({
+                ...step,
+                url: redactor.url(step.url),
+                body: step.body === null ? null : text(step.body),
+                ...(step.note === undefined ? {} : { note: text(step.note) }),
+              })),
+            }),
       };
     }),
+    ...(report.uncleaned === undefined ? {} : { uncleaned: report.uncleaned.map(text) }),
   };
 }

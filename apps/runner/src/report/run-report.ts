@@ -104,6 +104,24 @@ export interface FailureReport {
   fingerprint: string;
   /** How many requests showed this finding. */
   occurrences: number;
+  /**
+   * For a finding of the stateful phase: the shortest sequence of calls found that shows it, in
+   * order; `request` and `response` are those of its last step, the one that failed.
+   */
+  sequence?: ReportSequenceStep[];
+}
+
+/** One call of a failing sequence, as reports show it. */
+export interface ReportSequenceStep {
+  method: HttpMethod;
+  /** Base URL + path + `?query`. */
+  url: string;
+  /** The request body as text, `null` when it had none. */
+  body: string | null;
+  /** `null` when no response arrived. */
+  status: number | null;
+  /** What the step did to the resource, e.g. `created 46`, `walked 46 items`. */
+  note?: string;
 }
 
 /** One operation's totals, plus what the HTML and JUnit reports need beyond the JSON contract. */
@@ -179,4 +197,9 @@ export interface RunReport {
    * base URL is probably wrong) or a 401/403 (the credentials are), and the spec's own problems.
    */
   warnings: string[];
+  /**
+   * Resources the stateful phase created and could not delete afterwards (`DELETE /books/46 → 500`):
+   * they are still on the target. Absent when everything was cleaned up or nothing was created.
+   */
+  uncleaned?: string[];
 }

@@ -87,6 +87,17 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
       mode: failure.mode,
       fingerprint: failure.violation.fingerprint,
       occurrences: failure.occurrences,
+      ...(failure.sequence === undefined
+        ? {}
+        : {
+            sequence: failure.sequence.map((step) => ({
+              method: step.request.method,
+              url: step.request.url,
+              body: step.request.body ?? null,
+              status: step.status ?? null,
+              ...(step.note === undefined ? {} : { note: step.note }),
+            })),
+          }),
     };
   });
   const count = (operationId: string | undefined, kind: 'failure' | 'error'): number =>
@@ -169,6 +180,9 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
       }),
       ...(result.specWarnings ?? []).map(formatWarning),
     ],
+    ...(result.uncleaned === undefined || result.uncleaned.length === 0
+      ? {}
+      : { uncleaned: [...result.uncleaned] }),
   };
 }
 

@@ -1,3 +1,9 @@
+import type { ListSemantics, Operation } from '@assay/model';
+import type { MockContext } from './mock-context.js';
+import { objectProperties } from './object-properties.js';
+import { resolveSchema } from './resolve-schema.js';
+import { schemaTypes } from './schema-types.js';
+
 /** One sort key of an ordering parameter: `-created` is `{ field: 'created', descending: true }`. */
 export interface OrderingKey {
   field: string;
@@ -20,8 +26,30 @@ export function parseOrdering(value: string, allowed: ReadonlySet<string>): Orde
 }
 
 /**
+ * The fields a client may order by: the values the ordering parameter's enum lists, when it has
+ * one; otherwise every scalar property of the item (booleans, numbers, strings, date-times) as
+ * well as the fields the loader found, as an ORM orders by any column it is told.
+ */
+export function orderable(ctx: MockContext, operation: Operation, list: ListSemantics): Set<string> {
+  const ordering = list.ordering;
+  if (ordering === undefined) return new Set();
+  const param = operation.parameters.find((p) => p.name === ordering.param && p.in === 'query');
+  const schema = resolveSchema(param?.schema, ctx.defs);
+  const enumerated = schema.enum ?? resolveSchema(schema.items, ctx.defs).enum;
+  if (Array.isArray(enumerated) && ordering.fields.length > 0) return new Set(ordering.fields);
+  const out = new Set(ordering.fields);
+  for (const [name, property] of objectProperties(list.itemSchema, ctx.defs)) {
+    const types = schemaTypes(property, ctx.defs);
+    if (types.size === 0 || ['boolean', 'number', 'integer', 'string'].some((t) => types.has(t as never)))
+      out.add(name);
+  }
+  return out;
+}
+
+/**
  * Sorts a copy of the items by the keys; ties keep their previous order. Numbers compare as
- * numbers, booleans false before true, strings by UTF-16 code units; a missing or null value sorts
+ * numbers, booleans false before true, RFC 3339 date-times by the instant they name (offsets
+ * applied), other strings by UTF-16 code units; a missing or null value sorts
  * after every value ascending and before every value descending (PostgreSQL's default). Arrays
  * and objects do not order.
  */
@@ -49,9 +77,18 @@ export function compareValues(a: unknown, b: unknown): number {
   if (ra !== rb) return ra - rb;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') {
+    if (DATE_TIME.test(a) && DATE_TIME.test(b)) {
+      const order = Date.parse(a) - Date.parse(b);
+      if (order !== 0 && Number.isFinite(order)) return order;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
   return 0;
 }
+
+/** An RFC 3339 date-time: `2024-05-01T10:00:00+02:00` and `2024-05-01T08:00:00Z` are the same instant. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 function rank(value: unknown): number {
   if (value === null || value === undefined) return 9;

@@ -1,7 +1,8 @@
 import type { HttpRequest, Operation } from '@assay/model';
 import { bodyFactory } from './body-factory.js';
 import { breakSchema } from './break-schema.js';
-import { buildDataset, type Dataset } from './build-dataset.js';
+import type { Dataset } from './build-dataset.js';
+import { datasetStore } from './dataset-store.js';
 import { documentedHeaders } from './documented-headers.js';
 import type { InputProblem } from './input-problem.js';
 import { isAuthorized } from './is-authorized.js';
@@ -19,30 +20,39 @@ import {
 } from './response-choice.js';
 import { type RouteMatch, routeTable } from './route-table.js';
 import { serveList } from './serve-list.js';
+import { resourceRoutes, serveWrite } from './serve-write.js';
+
+/** The path that resets the mock's datasets to the seed (`POST`), unless the spec has an operation there. */
+export const RESET_PATH = '/__assay/reset';
+
+/** The mock's request handler, and the door to its store. */
+export interface MockHandler {
+  (request: HttpRequest): MockReply;
+  /** Forgets every write: the datasets are the seeded ones again. */
+  reset(): void;
+}
 
 /**
  * The mock's one request handler, shared by both transports so that they cannot disagree: route,
  * authenticate, validate, serve (a list with real semantics, or an example), then bend the answer
  * if a response fault is on.
  */
-export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockReply {
+export function mockHandler(ctx: MockContext): MockHandler {
   const routes = routeTable(ctx.api);
   const factory = bodyFactory(ctx);
-  const datasets = new Map<string, Dataset>();
+  const store = datasetStore(ctx, factory);
+  const writes = resourceRoutes(ctx.api);
   const itemOwners = itemOperations(ctx.api.operations);
-  const datasetOf = (operation: Operation): Dataset => {
-    let dataset = datasets.get(operation.id);
-    if (dataset === undefined && operation.list !== undefined) {
-      dataset = buildDataset(
-        ctx,
-        factory,
-        operation,
-        operation.list,
-        ctx.faults.has('filter-leaks-hidden-items'),
-      );
-      datasets.set(operation.id, dataset);
-    }
-    return dataset ?? { items: [], hidden: [] };
+  const datasetOf = (operation: Operation): Dataset => store.ofList(operation).dataset;
+  /** What a list serves: the store's items, less the created ones when the `create-not-listed` fault hides them. */
+  const listed = (operation: Operation): Dataset => {
+    const stored = store.ofList(operation);
+    const identifier = stored.identifier;
+    if (!ctx.faults.has('create-not-listed') || identifier === undefined) return stored.dataset;
+    return {
+      items: stored.dataset.items.filter((item) => !stored.created.has(String(item[identifier]))),
+      hidden: stored.dataset.hidden,
+    };
   };
 
   const reply = (
@@ -98,11 +108,29 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
       if (rejected !== undefined) return invalid(operation, [rejected]);
     }
 
+    const write = writes.get(operation.id);
+    if (write !== undefined) {
+      const notFound = (): MockReply => {
+        const choice = errorResponse(operation, [404], { anyClientError: false, fallback: true }) ?? {
+          status: 404,
+        };
+        return reply(operation, choice, 'Not found.');
+      };
+      const answer = serveWrite(ctx, factory, store, {
+        operation,
+        route: write,
+        request,
+        pathParams,
+        notFound,
+      });
+      if (answer !== undefined) return answer;
+    }
     if (operation.list !== undefined) {
       return serveList(ctx, factory, {
         operation,
         list: operation.list,
-        dataset: datasetOf(operation),
+        dataset: listed(operation),
+        seeded: store.ofList(operation).seeded,
         values: parsed.values,
         query,
         selfUrl: `http://${request.headers.host ?? 'localhost'}${request.path}`,
@@ -155,7 +183,15 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
     return answer;
   };
 
-  return (request) => {
+  const handle = (request: HttpRequest): MockReply => {
+    if (
+      request.method === 'POST' &&
+      request.path === RESET_PATH &&
+      routes.match('POST', RESET_PATH) === 404
+    ) {
+      store.reset();
+      return { status: 204, headers: { 'content-length': '0' }, body: '' };
+    }
     // HEAD is GET without the body (RFC 9110 §9.3.2), unless the spec describes it itself.
     let found = routes.match(request.method, request.path);
     const head = request.method === 'HEAD';
@@ -176,6 +212,7 @@ export function mockHandler(ctx: MockContext): (request: HttpRequest) => MockRep
     if (head) answer.body = '';
     return answer;
   };
+  return Object.assign(handle, { reset: () => store.reset() });
 }
 
 /** RFC 9110 §15.5.6: a 405 MUST list the target's supported methods in `Allow`. */

@@ -1,6 +1,6 @@
 import type { BodyPath, ListSemantics, Operation, Pagination } from '@assay/model';
 import { applyFilters } from './apply-filters.js';
-import { applyOrdering, type OrderingKey, parseOrdering } from './apply-ordering.js';
+import { applyOrdering, type OrderingKey, orderable, parseOrdering } from './apply-ordering.js';
 import { applySearch } from './apply-search.js';
 import type { BodyFactory } from './body-factory.js';
 import { bodyWriter, writeBodyPath } from './body-path.js';
@@ -10,7 +10,6 @@ import { hashSeed } from './hash-seed.js';
 import { isRequiredAt } from './is-required-at.js';
 import type { MockContext } from './mock-context.js';
 import type { MockReply } from './mock-reply.js';
-import { objectProperties } from './object-properties.js';
 import { formatQuery } from './parse-query.js';
 import { resolveSchema } from './resolve-schema.js';
 import { concreteMediaType, errorResponse, responseMedia, successResponse } from './response-choice.js';
@@ -24,6 +23,8 @@ export interface ListRequest {
   operation: Operation;
   list: ListSemantics;
   dataset: Dataset;
+  /** How many items the seed made, before any write: what the `count-ignores-writes` fault reports. */
+  seeded?: number;
   /** The parsed, valid parameter values. */
   values: ReadonlyMap<string, unknown>;
   /** The raw query, to build next/previous links from. */
@@ -75,7 +76,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     const term = values.get(list.search.param);
     if (typeof term === 'string') pool = applySearch(pool, term);
   }
-  const keys = orderingKeys(ctx, list, values);
+  const keys = orderingKeys(ctx, operation, list, values);
   if (keys.length > 0) {
     if (!faults.has('ignored-ordering') && !faults.has('per-page-ordering')) pool = applyOrdering(pool, keys);
   } else if (faults.has('unstable-order')) {
@@ -146,6 +147,8 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   const nominalLength = window.inRange ? Math.max(0, Math.min(size, window.total - window.offset)) : 0;
   let count = window.total;
   if (faults.has('wrong-count')) count = window.total * 2;
+  if (faults.has('count-ignores-writes') && req.seeded !== undefined)
+    count = Math.max(0, window.total + req.seeded - req.dataset.items.length);
   if (faults.has('unstable-count')) count = window.total + Math.max(0, window.index);
   let totalPages = window.totalPages;
   if (faults.has('wrong-total-pages')) totalPages += 1;
@@ -251,17 +254,14 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
 
 function orderingKeys(
   ctx: MockContext,
+  operation: Operation,
   list: ListSemantics,
   values: ReadonlyMap<string, unknown>,
 ): OrderingKey[] {
   if (list.ordering === undefined) return [];
   const value = values.get(list.ordering.param);
   if (typeof value !== 'string') return [];
-  const allowed =
-    list.ordering.fields.length > 0
-      ? new Set(list.ordering.fields)
-      : new Set(objectProperties(list.itemSchema, ctx.defs).keys());
-  return parseOrdering(value, allowed);
+  return parseOrdering(value, orderable(ctx, operation, list));
 }
 
 /** The page size asked for: a positive integer, or undefined for the default (as DRF reads it). */

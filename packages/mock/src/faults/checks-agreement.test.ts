@@ -4,6 +4,7 @@ import {
   pageSizeVariantRequest,
   pastLastPageRequest,
   requestKey,
+  statefulChecks,
   unfilteredRequest,
 } from '@assay/checks';
 import type { ApiModel, Exchange, HttpRequest, Operation, PaginationStyle, Violation } from '@assay/model';
@@ -12,6 +13,9 @@ import { identificationApi } from '../_test/identification-api.js';
 import { WIDGET_TOKEN, widgetApi } from '../_test/widget-api.js';
 import { createMock, DEFAULT_MOCK_TOKEN, type Mock } from '../mock/create-mock.js';
 import { faultCatalogue } from './fault-catalogue.js';
+
+/** The checks of writes: the identification spec has none, the bookstore test below shows them. */
+const WRITE_CHECKS = new Set(statefulChecks.map((check) => check.id));
 
 let api: ApiModel;
 let operation: Operation;
@@ -131,15 +135,14 @@ describe('the checks of @assay/checks against the mock', () => {
     }
   });
 
-  it.each(faultCatalogue.map((f) => [f.name, f.catches] as const))(
-    'fault %s is caught by %s',
-    (name, catches) => {
-      for (const seed of [1, 2]) {
-        const fired = new Set(violationsOf(createMock(api, { seed, faults: [name] })).map((v) => v.check));
-        expect([...fired], `seed ${seed}`).toContain(catches);
-      }
-    },
-  );
+  it.each(
+    faultCatalogue.filter((f) => !WRITE_CHECKS.has(f.catches)).map((f) => [f.name, f.catches] as const),
+  )('fault %s is caught by %s', (name, catches) => {
+    for (const seed of [1, 2]) {
+      const fired = new Set(violationsOf(createMock(api, { seed, faults: [name] })).map((v) => v.check));
+      expect([...fired], `seed ${seed}`).toContain(catches);
+    }
+  });
 });
 
 describe('the checks of @assay/checks against the mock, other pagination styles', () => {

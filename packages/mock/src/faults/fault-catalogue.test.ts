@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ApiModel } from '@assay/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareValues } from '../_internals/apply-ordering.js';
+import { bookstoreApi, call, createBook, listedBooks } from '../_test/bookstore.js';
 import { conformanceProblems, get, send } from '../_test/exchange.js';
 import { identificationApi } from '../_test/identification-api.js';
 import { walk } from '../_test/walk.js';
@@ -32,12 +33,31 @@ const CHECK_IDS = new Set([
   'query-ordering',
   'query-search',
   'query-filter-subset',
+  'use-after-free',
+  'ensure-resource-availability',
+  'created-resource-matches',
+  'update-persisted',
+  'partial-update-preserves',
+  'list-reflects-writes',
 ]);
 
 let api: ApiModel;
+let books: ApiModel;
 beforeAll(async () => {
   api = await identificationApi();
+  books = await bookstoreApi();
 });
+
+/** The faults of writes, shown on the bookstore (the identification spec has no writes). */
+const WRITE_FAULTS = new Set<FaultName>([
+  'delete-keeps-item',
+  'create-unreadable',
+  'create-answer-differs',
+  'update-not-kept',
+  'patch-drops-fields',
+  'create-not-listed',
+  'count-ignores-writes',
+]);
 
 const LIST = '/api/v3/stages/identification/';
 const bearer = { authorization: `Bearer ${DEFAULT_MOCK_TOKEN}` };
@@ -154,6 +174,39 @@ const breaks: Record<FaultName, (mock: Mock) => boolean> = {
     const all = ids(pages(mock, 'page_size=10').flatMap((p) => p.items));
     return new Set(all).size < all.length;
   },
+  'delete-keeps-item': (mock) => {
+    const id = createBook(mock).body?.id;
+    const deleted = call(mock, 'DELETE', `/books/${id}`).status;
+    return (
+      deleted === 204 &&
+      (call(mock, 'GET', `/books/${id}`).status !== 404 || listedBooks(mock).ids.includes(id))
+    );
+  },
+  'create-unreadable': (mock) => call(mock, 'GET', `/books/${createBook(mock).body?.id}`).status === 404,
+  'create-answer-differs': (mock) => {
+    const created = createBook(mock).body;
+    return JSON.stringify(call(mock, 'GET', `/books/${created?.id}`).body) !== JSON.stringify(created);
+  },
+  'update-not-kept': (mock) => {
+    const id = createBook(mock).body?.id;
+    const answered = call(mock, 'PATCH', `/books/${id}`, { title: 'Changed' }).body?.title;
+    return answered === 'Changed' && call(mock, 'GET', `/books/${id}`).body?.title !== 'Changed';
+  },
+  'patch-drops-fields': (mock) => {
+    const id = createBook(mock).body?.id;
+    call(mock, 'PATCH', `/books/${id}`, { title: 'Changed' });
+    return call(mock, 'GET', `/books/${id}`).body?.pages !== 412;
+  },
+  'create-not-listed': (mock) => {
+    const id = createBook(mock).body?.id;
+    return call(mock, 'GET', `/books/${id}`).status === 200 && !listedBooks(mock).ids.includes(id);
+  },
+  'count-ignores-writes': (mock) => {
+    const before = listedBooks(mock).count;
+    createBook(mock);
+    const after = listedBooks(mock);
+    return after.count !== before + 1 && after.ids.length === before + 1;
+  },
 };
 
 describe('faultCatalogue', () => {
@@ -179,9 +232,10 @@ describe('faultCatalogue', () => {
   it.each(faultCatalogue.map((f) => [f.name, f.catches] as const))(
     '%s breaks the invariant %s guards, and nothing breaks it without the fault',
     (name) => {
+      const target = WRITE_FAULTS.has(name) ? books : api;
       for (const seed of [1, 2, 3]) {
-        expect(breaks[name](createMock(api, { seed })), `seed ${seed} without ${name}`).toBe(false);
-        expect(breaks[name](createMock(api, { seed, faults: [name] })), `seed ${seed} with ${name}`).toBe(
+        expect(breaks[name](createMock(target, { seed })), `seed ${seed} without ${name}`).toBe(false);
+        expect(breaks[name](createMock(target, { seed, faults: [name] })), `seed ${seed} with ${name}`).toBe(
           true,
         );
       }

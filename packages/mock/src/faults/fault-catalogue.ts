@@ -41,7 +41,14 @@ export type FaultName =
   | 'ignored-ordering'
   | 'ignored-search'
   | 'filter-leaks-hidden-items'
-  | 'unstable-order';
+  | 'unstable-order'
+  | 'delete-keeps-item'
+  | 'create-unreadable'
+  | 'create-answer-differs'
+  | 'update-not-kept'
+  | 'patch-drops-fields'
+  | 'create-not-listed'
+  | 'count-ignores-writes';
 
 /** Every fault the mock knows, in a stable order. */
 export const faultCatalogue: readonly Fault[] = [
@@ -199,5 +206,45 @@ export const faultCatalogue: readonly Fault[] = [
     description:
       'Without an explicit ordering the item order changes from request to request (no ORDER BY), so a page walk repeats and skips items.',
     catches: 'pagination-no-duplicates',
+  },
+  {
+    name: 'delete-keeps-item',
+    description:
+      'A DELETE answers success but keeps the item: it can still be read, and it stays in the list.',
+    catches: 'use-after-free',
+  },
+  {
+    name: 'create-unreadable',
+    description:
+      'A created item is stored and listed, but reading it by the id the create returned answers 404.',
+    catches: 'ensure-resource-availability',
+  },
+  {
+    name: 'create-answer-differs',
+    description:
+      'The create answers what it was sent, but stores the item with one property changed (a boolean flipped, a number moved by one).',
+    catches: 'created-resource-matches',
+  },
+  {
+    name: 'update-not-kept',
+    description: 'PUT and PATCH answer the changed item, but the change is never stored.',
+    catches: 'update-persisted',
+  },
+  {
+    name: 'patch-drops-fields',
+    description:
+      'A PATCH replaces the item with the fields it names: every writable field it did not mention is lost.',
+    catches: 'partial-update-preserves',
+  },
+  {
+    name: 'create-not-listed',
+    description: 'A created item can be read by its id, but the list never shows it.',
+    catches: 'list-reflects-writes',
+  },
+  {
+    name: 'count-ignores-writes',
+    description:
+      "The list's total stays at the seeded number of items, whatever was created or deleted since.",
+    catches: 'list-reflects-writes',
   },
 ];

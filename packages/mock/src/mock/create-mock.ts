@@ -35,6 +35,11 @@ export interface Mock {
   token: string;
   /** The faults it was built with. */
   faults: readonly FaultName[];
+  /**
+   * Forgets every write (creates, updates, deletes): the datasets are the seeded ones again. Over
+   * HTTP, `POST /__assay/reset` does the same, unless the spec has an operation at that path.
+   */
+  reset(): void;
 }
 
 /** The token used when none is given. */
@@ -42,7 +47,9 @@ export const DEFAULT_MOCK_TOKEN = 'assay-mock-token';
 
 /**
  * Builds a stateful, seedable mock of an API: list operations serve a generated dataset with real
- * pagination, filtering, ordering and search; other operations answer with a valid example; every
+ * pagination, filtering, ordering and search; the operations of the API's resources write to it
+ * (a create adds an item, a replace or patch changes it, a delete removes it, and lists, totals
+ * and walks show the change); other operations answer with a valid example; every
  * operation checks auth and validates its input. Faults (see {@link faultCatalogue}) inject named bugs.
  *
  * Throws an {@link AssayError} `spec-empty` when the API has no operations, and `unknown-fault`
@@ -101,5 +108,6 @@ export function createMock(api: ApiModel, options: MockOptions = {}): Mock {
     listen: (listenOptions) => listenMock(serve, listenOptions),
     token,
     faults,
+    reset: () => serve.reset(),
   };
 }

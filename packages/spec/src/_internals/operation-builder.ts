@@ -10,6 +10,7 @@ import type {
   ParameterStyle,
   PropertyEncoding,
   RequestBody,
+  ResponseLink,
   ResponseSpec,
   SecurityRequirement,
   SpecFormat,
@@ -533,8 +534,28 @@ export class OperationBuilder {
         }
       } else {
         spec.content = this.content(response.content, at);
+        const links = this.links(response.links, { url: at.url, pointer: joinPointer(at.pointer, 'links') });
+        if (links.length > 0) spec.links = links;
       }
       out[status] = spec;
+    }
+    return out;
+  }
+
+  /**
+   * A response's Link Objects (OpenAPI 3.x §4.8.20). An `operationRef` is kept as written with an
+   * empty operationId; the loader resolves it once every operation has its id.
+   */
+  private links(raw: unknown, at: RefSite): ResponseLink[] {
+    const out: ResponseLink[] = [];
+    if (!isObj(raw)) return out;
+    for (const [name, rawLink] of Object.entries(raw)) {
+      const [link] = this.deref(rawLink, { url: at.url, pointer: joinPointer(at.pointer, name) });
+      if (!isObj(link)) continue;
+      const parameters = isObj(link.parameters) ? { ...link.parameters } : {};
+      if (typeof link.operationId === 'string') out.push({ name, operationId: link.operationId, parameters });
+      else if (typeof link.operationRef === 'string')
+        out.push({ name, operationId: '', operationRef: link.operationRef, parameters });
     }
     return out;
   }

@@ -15,6 +15,7 @@ import { locateError, locateProblems } from '../_internals/locate-problems.js';
 import { type MetaSchemaVersion, metaSchemaProblems } from '../_internals/meta-schema-problems.js';
 import { OperationBuilder } from '../_internals/operation-builder.js';
 import { sourceUrl } from '../_internals/read-document.js';
+import { resourcesOf } from '../_internals/resources-of.js';
 import { SchemaConverter } from '../_internals/schema-converter.js';
 import { SchemaViews } from '../_internals/schema-views.js';
 import { securitySchemesOf } from '../_internals/security-schemes-of.js';
@@ -167,6 +168,8 @@ async function load(source: string | URL | object, options: LoadOptions): Promis
     }
   }
 
+  const resources = resourcesOf(operations, schemas, problems);
+
   if (text !== undefined) locateProblems(text, problems);
   const info = (root.info ?? {}) as Record<string, unknown>;
   return {
@@ -189,6 +192,7 @@ async function load(source: string | URL | object, options: LoadOptions): Promis
       }
     }),
     schemas,
+    resources,
     problems,
   };
 }

@@ -91,3 +91,25 @@ describe('orderingVerdict', () => {
     );
   });
 });
+
+describe('orderingVerdict on date-times', () => {
+  it('accepts timestamps ordered by instant, whatever their offsets, and rejects them out of order', () => {
+    const instant = fc.integer({ min: 0, max: 4_000_000_000_000 });
+    const offset = fc.integer({ min: -12, max: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, offset), { minLength: 2, maxLength: 12 }), (stamps) => {
+        const text = ([ms, hours]: [number, number]) => {
+          const local = new Date(ms + hours * 3_600_000).toISOString().slice(0, 19);
+          const sign = hours < 0 ? '-' : '+';
+          return `${local}${sign}${String(Math.abs(hours)).padStart(2, '0')}:00`;
+        };
+        const sorted = [...stamps].sort((a, b) => a[0] - b[0]).map((s) => ({ at: text(s) }));
+        expect(orderingVerdict(sorted, [{ field: 'at', descending: false }]).sorted).toBe(true);
+      }),
+    );
+    const late = { at: '2024-05-01T10:00:00+02:00' };
+    const early = { at: '2024-05-01T09:00:00Z' };
+    expect(orderingVerdict([early, late], [{ field: 'at', descending: false }]).sorted).toBe(true);
+    expect(orderingVerdict([late, early], [{ field: 'at', descending: true }]).sorted).toBe(true);
+  });
+});

@@ -27,14 +27,21 @@ const localeLoose = new Intl.Collator('en', { sensitivity: 'base', ignorePunctua
 // Case-insensitive locale collations that keep punctuation (MySQL's utf8mb4_0900_ai_ci, ICU `ks-level2`).
 const localeCaseless = new Intl.Collator('en', { sensitivity: 'accent' });
 const localeNumeric = new Intl.Collator('en', { numeric: true });
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+// A timestamp column orders by the instant, whatever offset or precision the text shows.
+const instant: StringCompare = (a, b) => {
+  const order = DATE_TIME.test(a) && DATE_TIME.test(b) ? Date.parse(a) - Date.parse(b) : Number.NaN;
+  return Number.isFinite(order) ? order : binary(a, b);
+};
 
 /**
  * The string collations databases commonly use: binary (`C`), case-insensitive, a locale (ICU or
  * glibc `en_US`, which may ignore punctuation at the first level, or ignore case), and numeric
- * (decimals that JSON carries as strings).
+ * (decimals that JSON carries as strings), and RFC 3339 date-times by instant.
  */
 const STRING_COLLATIONS: StringCompare[] = [
   binary,
+  instant,
   caseInsensitive,
   locale.compare,
   localeLoose.compare,
