@@ -51,14 +51,34 @@ export async function dropOptional(
 
 type Removal = (request: HttpRequest) => HttpRequest | undefined;
 
+/**
+ * Whether a removal would take away the one invalid thing of a negative request: then the request
+ * is valid, the server rightly accepts it, and a "shrunk" negative-data-rejection finding would
+ * show a request with nothing wrong in it (seen against Django REST Framework: `page_size=abc`
+ * dropped, the 200 still reported). Such a removal is never tried.
+ */
+function removesReason(request: HttpRequest, location: 'query' | 'header' | 'body', name: string): boolean {
+  const reason = request.reason;
+  if (request.mode !== 'negative' || reason === undefined) return false;
+  if (location === 'body') {
+    return reason.location === 'body' && (reason.name === `/${name}` || reason.name.startsWith(`/${name}/`));
+  }
+  return reason.location === location && reason.name.toLowerCase() === name.toLowerCase();
+}
+
 function removals(operation: Operation, defs: Readonly<Record<string, JsonSchema>>): Removal[] {
   const out: Removal[] = [];
   for (const parameter of operation.parameters) {
     if (parameter.required) continue;
-    if (parameter.in === 'query') out.push((request) => withoutQuery(request, parameter.name));
+    if (parameter.in === 'query') {
+      out.push((request) =>
+        removesReason(request, 'query', parameter.name) ? undefined : withoutQuery(request, parameter.name),
+      );
+    }
     if (parameter.in === 'header') {
       const name = parameter.name.toLowerCase();
       out.push((request) => {
+        if (removesReason(request, 'header', name)) return undefined;
         if (!(name in request.headers)) return undefined;
         const headers = { ...request.headers };
         delete headers[name];
@@ -71,7 +91,11 @@ function removals(operation: Operation, defs: Readonly<Record<string, JsonSchema
   if (properties !== undefined && properties !== null && typeof properties === 'object') {
     const required = new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
     for (const name of Object.keys(properties)) {
-      if (!required.has(name)) out.push((request) => withoutBodyProperty(request, name));
+      if (!required.has(name)) {
+        out.push((request) =>
+          removesReason(request, 'body', name) ? undefined : withoutBodyProperty(request, name),
+        );
+      }
     }
   }
   return out;
