@@ -6,6 +6,7 @@ import { splitWalks } from '../_internals/pagination/split-walks.js';
 import { walkPageSize } from '../_internals/pagination/walk-page-size.js';
 import { violation } from '../_internals/violation.js';
 import { nextPageRequest, type PaginationRequestOptions } from './next-page-request.js';
+import { nextPageStep } from './next-page-step.js';
 
 const ID = 'pagination-full-pages';
 
@@ -24,9 +25,11 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
       for (const walk of splitWalks(exchanges, options)) {
         walk.pages.forEach((page, index) => {
           if (index === 0 || page.items!.length > 0) return;
+          const said = nextPageStep(walk.pages[index - 1]!.exchange, options)?.because;
+          if (said === 'guess') return;
           out.push(
             violation(ID, {
-              message: `page ${index} of the walk links a next page, but page ${index + 1} is empty`,
+              message: `page ${index} of the walk ${said === 'link' ? 'links a next page' : `says more items follow (${said})`}, but page ${index + 1} is empty`,
               pointer: pointerOf(page.exchange.operation.list?.itemsPath),
               keyword: 'empty-page',
               expected: 'at least one item',

@@ -4,6 +4,7 @@ import type { PageProblem } from './page-problem.js';
 import { pageSizeBounds, totalPagesFeasible } from './page-size-bounds.js';
 import type { PageView } from './page-view.js';
 import { pointerOf } from './pointer-of.js';
+import { totalsProblems } from './totals-problems.js';
 
 /** The metadata rules a single page breaks, by style. Rules whose inputs are unknown are skipped. */
 export function metadataProblems(page: PageView): PageProblem[] {
@@ -12,11 +13,11 @@ export function metadataProblems(page: PageView): PageProblem[] {
     case 'page-object':
       return pageObjectProblems(page, page.items.length);
     case 'page-number':
-      return pageNumberProblems(page, page.items.length);
+      return [...pageNumberProblems(page, page.items.length), ...totalsProblems(page)];
     case 'limit-offset':
-      return limitOffsetProblems(page, page.items.length);
+      return [...limitOffsetProblems(page, page.items.length), ...totalsProblems(page)];
     case 'cursor':
-      return cursorProblems(page, page.items.length);
+      return [...cursorProblems(page, page.items.length), ...totalsProblems(page)];
     case 'link-header':
       return linkHeaderProblems(page, page.items.length);
     case 'content-range':
