@@ -57,10 +57,11 @@ export interface Pagination {
   /** A response header holding the number of pages (`x-total-pages`), lower case. */
   totalPagesHeader?: string;
   /**
-   * Query parameters that make the server send its total, for conventions that count only on
-   * request (Directus `meta=total_count`, OData `$count=true`), as `name=value` pairs.
+   * Query pairs (`name=value&…`) every walk's first request carries: the ones that make the server
+   * page at all (json-server v1 `_page=1`) or send its total (Directus `meta=total_count`, OData
+   * `$count=true`).
    */
-  countQuery?: string;
+  walkQuery?: string;
   /**
    * The named convention this description follows (`fastapi-pagination Page`, `Spring Data Page` …),
    * when it was recognised as one; descriptions given by hand may leave it out.

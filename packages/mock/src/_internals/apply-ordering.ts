@@ -1,3 +1,5 @@
+import type { OrderingSyntax } from '@assay/model';
+
 /** One sort key of an ordering parameter: `-created` is `{ field: 'created', descending: true }`. */
 export interface OrderingKey {
   field: string;
@@ -5,16 +7,37 @@ export interface OrderingKey {
 }
 
 /**
- * Reads an ordering value (`name`, `-name`, `name,-pk`). Fields outside `allowed` are dropped,
- * as Django REST Framework's OrderingFilter does.
+ * Reads an ordering value in the list's syntax (`name`, `-name`, `name,-pk` by default; `name,desc`,
+ * `name:DESC`, `name desc` for the others, see `OrderingSyntax`). Fields outside `allowed` are
+ * dropped, as Django REST Framework's OrderingFilter does.
  */
-export function parseOrdering(value: string, allowed: ReadonlySet<string>): OrderingKey[] {
+export function parseOrdering(
+  value: string,
+  allowed: ReadonlySet<string>,
+  syntax: OrderingSyntax = 'minus',
+): OrderingKey[] {
   const keys: OrderingKey[] = [];
+  const add = (field: string, descending: boolean) => {
+    if (field !== '' && allowed.has(field)) keys.push({ field, descending });
+  };
+  if (syntax === 'comma') {
+    const [field = '', direction = 'asc'] = value.split(',').map((part) => part.trim());
+    add(field, direction.toLowerCase() === 'desc');
+    return keys;
+  }
+  if (syntax === 'field-only') {
+    add(value.trim(), false);
+    return keys;
+  }
   for (const part of value.split(',')) {
     const trimmed = part.trim();
-    const descending = trimmed.startsWith('-');
-    const field = descending ? trimmed.slice(1) : trimmed;
-    if (field !== '' && allowed.has(field)) keys.push({ field, descending });
+    if (syntax === 'minus') {
+      const descending = trimmed.startsWith('-');
+      add(descending ? trimmed.slice(1) : trimmed, descending);
+      continue;
+    }
+    const [field = '', direction = 'asc'] = trimmed.split(syntax === 'colon' ? ':' : /\s+/);
+    add(field, direction.toLowerCase() === 'desc');
   }
   return keys;
 }

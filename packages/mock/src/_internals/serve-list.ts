@@ -214,6 +214,11 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   put(pagination.startIndexPath, startIndex);
   put(pagination.endIndexPath, endIndex);
   put(pagination.hasMorePath, next !== undefined);
+  put(pagination.isLastPath, window.inRange && next === undefined);
+  put(pagination.pageSizePath, size);
+  if (pagination.countHeader !== undefined) headers[pagination.countHeader.toLowerCase()] = String(count);
+  if (pagination.totalPagesHeader !== undefined)
+    headers[pagination.totalPagesHeader.toLowerCase()] = String(totalPages);
   /**
    * Where there is no next (or previous) page: null when the schema allows it, 0 for a page number,
    * else nothing at all when the property is optional (Kubernetes omits `metadata.continue`), else
@@ -261,7 +266,7 @@ function orderingKeys(
     list.ordering.fields.length > 0
       ? new Set(list.ordering.fields)
       : new Set(objectProperties(list.itemSchema, ctx.defs).keys());
-  return parseOrdering(value, allowed);
+  return parseOrdering(value, allowed, list.ordering.syntax);
 }
 
 /** The page size asked for: a positive integer, or undefined for the default (as DRF reads it). */

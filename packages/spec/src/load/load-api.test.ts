@@ -122,6 +122,7 @@ describe('loadApi on spec/identification.yaml', () => {
     expect(list.pagination).toEqual({
       style: 'page-object',
       source: 'detected',
+      convention: 'authentik page object',
       firstPage: 1,
       pageParam: 'page',
       pageSizeParam: 'page_size',

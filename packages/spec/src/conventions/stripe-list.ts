@@ -1,0 +1,24 @@
+import { isBooleanAt } from './_internals/evidence-fields.js';
+import type { PaginationConvention } from './pagination-convention.js';
+
+/** Stripe list objects: `{object: "list", data, has_more, url}`, `limit`, `starting_after` (the last item's id), `ending_before`. */
+export const stripeList: PaginationConvention = {
+  name: 'Stripe list',
+  summary: '`{data, has_more}`, `limit`, `starting_after` = the last id of the page',
+  detect(ev) {
+    if (ev.typeAt(['data']) !== 'array' || !isBooleanAt(ev, ['has_more'])) return undefined;
+    const cursorParam = ev.param('starting_after');
+    if (cursorParam === undefined) return undefined;
+    const limitParam = ev.param('limit');
+    return {
+      itemsPath: ['data'],
+      pagination: {
+        style: 'cursor',
+        cursorParam,
+        ...(limitParam === undefined ? {} : { limitParam }),
+        ...ev.sizeLimits(limitParam),
+        hasMorePath: ['has_more'],
+      },
+    };
+  },
+};
