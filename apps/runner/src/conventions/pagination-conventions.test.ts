@@ -1,0 +1,132 @@
+import { createChecks } from '@assay/checks';
+import type { ApiModel, Exchange, HttpRequest, Operation, Violation } from '@assay/model';
+import { loadApi } from '@assay/spec';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ConventionCase,
+  FAULTS,
+  type Fault,
+  PATH,
+  serveConvention,
+} from '../_test/convention-server.js';
+import { PAGE_CASES } from '../_test/page-convention-cases.js';
+import { TOKEN_CASES } from '../_test/token-convention-cases.js';
+import { listSequence } from '../engine/list-sequence.js';
+
+// Each convention served as its framework documents it: the correct server draws no finding from
+// any check, and each single fault is caught by the check that owns its rule.
+const CATCHES: Record<Fault, readonly string[]> = {
+  overlap: ['pagination-no-duplicates'],
+  skip: ['pagination-complete', 'pagination-page-size-invariance', 'pagination-metadata'],
+  'wrong-total': ['pagination-metadata', 'pagination-complete', 'pagination-walk-terminates'],
+  'next-on-last': [
+    'pagination-metadata',
+    'pagination-full-pages',
+    'pagination-walk-terminates',
+    'pagination-past-last',
+  ],
+  'size-ignored': ['pagination-page-size'],
+  'ordering-ignored': ['query-ordering'],
+};
+
+function documentOf(c: ConventionCase): Record<string, unknown> {
+  return {
+    openapi: '3.0.3',
+    info: { title: c.convention, version: '1' },
+    servers: [{ url: 'http://testserver' }],
+    paths: {
+      [PATH]: {
+        get: {
+          operationId: 'things_list',
+          parameters: c.params.map((p) => ({ in: 'query', ...p })),
+          responses: {
+            '200': {
+              description: 'a page',
+              ...(c.headers === undefined ? {} : { headers: c.headers }),
+              content: { 'application/json': { schema: c.body } },
+            },
+            '400': {
+              description: 'bad request',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+          },
+        },
+      },
+      [`${PATH}/{thingId}`]: {
+        get: {
+          operationId: 'things_read',
+          parameters: [{ name: 'thingId', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: {
+            '200': {
+              description: 'one',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        // No `required`: the identifier comes from the item operation's path parameter.
+        Thing: {
+          type: 'object',
+          properties: { id: { type: 'integer' }, name: { type: 'string' }, rank: { type: 'integer' } },
+        },
+      },
+    },
+  };
+}
+
+async function findings(api: ApiModel, c: ConventionCase, fault?: Fault): Promise<Violation[]> {
+  const operation = api.operations.find((o) => o.id === 'things_list') as Operation;
+  const { checks, sequenceChecks, validator } = createChecks(api, { basePath: '' });
+  const send = async (request: HttpRequest): Promise<Exchange> => ({
+    operation,
+    request,
+    response: serveConvention(c, request, fault),
+  });
+  const exchanges = await listSequence(operation, () => ({}), send, {
+    basePath: '',
+    isAborted: () => false,
+    isValid: (schema, value) => validator.isValid(schema, value),
+  });
+  expect(exchanges.length).toBeGreaterThan(1);
+  const out: Violation[] = [];
+  for (const exchange of exchanges) for (const check of checks) out.push(...check.verify(exchange));
+  for (const check of sequenceChecks) out.push(...check.verify(exchanges));
+  return out;
+}
+
+describe.each([...PAGE_CASES, ...TOKEN_CASES])('$convention', (c) => {
+  let api: ApiModel;
+  beforeAll(async () => {
+    api = await loadApi(documentOf(c));
+  });
+
+  it('is detected, with its identifier from the item operation', () => {
+    const list = api.operations.find((o) => o.id === 'things_list')!.list;
+    expect(list?.pagination?.convention).toBe(c.convention);
+    expect(list?.identifier).toBe('id');
+    expect(list?.ordering).toMatchObject({
+      param: c.ordering.param,
+      fields: ['name', 'rank'],
+      syntax: c.ordering.syntax,
+    });
+  });
+
+  it('a correct server draws no finding', async () => {
+    expect(await findings(api, c)).toEqual([]);
+  });
+
+  it.each(FAULTS.filter((f) => c.hasTotal || f !== 'wrong-total'))(
+    '%s is caught by its check',
+    async (fault) => {
+      const found = await findings(api, c, fault);
+      const ids = [...new Set(found.map((v) => v.check))];
+      expect(
+        ids.filter((id) => CATCHES[fault].includes(id)),
+        `${fault}: found ${ids.join(', ') || 'nothing'}`,
+      ).not.toEqual([]);
+    },
+  );
+});
