@@ -44,6 +44,8 @@ export interface ConventionCase {
   body: Record<string, unknown>;
   headers?: Record<string, Record<string, unknown>>;
   hasTotal: boolean;
+  /** The convention has no next link, token or flag (a next page is found by counting), so `next-on-last` cannot happen. */
+  countsOnly?: boolean;
   ordering: { param: string; syntax: OrderingSyntax };
   /** The documented request semantics: the offset and size asked for, or `bad` for a 400. */
   read(q: URLSearchParams, all: readonly Item[]): { offset: number; size?: number } | 'bad';

@@ -118,15 +118,14 @@ describe.each([...PAGE_CASES, ...TOKEN_CASES])('$convention', (c) => {
     expect(await findings(api, c)).toEqual([]);
   });
 
-  it.each(FAULTS.filter((f) => c.hasTotal || f !== 'wrong-total'))(
-    '%s is caught by its check',
-    async (fault) => {
-      const found = await findings(api, c, fault);
-      const ids = [...new Set(found.map((v) => v.check))];
-      expect(
-        ids.filter((id) => CATCHES[fault].includes(id)),
-        `${fault}: found ${ids.join(', ') || 'nothing'}`,
-      ).not.toEqual([]);
-    },
-  );
+  it.each(
+    FAULTS.filter((f) => (c.hasTotal || f !== 'wrong-total') && (!c.countsOnly || f !== 'next-on-last')),
+  )('%s is caught by its check', async (fault) => {
+    const found = await findings(api, c, fault);
+    const ids = [...new Set(found.map((v) => v.check))];
+    expect(
+      ids.filter((id) => CATCHES[fault].includes(id)),
+      `${fault}: found ${ids.join(', ') || 'nothing'}`,
+    ).not.toEqual([]);
+  });
 });

@@ -127,7 +127,8 @@ function pageNumberNext(page: PageView, options: PaginationRequestOptions): Next
     return (r - p.firstPage + 1) * size < page.count ? following('count') : undefined;
   }
   if (page.count !== undefined && n === 0) return undefined;
-  if (n === 0 || (size !== undefined && n < size)) return undefined;
+  const expected = size ?? p.defaultPageSize;
+  if (n === 0 || (expected !== undefined && n < expected)) return undefined;
   return following('guess');
 }
 
@@ -150,7 +151,8 @@ function limitOffsetNext(page: PageView, options: PaginationRequestOptions): Nex
   if (page.hasMore === false) return undefined;
   if (page.count !== undefined) return offset >= page.count ? undefined : following('count');
   if (page.hasMore === true) return following('has-more');
-  if (page.requestedSize !== undefined && page.items.length < page.requestedSize) return undefined;
+  const expected = page.requestedSize ?? p.defaultPageSize;
+  if (expected !== undefined && page.items.length < expected) return undefined;
   return following('guess');
 }
 

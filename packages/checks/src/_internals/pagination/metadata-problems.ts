@@ -213,7 +213,8 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
         message: `the next link of page ${r} leads to page ${linked}`,
       });
     }
-  } else if (page.next === null && count !== undefined) {
+  } else if (page.next === null && count !== undefined && !(n === 0 && count > 0)) {
+    // (An empty page of a non-empty list is past the end: pagination-past-last judges it.)
     // The last page: every earlier page held page_size items, this one the rest.
     const before = count - n;
     const size = r === first ? undefined : before / (r - first);
