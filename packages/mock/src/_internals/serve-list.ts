@@ -11,6 +11,7 @@ import { isRequiredAt } from './is-required-at.js';
 import type { MockContext } from './mock-context.js';
 import type { MockReply } from './mock-reply.js';
 import { objectProperties } from './object-properties.js';
+import { offersPlainArray, pageEnvelope } from './page-envelope.js';
 import { formatQuery } from './parse-query.js';
 import { resolveSchema } from './resolve-schema.js';
 import { concreteMediaType, errorResponse, responseMedia, successResponse } from './response-choice.js';
@@ -86,7 +87,15 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   const headers: Record<string, string> = {};
   const media = responseMedia(success.spec);
   if (media !== undefined) headers['content-type'] = concreteMediaType(media.mediaType);
-  const envelope = list.itemsPath.length === 0 ? [] : (factory.example(operation, success)?.value ?? {});
+  const envelope = list.itemsPath.length === 0 ? [] : pageEnvelope(ctx, factory, operation, success);
+
+  // json-server v1: without the page parameter, the whole list as a plain array.
+  const plain =
+    pagination?.pageParam !== undefined &&
+    !values.has(pagination.pageParam) &&
+    list.itemsPath.length > 0 &&
+    offersPlainArray(success, ctx.defs);
+  if (plain) return { status: success.status, headers, body: serialisePage(pool, [], pool) };
 
   if (pagination === undefined) {
     return {

@@ -194,7 +194,7 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
       message: `the page holds ${n} items but count is ${count}`,
     });
   }
-  if (typeof page.next === 'string') {
+  if (typeof page.next === 'string' && page.next !== '') {
     const linked = p.pageParam === undefined ? undefined : linkedPage(page.next, p.pageParam, first);
     if (n === 0 || (count !== undefined && (r - first + 1) * n >= count)) {
       out.push({
@@ -213,7 +213,7 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
         message: `the next link of page ${r} leads to page ${linked}`,
       });
     }
-  } else if (page.next === null && count !== undefined && !(n === 0 && count > 0)) {
+  } else if ((page.next === null || page.next === '') && count !== undefined && !(n === 0 && count > 0)) {
     // (An empty page of a non-empty list is past the end: pagination-past-last judges it.)
     // The last page: every earlier page held page_size items, this one the rest.
     const before = count - n;
@@ -231,7 +231,7 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
     }
   }
   if (p.previousPath !== undefined) {
-    if (r === first && typeof page.previous === 'string') {
+    if (r === first && typeof page.previous === 'string' && page.previous !== '') {
       out.push({
         keyword: 'previous',
         pointer: pointerOf(p.previousPath),
@@ -247,7 +247,7 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
         actual: null,
         message: `page ${r} has no previous link`,
       });
-    } else if (typeof page.previous === 'string' && p.pageParam !== undefined) {
+    } else if (typeof page.previous === 'string' && page.previous !== '' && p.pageParam !== undefined) {
       const linked = linkedPage(page.previous, p.pageParam, first);
       if (linked !== undefined && linked !== r - 1) {
         out.push({
