@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AssayError } from '@assay/model';
+import { parseInspectArgs } from './parse-inspect-args.js';
+import type { InspectOptions } from './run-inspect-command.js';
 import type { MockOptions, ReportKind, RunOptions } from './run-options.js';
 
 /** Defaults of `assay run`, also shown by `--help`. */
@@ -48,7 +50,11 @@ const mockSpec = {
 } as const;
 
 /** The result of parsing a command line: a command to run, or a request for help. */
-export type CliCommand = RunOptions | MockOptions | { command: 'help'; topic?: 'run' | 'mock' };
+export type CliCommand =
+  | RunOptions
+  | MockOptions
+  | InspectOptions
+  | { command: 'help'; topic?: 'run' | 'mock' | 'inspect' };
 
 /**
  * Parses and validates the arguments of `assay` (without `node` and the script). Every problem
@@ -65,11 +71,16 @@ export function parseCliArgs(
     return { command: 'help' };
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    if (command === 'run' || command === 'mock') return { command: 'help', topic: command };
+    if (command === 'run' || command === 'mock' || command === 'inspect')
+      return { command: 'help', topic: command };
   }
   if (command === 'run') return parseRun(rest, env, randomSeed);
   if (command === 'mock') return parseMock(rest, randomSeed);
-  throw new AssayError('usage', `unknown command "${command}": expected "run" or "mock" (see assay --help)`);
+  if (command === 'inspect') return parseInspectArgs(rest);
+  throw new AssayError(
+    'usage',
+    `unknown command "${command}": expected "run", "mock" or "inspect" (see assay --help)`,
+  );
 }
 
 function parseRun(

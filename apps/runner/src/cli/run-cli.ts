@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { AssayError } from '@assay/model';
 import type { CliIo } from './cli-io.js';
 import { parseCliArgs } from './parse-cli-args.js';
+import { runInspectCommand } from './run-inspect-command.js';
 import { runMockCommand } from './run-mock-command.js';
 import { runRunCommand } from './run-run-command.js';
 import { usageText } from './usage-text.js';
@@ -22,6 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return exitCodes.ok;
     }
     if (command.command === 'mock') return await runMockCommand(command, io);
+    if (command.command === 'inspect') return await runInspectCommand(command, io);
     return await runRunCommand(command, io);
   } catch (error) {
     return reportError(error, io);

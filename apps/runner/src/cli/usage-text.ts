@@ -1,7 +1,7 @@
 import { mockDefaults, runDefaults } from './parse-cli-args.js';
 
 /** The `--help` text of each command. */
-export function usageText(topic?: 'run' | 'mock'): string {
+export function usageText(topic?: 'run' | 'mock' | 'inspect'): string {
   const run = `Usage:
   assay run <spec> --base-url <url> [options]   fuzz a live server
   assay run <spec> --mock [options]              fuzz the built-in mock, in-process
@@ -34,7 +34,13 @@ Exit codes: 0 no failures, 1 failures found, 2 usage/config/spec error, 3 target
   assay mock <spec> [--port ${mockDefaults.port}] [--host ${mockDefaults.host}] [--seed n] [--items n] [--token t] [--fault name]...
 
 Serves a stateful mock of the spec over HTTP until interrupted.`;
+  const inspect = `Usage:
+  assay inspect <spec> [--json]
+
+Prints what Assay understood of each operation: list or not, pagination convention, parameters
+and metadata paths, filters, ordering, search, auth, and what it could not tell and why.`;
   if (topic === 'run') return run;
   if (topic === 'mock') return mock;
-  return `assay: spec-driven API contract testing\n\n${run}\n\n${mock}`;
+  if (topic === 'inspect') return inspect;
+  return `assay: spec-driven API contract testing\n\n${run}\n\n${mock}\n\n${inspect}`;
 }
