@@ -8,6 +8,7 @@ import { createRedactor } from '../report/create-redactor.js';
 import { toRunReport } from '../report/to-run-report.js';
 import { writeReports } from '../report/write-reports.js';
 import type { CliIo } from './cli-io.js';
+import { notUnderstoodLists } from './not-understood-lists.js';
 import { presentRun } from './present-run.js';
 import type { RunOptions } from './run-options.js';
 import { checkReportPaths } from './write-reports.js';
@@ -17,6 +18,7 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
   const cwd = io.cwd ?? process.cwd();
   await checkReportPaths(options.reports, cwd);
   const api = await loadApi(specSource(options.spec, cwd));
+  if (!options.quiet) for (const line of notUnderstoodLists(api)) io.stderr.write(`${line}\n`);
   const pool =
     options.baseUrl === undefined
       ? undefined
