@@ -113,7 +113,7 @@ describe('Assay against the DRF server', () => {
     );
     // Judged a false positive and fixed: the ignored ordering=pk (see above) is no finding.
     const ordering = result.failures.filter(
-      (f) => f.check === 'query-ordering' || f.check === 'pagination-walk-order',
+      (f) => f.violation.check === 'query-ordering' || f.violation.check === 'pagination-walk-order',
     );
     expect(ordering).toEqual([]);
     expect(verdict.unexplained).toEqual([]);

@@ -45,7 +45,7 @@ describe('Assay against Stoplight Prism', () => {
     console.log(
       `Prism mock: ${result.requests} requests in ${Math.round(performance.now() - started)} ms, exit ${exitCode}\n${verdict.table}`,
     );
-    const checks = new Set(result.failures.map((f) => f.check));
+    const checks = new Set(result.failures.map((f) => f.violation.check));
     expect([...checks].some((c) => c.startsWith('pagination-'))).toBe(true);
     expect([...checks].some((c) => c.startsWith('query-'))).toBe(true);
     expect([...checks].filter((c) => /schema|content-type|headers/.test(c))).toEqual([]);
@@ -70,7 +70,10 @@ describe('Assay against Stoplight Prism', () => {
       `Prism proxy: ${proxied.result.requests} requests in ${Math.round(performance.now() - started)} ms, exit ${proxied.exitCode}\n${verdict.table}`,
     );
     const summary = (failures: readonly Failure[]) =>
-      failures.map((f) => `${f.check} ${f.fingerprint} ${f.response?.status ?? '-'} x${f.occurrences}`);
+      failures.map(
+        (f) =>
+          `${f.violation.check} ${f.violation.fingerprint} ${f.response?.status ?? '-'} x${f.occurrences}`,
+      );
     expect(summary(proxied.result.failures)).toEqual(summary(direct.result.failures));
     expect(proxied.result.requests).toBe(direct.result.requests);
     expect(proxied.exitCode).toBe(direct.exitCode);

@@ -32,7 +32,7 @@ export function classifyFindings(
   const explained: Classification['explained'] = [];
   const unexplained: Failure[] = [];
   for (const failure of failures) {
-    const match = expected.find((e) => e.check === failure.check && e.matches(failure));
+    const match = expected.find((e) => e.check === failure.violation.check && e.matches(failure));
     if (match === undefined) unexplained.push(failure);
     else explained.push({ failure, expected: match });
   }

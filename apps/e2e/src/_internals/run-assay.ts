@@ -44,7 +44,7 @@ export async function runAssay(options: {
       maxBodyBytes: runDefaults.maxBodyBytes,
       faults: [],
     });
-    const exitCode = result.failures.some((f) => f.severity === 'error') ? 1 : 0;
+    const exitCode = result.failures.some((f) => f.violation.severity === 'error') ? 1 : 0;
     return { result, exitCode };
   } finally {
     await pool.close();
@@ -54,5 +54,5 @@ export async function runAssay(options: {
 /** A finding in one line: check, status, what was sent and what was said; for test output. */
 export function describeFailure(failure: Failure): string {
   const url = new URL(failure.request.url);
-  return `${failure.check} [${failure.severity}] ${failure.response?.status ?? 'no response'} ${url.pathname}${url.search} ${failure.pointer} ${failure.keyword}: ${failure.message}`;
+  return `${failure.violation.check} [${failure.violation.severity}] ${failure.response?.status ?? 'no response'} ${url.pathname}${url.search} ${failure.violation.pointer} ${failure.violation.keyword}: ${failure.violation.message}`;
 }

@@ -1,3 +1,4 @@
+import { formatWarning } from '../engine/format-warning.js';
 import type { RunProgress, RunResult } from '../engine/run-result.js';
 import { createRedactor } from '../report/create-redactor.js';
 import { formatSummary } from '../report/format-summary.js';
@@ -49,11 +50,13 @@ export const presentRun = {
     const text = formatSummary(toRunReport(result, { redactor }), { redactor, color });
     io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     for (const warning of result.warnings ?? []) {
-      io.stderr.write(`assay: warning: ${redactor.text(warning)} (a bug in assay; please report it)\n`);
+      io.stderr.write(
+        `assay: warning: ${redactor.text(formatWarning(warning))} (a bug in assay; please report it)\n`,
+      );
     }
     // The spec's own problems (e.g. a schema no value satisfies): the operation was partly untested.
     for (const warning of result.specWarnings ?? []) {
-      io.stderr.write(`assay: warning: ${redactor.text(warning)}\n`);
+      io.stderr.write(`assay: warning: ${redactor.text(formatWarning(warning))}\n`);
     }
     // The summary already says a run was interrupted; a time budget deserves its reason.
     if (result.incomplete && result.incompleteReason !== 'interrupted' && !options.quiet) {

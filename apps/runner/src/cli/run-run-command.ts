@@ -64,7 +64,7 @@ export async function runRunCommand(options: RunOptions, io: CliIo): Promise<num
   }
   // Interrupted by the user: the conventional 128 + SIGINT, so a script never mistakes it for a pass.
   if (io.signal?.aborted === true) return 130;
-  if (result.failures.some((f) => f.severity === 'error')) return 1;
+  if (result.failures.some((f) => f.violation.severity === 'error')) return 1;
   return 0;
 }
 

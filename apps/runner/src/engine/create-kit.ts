@@ -4,7 +4,7 @@ import type { ApiModel } from '@assay/model';
 import { AssayError } from '@assay/model';
 import type { EngineKit } from './engine-kit.js';
 import { listSequence } from './list-sequence.js';
-import { transportCheckIds } from './run-engine.js';
+import { transportCheckIds } from './transport-check-ids.js';
 
 /** Which checks a run selects (`--checks`, `--exclude-checks`). */
 export interface CheckSelection {

@@ -106,6 +106,6 @@ describe('authProbes', () => {
     };
     expect((await executeRun(keyed, options)).failures).toEqual([]);
     const faulty = await executeRun(keyed, { ...options, faults: ['ignored-auth'] });
-    expect(faulty.failures.map((f) => f.check)).toEqual(['ignored-auth']);
+    expect(faulty.failures.map((f) => f.violation.check)).toEqual(['ignored-auth']);
   });
 });

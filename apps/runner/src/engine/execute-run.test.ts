@@ -40,7 +40,7 @@ function recorder(log: string[]) {
 describe('executeRun against the in-process mock', () => {
   it.each([1, 2, 3, 4, 5])('finds nothing on a correct server (seed %i)', async (seed) => {
     const result = await executeRun(api, { ...base, seed });
-    expect(result.failures.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
+    expect(result.failures.map((f) => `${f.violation.check}: ${f.violation.message}`)).toEqual([]);
     expect(result.warnings).toBeUndefined();
     expect(result.requests).toBeGreaterThan(60);
     expect(result.operations[0]?.checks.length).toBeGreaterThan(10);
@@ -52,7 +52,7 @@ describe('executeRun against the in-process mock', () => {
     faultCatalogue.flatMap((fault) => [1, 2].map((seed) => [fault.name, fault.catches, seed] as const)),
   )('fault %s is caught by %s (seed %i)', async (name, catches, seed) => {
     const result = await executeRun(api, { ...base, seed, faults: [name] });
-    expect(result.failures.map((f) => f.check)).toContain(catches);
+    expect(result.failures.map((f) => f.violation.check)).toContain(catches);
   });
 
   it('replays the same requests in the same order for the same seed, whatever the concurrency', async () => {
@@ -86,7 +86,9 @@ describe('executeRun against the in-process mock', () => {
     const shrunk = await executeRun(api, { ...base, faults });
     const raw = await executeRun(api, { ...base, faults, shrink: false });
     const pick = (failures: typeof shrunk.failures) =>
-      failures.find((f) => f.check === 'not-a-server-error' && f.fingerprint.endsWith('|500'));
+      failures.find(
+        (f) => f.violation.check === 'not-a-server-error' && f.violation.fingerprint.endsWith('|500'),
+      );
     const small = pick(shrunk.failures)!;
     const large = pick(raw.failures)!;
     expect(small.shrunk).toBe(true);
@@ -147,7 +149,7 @@ describe('executeRun against the mock over a real 127.0.0.1 port', () => {
           dispatcher: pool,
           bearer: 'port-token',
         });
-        const checks = [...new Set(result.failures.map((f) => f.check))];
+        const checks = [...new Set(result.failures.map((f) => f.violation.check))];
         if (expected.length === 0) expect(checks).toEqual([]);
         else expect(checks).toEqual(expect.arrayContaining([...expected]));
         expect(result.target).toBe(baseUrl.href);

@@ -10,7 +10,7 @@ export class FailureBook {
 
   /** Records one occurrence; returns true when it is a bug not seen before. */
   record(failure: Failure): boolean {
-    const key = FailureBook.key(failure.operationId, failure.check, failure.fingerprint);
+    const key = FailureBook.key(failure.operationId, failure.violation.check, failure.violation.fingerprint);
     const known = this.#entries.get(key);
     if (known !== undefined) {
       known.occurrences += 1;
@@ -28,7 +28,9 @@ export class FailureBook {
    */
   claimForShrink(failure: Failure): boolean {
     if (failure.path === undefined) return false;
-    return this.claimKey(FailureBook.key(failure.operationId, failure.check, failure.fingerprint));
+    return this.claimKey(
+      FailureBook.key(failure.operationId, failure.violation.check, failure.violation.fingerprint),
+    );
   }
 
   /**
@@ -56,7 +58,7 @@ export class FailureBook {
    * not longer (URL plus body), since those are already deterministic.
    */
   replace(failure: Failure): void {
-    const key = FailureBook.key(failure.operationId, failure.check, failure.fingerprint);
+    const key = FailureBook.key(failure.operationId, failure.violation.check, failure.violation.fingerprint);
     const known = this.#entries.get(key);
     if (known === undefined) return;
     if (known.path === undefined && size(failure) > size(known)) return;

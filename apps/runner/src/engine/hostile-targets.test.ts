@@ -109,15 +109,18 @@ describe('executeRun against a hostile server', () => {
     await pool.close();
     expect(performance.now() - started).toBeLessThan(10_000);
     const byOp = Object.fromEntries(result.operations.map((op) => [op.operationId, op]));
-    const checksOf = (id: string) => result.failures.filter((f) => f.operationId === id).map((f) => f.check);
+    const checksOf = (id: string) =>
+      result.failures.filter((f) => f.operationId === id).map((f) => f.violation.check);
     expect(checksOf('hang')).toEqual(['response-timeout']);
     expect(byOp.hang!.skipped).toContain('given up');
     expect(checksOf('reset')).toEqual(['transport-error']);
     expect(byOp.reset!.skipped).toContain('given up');
     // A body past the cap is cut and not read further: a warning says it was not fully checked.
     const huge = result.failures.filter((f) => f.operationId === 'huge');
-    expect(huge.map((f) => [f.check, f.severity])).toEqual([['transport-error', 'warning']]);
-    expect(huge[0]!.message).toContain('65536 bytes');
+    expect(huge.map((f) => [f.violation.check, f.violation.severity])).toEqual([
+      ['transport-error', 'warning'],
+    ]);
+    expect(huge[0]!.violation.message).toContain('65536 bytes');
     expect(huge[0]!.response?.truncated).toBe(true);
     expect(checksOf('fine')).toEqual([]);
     expect(byOp.fine!.requests).toBeGreaterThan(20);

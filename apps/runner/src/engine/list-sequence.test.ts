@@ -85,10 +85,10 @@ describe('listSequence under a path parameter', () => {
         return dispatch(options, handler);
       });
     const clean = await executeRun(api, { ...base, wrapDispatcher: wrap });
-    expect(clean.failures.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
+    expect(clean.failures.map((f) => `${f.violation.check}: ${f.violation.message}`)).toEqual([]);
     expect(paths.some((path) => /\/api\/orgs\/[a-z]+\/members\/\?page=2/.test(path))).toBe(true);
     const faulty = await executeRun(api, { ...base, faults: ['missing-items-across-pages'] });
-    expect(faulty.failures.map((f) => f.check)).toContain('pagination-complete');
+    expect(faulty.failures.map((f) => f.violation.check)).toContain('pagination-complete');
   });
 });
 

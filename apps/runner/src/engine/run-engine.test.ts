@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { latencyHistogram, recordLatency } from '../report/latency-histogram.js';
 import { createTransport, type Transport } from '../transport/create-transport.js';
 import type { EngineKit } from './engine-kit.js';
+import { formatWarning } from './format-warning.js';
 import { runEngine } from './run-engine.js';
 
 const operation: Operation = {
@@ -126,8 +127,8 @@ describe('runEngine', () => {
     const sent: string[] = [];
     const outcome = await run(1, false, sent);
     const qs = sent.map((path) => Number(new URL(path, 'http://x').searchParams.get('q')));
-    const server = outcome.failures.find((f) => f.check === 'server-error')!;
-    const teapot = outcome.failures.find((f) => f.check === 'teapot')!;
+    const server = outcome.failures.find((f) => f.violation.check === 'server-error')!;
+    const teapot = outcome.failures.find((f) => f.violation.check === 'teapot')!;
     expect(server.occurrences).toBe(qs.filter((q) => q >= 1000).length);
     expect(teapot.occurrences).toBe(qs.filter((q) => q < 0).length);
     expect(outcome.failures).toHaveLength(2);
@@ -140,9 +141,9 @@ describe('runEngine', () => {
         for (const failure of outcome.failures) {
           expect(failure.shrunk).toBe(true);
           const q = Number(new URL(failure.request.url).searchParams.get('q'));
-          if (failure.check === 'server-error') expect(q).toBe(1000);
-          if (failure.check === 'teapot') expect(q).toBe(-1);
-          expect(failure.response?.status).toBe(failure.check === 'server-error' ? 500 : 418);
+          if (failure.violation.check === 'server-error') expect(q).toBe(1000);
+          if (failure.violation.check === 'teapot') expect(q).toBe(-1);
+          expect(failure.response?.status).toBe(failure.violation.check === 'server-error' ? 500 : 418);
           expect(failure.path).toMatch(/^\d+(:\d+)*$/);
         }
       }),
@@ -189,13 +190,20 @@ describe('runEngine', () => {
       throwing(new AssayError('generation', 'oneOf branches overlap', { pointer: '/paths/~1thing/get/q' })),
     );
     expect(unsatisfiable.warnings).toEqual([]);
-    expect(unsatisfiable.specWarnings).toEqual([
+    expect(unsatisfiable.specWarnings.map(formatWarning)).toEqual([
       'get_thing: positive requests could not be generated: oneOf branches overlap (schema at /paths/~1thing/get/q)',
       'get_thing: negative requests could not be generated: oneOf branches overlap (schema at /paths/~1thing/get/q)',
     ]);
     const buggy = await run(1, false, [], throwing(new TypeError('x is undefined')));
     expect(buggy.specWarnings).toEqual([]);
     expect(buggy.warnings).toHaveLength(2);
-    expect(buggy.warnings[0]).toMatch(/^get_thing: positive generation failed .*x is undefined/);
+    expect(buggy.warnings[0]).toMatchObject({
+      code: 'generation-failed',
+      operation: 'get_thing',
+      phase: 'positive',
+    });
+    expect(formatWarning(buggy.warnings[0]!)).toMatch(
+      /^get_thing: positive generation failed .*x is undefined/,
+    );
   });
 });

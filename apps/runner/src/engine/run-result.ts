@@ -1,4 +1,4 @@
-import type { GenerationMode, HttpMethod } from '@assay/model';
+import type { GenerationMode, HttpMethod, Violation } from '@assay/model';
 import type { LatencyHistogram } from '../report/latency-histogram.js';
 
 /**
@@ -25,25 +25,20 @@ export interface ReceivedResponse {
 }
 
 /**
- * One distinct bug: a check that failed on an operation, grouped by fingerprint. The request and
- * response are those of the smallest reproduction found (after shrinking, when it ran).
+ * One distinct bug: a check that failed on an operation, grouped by fingerprint. The violation,
+ * request and response are those of the smallest reproduction found (after shrinking, when it ran).
  */
 export interface Failure {
   operationId: string;
   method: HttpMethod;
   /** The operation's path template, e.g. `/stages/identification/`. */
   operationPath: string;
-  /** The check id, e.g. `response-schema-conformance`, or `response-timeout` / `transport-error`. */
-  check: string;
-  severity: 'error' | 'warning';
-  message: string;
-  /** JSON pointer into the response body; `''` when the whole body or a non-body part. */
-  pointer: string;
-  keyword: string;
-  expected: unknown;
-  actual: unknown;
-  /** What groups occurrences of the same bug. */
-  fingerprint: string;
+  /**
+   * What the check found: its id (e.g. `response-schema-conformance`, or `response-timeout` /
+   * `transport-error` for requests that got no usable response), severity, message, JSON pointer,
+   * keyword, expected and actual values, and the fingerprint that groups occurrences of this bug.
+   */
+  violation: Violation;
   /** How the failing request was made (`example`, `coverage`, `positive`, `negative`, `pagination`, `auth`). */
   mode: GenerationMode;
   request: SentRequest;
@@ -60,6 +55,30 @@ export interface Failure {
   shrunk: boolean;
   /** How many requests showed this same failure (same operation, check and fingerprint). */
   occurrences: number;
+}
+
+/** What a warning is about: each code is one thing Assay (or the spec) could not do. */
+export type RunWarningCode =
+  /** A check threw on an exchange (said once per check and message for the whole run). */
+  | 'check-threw'
+  /** A phase of an operation threw: the rest of that phase was not tested. */
+  | 'phase-failed'
+  /** A generator threw while building an operation's requests for a phase (said once per phase). */
+  | 'generation-failed'
+  /** Shrinking a failure threw: the failure keeps its unshrunk reproduction. */
+  | 'shrink-failed'
+  /** The spec asks for what no value satisfies (e.g. overlapping `oneOf` branches): the spec's to fix. */
+  | 'unsatisfiable-schema';
+
+/** Something a run could not do, as data; `formatWarning` gives the one-line text. */
+export interface RunWarning {
+  code: RunWarningCode;
+  /** The operation id it concerns; absent for what is said once for the whole run (`check-threw`). */
+  operation?: string;
+  /** The phase it concerns, when it concerns one (`examples`, `positive`, `list`...). */
+  phase?: string;
+  /** What went wrong, without the operation id. */
+  message: string;
 }
 
 /** What happened to one operation. */
@@ -106,13 +125,13 @@ export interface RunResult {
   incomplete: boolean;
   incompleteReason?: string;
   /** Things Assay itself failed to do (a generator or a check that threw): bugs to report, not API failures. */
-  warnings?: string[];
+  warnings?: RunWarning[];
   /**
    * Problems of the spec met while running, e.g. a schema no value can satisfy (overlapping `oneOf`
    * branches), so some requests of an operation could not be generated: the spec's to fix, not
    * bugs in Assay. Each names the operation, the phase and the schema problem.
    */
-  specWarnings?: string[];
+  specWarnings?: RunWarning[];
   /**
    * Secret values (bearer token, every --header value) that must never be printed: reporters
    * replace each occurrence with `[REDACTED]` in every output. Never serialise this field.

@@ -29,8 +29,8 @@ const against = async (handler: HostileHandler, overrides = {}): Promise<Hostile
 /** The run finished in time, said `message` about the victim under `check`, and tested `fine` cleanly. */
 function expectContained(outcome: HostileOutcome, check: string, message: RegExp, withinMs = 10_000): void {
   expect(outcome.elapsedMs).toBeLessThan(withinMs);
-  const found = outcome.failuresOf('victim').filter((f) => f.check === check);
-  expect(found.map((f) => f.message)).toEqual([expect.stringMatching(message)]);
+  const found = outcome.failuresOf('victim').filter((f) => f.violation.check === check);
+  expect(found.map((f) => f.violation.message)).toEqual([expect.stringMatching(message)]);
   expect(outcome.fine.requests).toBeGreaterThan(5);
   expect(outcome.failuresOf('fine')).toEqual([]);
   expect(outcome.fine.skipped).toBeUndefined();
@@ -107,7 +107,7 @@ describe('a run against a hostile server', () => {
     });
     expectContained(outcome, 'transport-error', /longer than the read cap of 65536 bytes \(--max-body\)/);
     const [finding] = outcome.failuresOf('victim');
-    expect(finding!.severity).toBe('warning');
+    expect(finding!.violation.severity).toBe('warning');
     expect(finding!.response).toMatchObject({ truncated: true });
     expect(finding!.response!.body.length).toBe(65536);
     // Socket buffers aside, the server could not push the bodies: the client stopped reading.

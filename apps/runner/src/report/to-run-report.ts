@@ -31,10 +31,10 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
     };
     return {
       operationId: failure.operationId,
-      check: failure.check,
-      kind: findingKind(failure.check),
-      message: failure.message,
-      severity: failure.severity,
+      check: failure.violation.check,
+      kind: findingKind(failure.violation.check),
+      message: failure.violation.message,
+      severity: failure.violation.severity,
       request,
       response:
         failure.response === undefined

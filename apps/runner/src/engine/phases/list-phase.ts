@@ -1,0 +1,63 @@
+import type { Exchange, HttpRequest } from '@assay/model';
+import type { SendOutcome, Transport } from '../../transport/create-transport.js';
+import { reportCheckThrew } from '../engine-warnings.js';
+import { exchange } from '../exchange/exchange.js';
+import { recordViolations } from '../exchange/record-violations.js';
+import { isHalted, type OperationContext } from '../operation-context.js';
+import { phaseSeed } from '../phase-seed.js';
+import type { SentRequest } from '../run-result.js';
+import { snapshot } from '../seen-values.js';
+
+/**
+ * Phase 4, list operations only: pagination walks and query probes (`kit.listSequence`), sent one
+ * after the other since each depends on the last, each through the exchange pipeline (their pages
+ * feed the seen pool, which the filter probes read), then the sequence checks over all of them. A
+ * sequence failure is shown with the request that started the sequence, which replays it.
+ */
+export async function listPhase(op: OperationContext): Promise<void> {
+  if (op.operation.list === undefined) return;
+  const { kit, transport } = op.run.options;
+  const origin = { seed: phaseSeed(op.run.options.seed, op.operation.id, 'list') };
+  const send = async (request: HttpRequest): Promise<Exchange | undefined> => {
+    const { request: sent, outcome } = await exchange(op, request, origin);
+    if (outcome.kind !== 'response') return undefined;
+    return { operation: op.operation, request: sent, response: outcome.response };
+  };
+  const exchanges = await kit.listSequence(
+    op.operation,
+    () => snapshot(op.seen),
+    send,
+    () => isHalted(op),
+    op.accepted,
+  );
+  const head = exchanges[0];
+  if (head === undefined) return;
+  const outcome: SendOutcome = {
+    kind: 'response',
+    sent: describeSent(head.request, transport),
+    response: head.response,
+    attempts: 1,
+  };
+  for (const check of kit.sequenceChecks) {
+    op.checks.add(check.id);
+    let violations: ReturnType<typeof check.verify> = [];
+    try {
+      violations = check.verify(exchanges);
+    } catch (error) {
+      reportCheckThrew(op.run, check.id, error);
+    }
+    recordViolations(op, violations, head.request, outcome, origin);
+  }
+}
+
+function describeSent(request: HttpRequest, transport: Transport): SentRequest {
+  const sent: SentRequest = {
+    method: request.method,
+    url: transport.urlOf(request),
+    headers: request.headers,
+  };
+  if (request.body !== undefined) {
+    sent.body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
+  }
+  return sent;
+}
