@@ -30,6 +30,14 @@ export function offersPlainArray(success: ResponseChoice, defs: Record<string, J
   return branchesOf(schema).some((b) => resolveSchema(b, defs).type === 'array');
 }
 
+/** The schema page metadata is typed by: the object branch of a `oneOf [array, page]` body, else the body's. */
+export function pageSchema(
+  schema: JsonSchema | undefined,
+  defs: Record<string, JsonSchema>,
+): JsonSchema | undefined {
+  return objectBranch(schema, defs) ?? schema;
+}
+
 function objectBranch(
   schema: JsonSchema | undefined,
   defs: Record<string, JsonSchema>,

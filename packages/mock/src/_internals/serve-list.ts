@@ -11,7 +11,7 @@ import { isRequiredAt } from './is-required-at.js';
 import type { MockContext } from './mock-context.js';
 import type { MockReply } from './mock-reply.js';
 import { objectProperties } from './object-properties.js';
-import { offersPlainArray, pageEnvelope } from './page-envelope.js';
+import { offersPlainArray, pageEnvelope, pageSchema } from './page-envelope.js';
 import { formatQuery } from './parse-query.js';
 import { resolveSchema } from './resolve-schema.js';
 import { concreteMediaType, errorResponse, responseMedia, successResponse } from './response-choice.js';
@@ -198,7 +198,8 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     return encodeCursor(target.offset);
   };
   const links = linkMaker(pagination, req, cursorOf);
-  const responseSchema = media?.schema;
+  // A oneOf [array, page] body's page fields are typed in its object branch.
+  const responseSchema = pageSchema(media?.schema, ctx.defs);
   // The page goes into copies of the envelope's objects, each copied once: the envelope is shared.
   const writer = bodyWriter(envelope);
   const put = (path: BodyPath | undefined, value: unknown): void => {
