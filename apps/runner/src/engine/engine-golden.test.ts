@@ -153,7 +153,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "endless-walk": {
           "failures": 4,
-          "hash": "068542fab378f837",
+          "hash": "50e6bd2f6afa3dce",
           "requests": 849,
           "warnings": 0,
         },
@@ -195,7 +195,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "next-on-last-page": {
           "failures": 4,
-          "hash": "3339c4296bacf83a",
+          "hash": "d14677691b0516e1",
           "requests": 143,
           "warnings": 0,
         },
@@ -297,7 +297,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-next": {
           "failures": 5,
-          "hash": "a2b4920b6362f7ee",
+          "hash": "5261c26bf2d2f976",
           "requests": 115,
           "warnings": 0,
         },
@@ -341,14 +341,14 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         {
           "clean": {
             "failures": 0,
-            "hash": "df35d2077815ec4a",
-            "requests": 25979,
+            "hash": "f7ad8dbac76c5f0d",
+            "requests": 25991,
             "warnings": 4,
           },
           "faults": {
-            "failures": 3329,
-            "hash": "d99a8745f6a73fae",
-            "requests": 43203,
+            "failures": 3330,
+            "hash": "73bf89b371e5a595",
+            "requests": 43044,
             "warnings": 4,
           },
         }
