@@ -36,25 +36,22 @@ const ITEM_KEYS = [
   'content',
 ];
 const SEARCH_PARAMS = ['search', 'q'];
-// Parameters that page a list: a list with one of them that no convention explains is reported as not understood.
+// Parameters that say where a page starts: a list with one that no convention explains is reported as
+// not understood. (A page size alone, `limit`, caps a one-page list: there is nothing to walk.)
 const PAGING_HINTS = [
   'page',
-  'page_size',
-  'per_page',
-  'pageSize',
-  'size',
-  'limit',
   'offset',
   'cursor',
   'skip',
-  'top',
+  'start',
   'after',
   'page_token',
   'pageToken',
   'next_token',
   'continuation_token',
   'marker',
-  'start',
+  'top',
+  'from',
 ];
 
 /** What the loader needs beside the operation. */

@@ -29,6 +29,8 @@ export const authentikPage: PaginationConvention = {
           endIndexPath: at('end_index'),
         }),
       },
+      // authentik is Django REST Framework: OrderingFilter's `ordering=-field`.
+      ordering: { params: ['ordering'], syntax: 'minus' },
     };
   },
 };

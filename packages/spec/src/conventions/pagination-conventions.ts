@@ -22,6 +22,7 @@ import { linkHeader } from './link-header.js';
 import { mongoosePaginate } from './mongoose-paginate.js';
 import { nestjsPaginate } from './nestjs-paginate.js';
 import { odata } from './odata.js';
+import { pageNumber } from './page-number.js';
 import type { PaginationConvention } from './pagination-convention.js';
 import { slackCursor } from './slack-cursor.js';
 import { springDataPage } from './spring-data-page.js';
@@ -67,4 +68,5 @@ export const PAGINATION_CONVENTIONS: readonly PaginationConvention[] = [
   linkHeader,
   totalCountHeaders,
   contentRange,
+  pageNumber,
 ];

@@ -135,7 +135,7 @@ describe('loadApi on spec/identification.yaml', () => {
       endIndexPath: ['pagination', 'end_index'],
     });
     expect(list.search).toEqual({ param: 'search' });
-    expect(list.ordering).toEqual({ param: 'ordering', fields: ['pk', 'name'] });
+    expect(list.ordering).toEqual({ param: 'ordering', fields: ['pk', 'name'], syntax: 'minus' });
     expect(list.filters).toContainEqual({ param: 'name', property: 'name', kind: 'text' });
     expect(list.filters).toContainEqual({
       param: 'show_matched_user',
