@@ -35,6 +35,7 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
               expected: 'at least one item',
               actual: 0,
               fingerprint: fingerprint(ID, page.exchange.operation.id, 'empty'),
+              at: exchanges.indexOf(page.exchange),
             }),
           );
         });
@@ -53,6 +54,7 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
               expected: size,
               actual: n,
               fingerprint: fingerprint(ID, page.exchange.operation.id, 'walk'),
+              at: exchanges.indexOf(page.exchange),
             }),
           );
         });

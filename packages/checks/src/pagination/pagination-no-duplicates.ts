@@ -54,6 +54,7 @@ export function paginationNoDuplicates(options: PaginationRequestOptions = {}): 
                 expected: 'an item not seen before',
                 actual: identifier === undefined ? item : idValue(item, identifier),
                 fingerprint: fingerprint(ID, page.exchange.operation.id),
+                at: exchanges.indexOf(page.exchange),
               }),
             );
           });
