@@ -129,7 +129,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "allFaults": {
           "failures": 32,
-          "hash": "a3142f3017acc307",
+          "hash": "6cd31189b844ac68",
           "requests": 563,
           "warnings": 0,
         },
@@ -147,13 +147,13 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "duplicates-across-pages": {
           "failures": 3,
-          "hash": "593e354d72637598",
+          "hash": "4740498d948dcea4",
           "requests": 110,
           "warnings": 0,
         },
         "endless-walk": {
           "failures": 4,
-          "hash": "50e6bd2f6afa3dce",
+          "hash": "2e2e538d44097680",
           "requests": 849,
           "warnings": 0,
         },
@@ -189,13 +189,13 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "missing-items-across-pages": {
           "failures": 4,
-          "hash": "8beb9ac7e11037e8",
+          "hash": "344bd1431d1ce065",
           "requests": 110,
           "warnings": 0,
         },
         "next-on-last-page": {
           "failures": 4,
-          "hash": "d14677691b0516e1",
+          "hash": "248a3c24e0a33757",
           "requests": 143,
           "warnings": 0,
         },
@@ -219,7 +219,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "past-last-returns-last-page": {
           "failures": 2,
-          "hash": "fe1a8215752f7b8d",
+          "hash": "e89c1ad52eb87b07",
           "requests": 166,
           "warnings": 0,
         },
@@ -249,7 +249,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "short-middle-page": {
           "failures": 6,
-          "hash": "2d3049d78bcaf4a4",
+          "hash": "9b3de59002ac1319",
           "requests": 121,
           "warnings": 0,
         },
@@ -261,13 +261,13 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "unstable-count": {
           "failures": 3,
-          "hash": "76b42d78a0c6ef06",
+          "hash": "c9f06e134c282dab",
           "requests": 110,
           "warnings": 0,
         },
         "unstable-order": {
           "failures": 3,
-          "hash": "ecc486f8a18a5295",
+          "hash": "3a00a7fb72297461",
           "requests": 110,
           "warnings": 0,
         },
@@ -279,7 +279,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-count": {
           "failures": 4,
-          "hash": "8f355d6503cc7092",
+          "hash": "2190fc445029cf1d",
           "requests": 134,
           "warnings": 0,
         },
@@ -297,7 +297,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         },
         "wrong-next": {
           "failures": 5,
-          "hash": "5261c26bf2d2f976",
+          "hash": "5073e93336e04e1e",
           "requests": 115,
           "warnings": 0,
         },
