@@ -296,6 +296,73 @@ describe('list detection', () => {
     });
   });
 
+  it('refuses a list description key by key, naming the key, and takes list keys beside pagination ones', async () => {
+    const c: ListCase = {
+      params: [{ name: 'p', schema: int }],
+      body: { type: 'object', properties: { rows: items, n: int } },
+    };
+    const refused = async (description: Record<string, unknown>) =>
+      detect(c, { pagination: { things: description as never } }).then(
+        () => undefined,
+        (error: unknown) => error as AssayError,
+      );
+    const unknown = await refused({ style: 'page-number', countPth: 'n' });
+    expect(unknown?.details.flag).toBe('pagination.things.countPth');
+    expect(unknown?.message).toMatch(/key countPth: is not a list description key; use style, /);
+    expect((await refused({ firstPage: -1 }))?.details.flag).toBe('pagination.things.firstPage');
+    expect((await refused({ ordering: { param: 'o', syntax: 'sideways' } }))?.details.flag).toBe(
+      'pagination.things.ordering.syntax',
+    );
+    const described = await detect(c, {
+      pagination: {
+        things: {
+          style: 'page-number',
+          pageParam: 'p',
+          countPath: 'n',
+          itemsPath: 'rows',
+          identifier: 'name',
+        },
+      },
+    });
+    expect(described).toMatchObject({
+      itemsPath: ['rows'],
+      identifier: 'name',
+      pagination: { style: 'page-number', source: 'config', pageParam: 'p', countPath: ['n'] },
+    });
+  });
+
+  it('reads a oneOf [array, page] body as the page, and an ordering enum behind allOf/$ref', async () => {
+    const list = await detect({
+      params: [
+        { name: '_page', schema: int },
+        { name: '_per_page', schema: int },
+        {
+          name: '_sort',
+          schema: { allOf: [{ type: 'string', enum: ['name', '-name', 'id', '-id'] }], default: 'id' },
+        },
+      ],
+      body: {
+        oneOf: [
+          items,
+          {
+            type: 'object',
+            properties: { first: int, prev: int, next: int, last: int, pages: int, items: int, data: items },
+          },
+        ],
+      },
+    });
+    expect(list).toMatchObject({
+      itemsPath: ['data'],
+      pagination: {
+        convention: 'json-server v1',
+        pageParam: '_page',
+        walkQuery: '_page=1',
+        countPath: ['items'],
+      },
+      ordering: { param: '_sort', fields: ['name', 'id'], syntax: 'minus' },
+    });
+  });
+
   it('warns about a malformed x-pagination and refuses a pagination option without a style when nothing was detected', async () => {
     const list = await detect({ extensions: { 'x-pagination': { style: 'bogus' } }, body: items });
     expect(list!.pagination).toBeUndefined();
