@@ -7,7 +7,6 @@ import {
   type ConventionCase,
   FAULTS,
   type Fault,
-  PATH,
   serveConvention,
 } from '../_test/convention-server.js';
 import { PAGE_CASES } from '../_test/page-convention-cases.js';
