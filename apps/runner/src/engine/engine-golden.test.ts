@@ -347,7 +347,7 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
           },
           "faults": {
             "failures": 3330,
-            "hash": "73bf89b371e5a595",
+            "hash": "780946d1be120f01",
             "requests": 43044,
             "warnings": 4,
           },
