@@ -3,12 +3,7 @@ import type { ApiModel, Exchange, HttpRequest, Operation, Violation } from '@ass
 import { loadApi } from '@assay/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentOf } from '../_test/convention-document.js';
-import {
-  type ConventionCase,
-  FAULTS,
-  type Fault,
-  serveConvention,
-} from '../_test/convention-server.js';
+import { type ConventionCase, FAULTS, type Fault, serveConvention } from '../_test/convention-server.js';
 import { PAGE_CASES } from '../_test/page-convention-cases.js';
 import { TOKEN_CASES } from '../_test/token-convention-cases.js';
 import { listSequence } from '../engine/list-sequence.js';
