@@ -44,6 +44,8 @@ export type { UnsupportedMethodOptions } from './method/unsupported-method-reque
 export { unsupportedMethodRequest } from './method/unsupported-method-request.js';
 export type { PaginationRequestOptions } from './pagination/next-page-request.js';
 export { nextPageRequest } from './pagination/next-page-request.js';
+export type { NextPageReason, NextPageStep } from './pagination/next-page-step.js';
+export { nextPageStep } from './pagination/next-page-step.js';
 export { pageSizeVariantRequest } from './pagination/page-size-variant-request.js';
 export { paginationComplete } from './pagination/pagination-complete.js';
 export { paginationFullPages } from './pagination/pagination-full-pages.js';
@@ -60,6 +62,7 @@ export { paginationWalkOrder } from './pagination/pagination-walk-order.js';
 export { paginationWalkTerminates } from './pagination/pagination-walk-terminates.js';
 export { pastLastPageRequest } from './pagination/past-last-page-request.js';
 export { requestKey } from './pagination/request-key.js';
+export { orderingValue } from './query/ordering-value.js';
 export { queryFilter } from './query/query-filter.js';
 export { queryFilterSubset } from './query/query-filter-subset.js';
 export { queryOrdering } from './query/query-ordering.js';

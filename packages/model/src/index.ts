@@ -9,8 +9,16 @@ export type { HttpMethod } from './http-method.js';
 export type { AuthProbe, GenerationMode, HttpRequest } from './http-request.js';
 export type { HttpResponse } from './http-response.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './json-schema.js';
-export type { BodyPath, ListSemantics, Pagination, PaginationStyle, QueryFilter } from './list-semantics.js';
-export { PAGINATION_STYLES } from './list-semantics.js';
+export type {
+  BodyPath,
+  ListSemantics,
+  Ordering,
+  OrderingSyntax,
+  Pagination,
+  PaginationStyle,
+  QueryFilter,
+} from './list-semantics.js';
+export { ORDERING_SYNTAXES, PAGINATION_STYLES } from './list-semantics.js';
 export type { MediaTypeSpec, PropertyEncoding } from './media-type.js';
 export type { NegativeReason } from './negative-reason.js';
 export type { Operation } from './operation.js';

@@ -48,6 +48,25 @@ export interface Pagination {
   startIndexPath?: BodyPath;
   endIndexPath?: BodyPath;
   hasMorePath?: BodyPath;
+  /** A boolean that is true on the last page only (Atlassian `isLast`, Spring Data `last`). */
+  isLastPath?: BodyPath;
+  /** The page size the body echoes back (fastapi-pagination `size`, Laravel `per_page`, Strapi `pageSize`). */
+  pageSizePath?: BodyPath;
+  /** A response header holding the total number of items (`x-total-count`, `x-total`), lower case. */
+  countHeader?: string;
+  /** A response header holding the number of pages (`x-total-pages`), lower case. */
+  totalPagesHeader?: string;
+  /**
+   * Query pairs (`name=value&…`) every walk's first request carries: the ones that make the server
+   * page at all (json-server v1 `_page=1`) or send its total (Directus `meta=total_count`, OData
+   * `$count=true`).
+   */
+  walkQuery?: string;
+  /**
+   * The named convention this description follows (`fastapi-pagination Page`, `Spring Data Page` …),
+   * when it was recognised as one; descriptions given by hand may leave it out.
+   */
+  convention?: string;
   /** The documented default page size, when the spec states one. */
   defaultPageSize?: number;
   /** The documented maximum page size, when the spec states one. */
@@ -60,6 +79,27 @@ export interface QueryFilter {
   property: string;
   /** `equality` for boolean, enum, uuid and integer properties; `text` for free-text strings. */
   kind: 'equality' | 'text';
+}
+
+/**
+ * How one ordering value names a field and its direction:
+ * - `minus`: `field` ascending, `-field` descending (Django, JSON:API, json-server);
+ * - `comma`: `field,asc` / `field,desc` (Spring Data);
+ * - `colon`: `field:asc` / `field:desc` (Strapi, nestjs-paginate `sortBy=field:DESC`);
+ * - `space`: `field asc` / `field desc` (OData `$orderby`, Google AIP-132 `order_by`);
+ * - `field-only`: a bare field name, the direction set elsewhere or not at all (GitHub `sort` with `direction`).
+ */
+export type OrderingSyntax = 'minus' | 'comma' | 'colon' | 'space' | 'field-only';
+
+/** Every {@link OrderingSyntax}. */
+export const ORDERING_SYNTAXES = ['minus', 'comma', 'colon', 'space', 'field-only'] as const;
+
+/** The ordering parameter of a list, the fields it orders by, and how a value is written. */
+export interface Ordering {
+  param: string;
+  fields: string[];
+  /** Absent when unknown: only the ascending form (the bare field name) is then used. */
+  syntax?: OrderingSyntax;
 }
 
 /**
@@ -76,6 +116,12 @@ export interface ListSemantics {
   /** Absent when the list is not paginated. */
   pagination?: Pagination;
   filters: QueryFilter[];
-  ordering?: { param: string; fields: string[] };
+  ordering?: Ordering;
   search?: { param: string };
+  /**
+   * What the loader could not tell about this list, one sentence each, saying why (no identifier
+   * among the item's properties, an array body with page parameters but no way to see its end …).
+   * The checks that need the missing piece stay silent.
+   */
+  unresolved?: string[];
 }

@@ -19,4 +19,11 @@ export interface Violation {
    * it so that the value (which varies per request) does not split one bug into many.
    */
   fingerprint: string;
+  /**
+   * Sequence checks only: the index, among the exchanges the check was given, of the one whose
+   * answer broke the rule (the second page of a walk, the page past the last). Reports show that
+   * request and its response, so its curl reproduces the finding alone. Absent when the sequence
+   * as a whole broke it: the sequence's first request stands for it.
+   */
+  at?: number;
 }

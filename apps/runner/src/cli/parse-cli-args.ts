@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { AssayError } from '@assay/model';
 import { authFlagSpec, authSettingsFromFlags } from '../auth/auth-flags.js';
+import { parseInspectArgs } from './parse-inspect-args.js';
 import { parseReplayArgs } from './parse-replay-args.js';
+import type { InspectOptions } from './run-inspect-command.js';
 import type { DiffOptions, MockOptions, ReplayOptions, ReportKind, RunOptions } from './run-options.js';
 
 /** Defaults of `assay run`, also shown by `--help`. */
@@ -62,7 +64,8 @@ export type CliCommand =
   | DiffOptions
   | MockOptions
   | ReplayOptions
-  | { command: 'help'; topic?: 'run' | 'mock' | 'diff' | 'replay' };
+  | InspectOptions
+  | { command: 'help'; topic?: 'run' | 'mock' | 'diff' | 'replay' | 'inspect' };
 
 /**
  * Parses and validates the arguments of `assay` (without `node` and the script). Every problem
@@ -79,16 +82,23 @@ export function parseCliArgs(
     return { command: 'help' };
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    if (command === 'run' || command === 'mock' || command === 'diff' || command === 'replay')
+    if (
+      command === 'run' ||
+      command === 'mock' ||
+      command === 'diff' ||
+      command === 'replay' ||
+      command === 'inspect'
+    )
       return { command: 'help', topic: command };
   }
   if (command === 'run') return parseRun(rest, env, randomSeed);
   if (command === 'diff') return parseDiff(rest, env, randomSeed);
   if (command === 'mock') return parseMock(rest, randomSeed);
   if (command === 'replay') return parseReplayArgs(rest);
+  if (command === 'inspect') return parseInspectArgs(rest);
   throw new AssayError(
     'usage',
-    `unknown command "${command}": expected "run", "diff", "mock" or "replay" (see assay --help)`,
+    `unknown command "${command}": expected "run", "diff", "inspect", "mock" or "replay" (see assay --help)`,
   );
 }
 

@@ -4,6 +4,7 @@ import { assayVersion } from './assay-version.js';
 import type { CliIo } from './cli-io.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { runDiffCommand } from './run-diff-command.js';
+import { runInspectCommand } from './run-inspect-command.js';
 import { runMockCommand } from './run-mock-command.js';
 import { runReplayCommand } from './run-replay-command.js';
 import { runRunCommand } from './run-run-command.js';
@@ -31,6 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command.command === 'mock') return await runMockCommand(command, io);
     if (command.command === 'diff') return await runDiffCommand(command, io);
     if (command.command === 'replay') return await runReplayCommand(command, io);
+    if (command.command === 'inspect') return await runInspectCommand(command, io);
     return await runRunCommand(command, io);
   } catch (error) {
     return reportError(error, io);

@@ -22,6 +22,7 @@ import { type ToRunReportOptions, toRunReport } from '../report/to-run-report.js
 import { writeReports } from '../report/write-reports.js';
 import type { CliIo } from './cli-io.js';
 import { ndjsonSink } from './ndjson-sink.js';
+import { notUnderstoodLists } from './not-understood-lists.js';
 import { operationReportOf } from './operation-report-of.js';
 import { runDefaults } from './parse-cli-args.js';
 import { presentRun } from './present-run.js';
@@ -37,6 +38,7 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   await checkReportPaths(files, cwd);
   const source = specSource(options.spec, cwd);
   const { api, plan, unnarrowed } = await loadConfiguredApi(source, config);
+  if (!options.quiet) for (const line of notUnderstoodLists(api)) io.stderr.write(`${line}\n`);
   const plugins = config === undefined ? noPlugins : await loadPlugins(config, knownCheckIds(api, noPlugins));
   if (config !== undefined) checkConfiguredCheckIds(config, knownCheckIds(api, plugins));
   if (config !== undefined && !options.quiet) {

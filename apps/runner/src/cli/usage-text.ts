@@ -1,7 +1,7 @@
 import { mockDefaults, runDefaults } from './parse-cli-args.js';
 
 /** The `--help` text of each command. */
-export function usageText(topic?: 'run' | 'mock' | 'diff' | 'replay'): string {
+export function usageText(topic?: 'run' | 'mock' | 'diff' | 'replay' | 'inspect'): string {
   const run = `Usage:
   assay run <spec> --base-url <url> [options]   fuzz a live server
   assay run <spec> --mock [options]              fuzz the built-in mock, in-process
@@ -70,9 +70,15 @@ ignored, arrays as multisets unless an ordering was asked for) and documented he
 labelled by which side breaks the spec. --report json=<path> writes them.
 
 Exit codes: 0 no difference, 1 differences, 2 usage/config/spec error, 3 a target unreachable.`;
+  const inspect = `Usage:
+  assay inspect <spec> [--json]
+
+Prints what Assay understood of each operation: list or not, pagination convention, parameters
+and metadata paths, filters, ordering, search, auth, and what it could not tell and why.`;
   if (topic === 'run') return run;
   if (topic === 'diff') return diff;
   if (topic === 'mock') return mock;
   if (topic === 'replay') return replay;
-  return `assay: spec-driven API contract testing\n\n${run}\n\n${diff}\n\n${mock}\n\n${replay}\n\nassay --version (-V) prints the version.`;
+  if (topic === 'inspect') return inspect;
+  return `assay: spec-driven API contract testing\n\n${run}\n\n${diff}\n\n${inspect}\n\n${mock}\n\n${replay}\n\nassay --version (-V) prints the version.`;
 }

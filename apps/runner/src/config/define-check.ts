@@ -14,7 +14,7 @@ export interface RunCheck {
 }
 
 /** A violation of a run check, with the exchange a report shows for it. */
-export type RunViolation = Violation & { at?: Exchange };
+export type RunViolation = Omit<Violation, 'at'> & { exchange?: Exchange };
 
 /** What `defineCheck` takes: a check of one exchange (the default), of a sequence, or of the run. */
 export type CheckDefinition =

@@ -46,7 +46,7 @@ export function finishConfiguredRun(
     for (const op of operations)
       if (op.requests > 0 && !op.checks.includes(check.id)) op.checks = [...op.checks, check.id].sort();
     for (const violation of violations) {
-      const shown = record.exchanges.find((entry) => entry.exchange === violation.at) ?? last!;
+      const shown = record.exchanges.find((entry) => entry.exchange === violation.exchange) ?? last!;
       const { operation, request, response } = shown.exchange;
       const same = failures.find(
         (f) =>

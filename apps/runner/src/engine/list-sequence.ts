@@ -1,5 +1,6 @@
 import {
   nextPageRequest,
+  orderingValue,
   pageSizeVariantRequest,
   pastLastPageRequest,
   requestKey,
@@ -42,6 +43,9 @@ export async function listSequence(
       : (firstPageRequest(operation) ??
         (options.accepted === undefined ? undefined : requiredOnly(operation, options.accepted)));
   if (list === undefined || base === undefined) return [];
+  // The pairs a convention needs on every walk: the page parameter that turns paging on (json-server
+  // v1), or the request for a count (Directus meta=filter_count, OData $count=true).
+  const walkBase = withWalkQuery(base, list.pagination?.walkQuery);
   const all: Exchange[] = [];
   const walked = new Set<string>();
 
@@ -63,7 +67,7 @@ export async function listSequence(
     return pages;
   };
 
-  const walk = await walkFrom(base);
+  const walk = await walkFrom(walkBase);
   const first = walk[0];
   if (first !== undefined) {
     const variant = pageSizeVariantRequest(first);
@@ -84,9 +88,11 @@ export async function listSequence(
     // plain field names (GitHub's `sort` with a separate `direction`) does not take it.
     const schema = schemaOf(list.ordering.param);
     for (const field of list.ordering.fields.slice(0, 2)) {
-      for (const value of [field, `-${field}`]) {
-        if (schema === undefined || options.isValid(schema, value)) {
-          await walkFrom(withQuery(base, list.ordering.param, value));
+      for (const descending of [false, true]) {
+        // In the list's syntax (`-name`, `name,desc`, `name:DESC`, `name desc`); Django's when unknown.
+        const value = orderingValue(field, descending, list.ordering.syntax);
+        if (value !== undefined && (schema === undefined || options.isValid(schema, value))) {
+          await walkFrom(withQuery(walkBase, list.ordering.param, value));
         }
       }
     }
@@ -104,13 +110,13 @@ export async function listSequence(
         encodable(String(v)) &&
         (schema === undefined || options.isValid(schema, v)),
     );
-    if (value !== undefined) probes.push(withQuery(base, filter.param, String(value)));
+    if (value !== undefined) probes.push(withQuery(walkBase, filter.param, String(value)));
   }
   if (list.search !== undefined) {
     const schema = schemaOf(list.search.param);
     const term = searchTerm(seen(), list.identifier);
     if (term !== undefined && (schema === undefined || options.isValid(schema, term))) {
-      probes.push(withQuery(base, list.search.param, term));
+      probes.push(withQuery(walkBase, list.search.param, term));
     }
   }
   for (const probe of probes) {
@@ -186,6 +192,14 @@ function requiredOnly(operation: Operation, accepted: HttpRequest): HttpRequest 
     .join('&');
   const { authorization: _credentials, ...headers } = accepted.headers;
   return { ...accepted, query, headers, mode: 'pagination' };
+}
+
+/** The request with each `name=value` pair of a walk query set (replacing what the request had). */
+function withWalkQuery(request: HttpRequest, walkQuery: string | undefined): HttpRequest {
+  if (walkQuery === undefined) return request;
+  let out = request;
+  for (const [name, value] of new URLSearchParams(walkQuery)) out = withQuery(out, name, value);
+  return out;
 }
 
 /** Sets one query parameter, replacing the values it had. */

@@ -6,7 +6,7 @@ export function violation(
   fields: Omit<Violation, 'check' | 'severity'> & { severity?: Violation['severity'] },
 ): Violation {
   // Built field by field (no spread): checks of a page breaking a rule on every item make many.
-  return {
+  const out: Violation = {
     check,
     severity: fields.severity ?? 'error',
     message: fields.message,
@@ -16,4 +16,6 @@ export function violation(
     actual: fields.actual,
     fingerprint: fields.fingerprint,
   };
+  if (fields.at !== undefined && fields.at >= 0) out.at = fields.at;
+  return out;
 }

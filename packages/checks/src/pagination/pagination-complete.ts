@@ -33,6 +33,7 @@ export function paginationComplete(options: PaginationRequestOptions = {}): Sequ
                 expected: '2xx',
                 actual: status,
                 fingerprint: fingerprint(ID, broken.operation.id, 'next-page-status'),
+                at: exchanges.indexOf(broken),
               }),
             );
           }
@@ -52,6 +53,7 @@ export function paginationComplete(options: PaginationRequestOptions = {}): Sequ
             expected: count,
             actual: seen,
             fingerprint: fingerprint(ID, walk.exchanges[0]!.operation.id),
+            at: exchanges.indexOf(walk.exchanges.at(-1)!),
           }),
         );
       }

@@ -5,7 +5,8 @@ import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
 import { walkPageSize } from '../_internals/pagination/walk-page-size.js';
 import { violation } from '../_internals/violation.js';
-import { nextPageRequest, type PaginationRequestOptions } from './next-page-request.js';
+import type { PaginationRequestOptions } from './next-page-request.js';
+import { nextPageStep } from './next-page-step.js';
 
 const ID = 'pagination-full-pages';
 
@@ -24,14 +25,17 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
       for (const walk of splitWalks(exchanges, options)) {
         walk.pages.forEach((page, index) => {
           if (index === 0 || page.items!.length > 0) return;
+          const said = nextPageStep(walk.pages[index - 1]!.exchange, options)?.because;
+          if (said === 'guess') return;
           out.push(
             violation(ID, {
-              message: `page ${index} of the walk links a next page, but page ${index + 1} is empty`,
+              message: `page ${index} of the walk ${said === 'link' ? 'links a next page' : `says more items follow (${said})`}, but page ${index + 1} is empty`,
               pointer: pointerOf(page.exchange.operation.list?.itemsPath),
               keyword: 'empty-page',
               expected: 'at least one item',
               actual: 0,
               fingerprint: fingerprint(ID, page.exchange.operation.id, 'empty'),
+              at: exchanges.indexOf(page.exchange),
             }),
           );
         });
@@ -39,7 +43,9 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
         if (size === undefined) continue;
         walk.pages.forEach((page, index) => {
           const n = page.items!.length;
-          if (n >= size || nextPageRequest(page.exchange, options) === undefined) return;
+          const step = nextPageStep(page.exchange, options);
+          // A guessed next page is Assay's question, not the server's claim that more follow.
+          if (n >= size || step === undefined || step.because === 'guess') return;
           out.push(
             violation(ID, {
               message: `page ${index + 1} of the walk is not the last but holds ${n} items of ${size}`,
@@ -48,6 +54,7 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
               expected: size,
               actual: n,
               fingerprint: fingerprint(ID, page.exchange.operation.id, 'walk'),
+              at: exchanges.indexOf(page.exchange),
             }),
           );
         });

@@ -40,6 +40,7 @@ export function paginationMetadataWalk(options: PaginationRequestOptions = {}): 
                 expected: expectedTotalPages(count, size),
                 actual: T,
                 fingerprint: fingerprint(ID, page.exchange.operation.id, 'total-pages'),
+                at: exchanges.indexOf(page.exchange),
               }),
             );
             break;
@@ -58,6 +59,7 @@ export function paginationMetadataWalk(options: PaginationRequestOptions = {}): 
                 expected: (cur - first) * size + 1,
                 actual: start,
                 fingerprint: fingerprint(ID, page.exchange.operation.id, 'start-index'),
+                at: exchanges.indexOf(page.exchange),
               }),
             );
             break;

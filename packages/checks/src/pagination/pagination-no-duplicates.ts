@@ -2,7 +2,7 @@ import { joinPointer } from '@assay/json-schema';
 import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
-import { itemId } from '../_internals/item-identity.js';
+import { itemId, wholeItemKey } from '../_internals/item-identity.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { splitWalks } from '../_internals/pagination/split-walks.js';
 import { violation } from '../_internals/violation.js';
@@ -11,8 +11,9 @@ import type { PaginationRequestOptions } from './next-page-request.js';
 const ID = 'pagination-no-duplicates';
 
 /**
- * No item appears twice in a walk, by its identifier property. Lists without an identifier (or
- * items without one) are not judged: equal-looking items may be distinct.
+ * No item appears twice in a walk, by its identifier property; for a list without an identifier,
+ * the same whole item (two properties or more) on two pages. Items without their identifier are
+ * not judged, nor equal items on one page of a list without one: equal-looking rows may be distinct.
  */
 export function paginationNoDuplicates(options: PaginationRequestOptions = {}): SequenceCheck {
   return cachedSequenceCheck({
@@ -25,26 +26,35 @@ export function paginationNoDuplicates(options: PaginationRequestOptions = {}): 
         if (walk.loop) continue; // A loop repeats pages; pagination-walk-terminates reports it.
         const list = walk.exchanges[0]!.operation.list;
         const identifier = list?.identifier;
-        if (identifier === undefined) continue;
-        const seen = new Map<string, string>();
+        const seen = new Map<string, { where: string; page: number }>();
         walk.pages.forEach((page, pageIndex) => {
           page.items!.forEach((item, index) => {
-            const id = itemId(item, identifier);
+            const id = identifier === undefined ? wholeItemKey(item) : itemId(item, identifier);
             if (id === undefined) return;
             const where = `page ${pageIndex + 1} item ${index}`;
-            const earlier = seen.get(id);
-            if (earlier === undefined) {
-              seen.set(id, where);
+            const first = seen.get(id);
+            if (first === undefined) {
+              seen.set(id, { where, page: pageIndex });
               return;
             }
+            // Without an identifier, equal items on one page may be distinct rows; across pages they overlap.
+            if (identifier === undefined && first.page === pageIndex) return;
+            const earlier = first.where;
             out.push(
               violation(ID, {
-                message: `${identifier} ${JSON.stringify((item as Record<string, unknown>)[identifier])} appears on ${earlier} and again on ${where}`,
-                pointer: joinPointer(pointerOf(list?.itemsPath), index, identifier),
+                message:
+                  identifier === undefined
+                    ? `the same item appears on ${earlier} and again on ${where}`
+                    : `${identifier} ${JSON.stringify(idValue(item, identifier))} appears on ${earlier} and again on ${where}`,
+                pointer:
+                  identifier === undefined
+                    ? joinPointer(pointerOf(list?.itemsPath), index)
+                    : joinPointer(pointerOf(list?.itemsPath), index, ...identifier.split('.')),
                 keyword: 'duplicate',
                 expected: 'an item not seen before',
-                actual: (item as Record<string, unknown>)[identifier],
+                actual: identifier === undefined ? item : idValue(item, identifier),
                 fingerprint: fingerprint(ID, page.exchange.operation.id),
+                at: exchanges.indexOf(page.exchange),
               }),
             );
           });
@@ -53,4 +63,10 @@ export function paginationNoDuplicates(options: PaginationRequestOptions = {}): 
       return out;
     },
   });
+}
+
+function idValue(item: unknown, identifier: string): unknown {
+  let value: unknown = item;
+  for (const key of identifier.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value;
 }

@@ -37,6 +37,7 @@ export function paginationPastLast(options: PaginationRequestOptions = {}): Sequ
                 expected: '4xx, or 2xx with no items',
                 actual: status,
                 fingerprint: fingerprint(ID, operation.id, 'status'),
+                at: exchanges.indexOf(probe),
               }),
             );
             continue;
@@ -53,6 +54,7 @@ export function paginationPastLast(options: PaginationRequestOptions = {}): Sequ
                 expected: 0,
                 actual: page.items.length,
                 fingerprint: fingerprint(ID, operation.id, 'items'),
+                at: exchanges.indexOf(probe),
               }),
             );
           }
@@ -65,6 +67,7 @@ export function paginationPastLast(options: PaginationRequestOptions = {}): Sequ
                 expected: count,
                 actual: page.count,
                 fingerprint: fingerprint(ID, operation.id, 'count'),
+                at: exchanges.indexOf(probe),
               }),
             );
           }
@@ -77,6 +80,7 @@ export function paginationPastLast(options: PaginationRequestOptions = {}): Sequ
                 expected: 'no next page',
                 actual: page.next ?? page.links?.next ?? probe.response.headers['content-range'],
                 fingerprint: fingerprint(ID, operation.id, 'next'),
+                at: exchanges.indexOf(probe),
               }),
             );
           }

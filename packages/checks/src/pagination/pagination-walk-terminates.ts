@@ -37,6 +37,7 @@ export function paginationWalkTerminates(options: PaginationRequestOptions = {})
                   expected: 'a request not sent before',
                   actual: `${exchange.request.path}?${exchange.request.query}`,
                   fingerprint: fingerprint(ID, operation.id, 'loop'),
+                  at: exchanges.indexOf(exchange),
                 }),
               );
             }
@@ -61,6 +62,7 @@ export function paginationWalkTerminates(options: PaginationRequestOptions = {})
               expected: `<= ${bound}`,
               actual: walk.pages.length,
               fingerprint: fingerprint(ID, operation.id, 'pages'),
+              at: exchanges.indexOf(walk.pages[bound]!.exchange),
             }),
           );
         }

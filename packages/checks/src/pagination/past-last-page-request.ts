@@ -9,7 +9,8 @@ import { nextPageRequest, type PaginationRequestOptions } from './next-page-requ
  * (a page with no next page); `undefined` when the exchange is not such a page or the style has
  * no addressable page past the end (cursors). Send it after the walk and pass its exchange along
  * with the walk to `pagination-past-last`:
- * - `page-object`: page `total_pages + 1`; `page-number` and `link-header`: the last page + 1;
+ * - `page-object`, `page-number` and `link-header`: the page after the last (by total pages, else
+ *   after this one);
  * - `limit-offset`: offset = count (or offset + items);
  * - `content-range`: a `Range` (or offset) starting at the total.
  */
@@ -28,7 +29,11 @@ export function pastLastPageRequest(
     case 'page-number':
     case 'link-header': {
       if (p.pageParam === undefined) return undefined;
-      const last = page.totalPages ?? page.current ?? page.requestedPage;
+      // The last page's number: counted from the first page (0 for Spring Data), by total pages when known.
+      const last =
+        page.totalPages !== undefined
+          ? p.firstPage + Math.max(page.totalPages, 1) - 1
+          : (page.current ?? page.requestedPage);
       if (last === undefined) return undefined;
       return nextRequest(request, { query: withQueryParams(request.query, { [p.pageParam]: last + 1 }) });
     }

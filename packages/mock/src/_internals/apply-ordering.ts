@@ -1,4 +1,4 @@
-import type { ListSemantics, Operation } from '@assay/model';
+import type { ListSemantics, Operation, OrderingSyntax } from '@assay/model';
 import type { MockContext } from './mock-context.js';
 import { objectProperties } from './object-properties.js';
 import { resolveSchema } from './resolve-schema.js';
@@ -11,16 +11,37 @@ export interface OrderingKey {
 }
 
 /**
- * Reads an ordering value (`name`, `-name`, `name,-pk`). Fields outside `allowed` are dropped,
- * as Django REST Framework's OrderingFilter does.
+ * Reads an ordering value in the list's syntax (`name`, `-name`, `name,-pk` by default; `name,desc`,
+ * `name:DESC`, `name desc` for the others, see `OrderingSyntax`). Fields outside `allowed` are
+ * dropped, as Django REST Framework's OrderingFilter does.
  */
-export function parseOrdering(value: string, allowed: ReadonlySet<string>): OrderingKey[] {
+export function parseOrdering(
+  value: string,
+  allowed: ReadonlySet<string>,
+  syntax: OrderingSyntax = 'minus',
+): OrderingKey[] {
   const keys: OrderingKey[] = [];
+  const add = (field: string, descending: boolean) => {
+    if (field !== '' && allowed.has(field)) keys.push({ field, descending });
+  };
+  if (syntax === 'comma') {
+    const [field = '', direction = 'asc'] = value.split(',').map((part) => part.trim());
+    add(field, direction.toLowerCase() === 'desc');
+    return keys;
+  }
+  if (syntax === 'field-only') {
+    add(value.trim(), false);
+    return keys;
+  }
   for (const part of value.split(',')) {
     const trimmed = part.trim();
-    const descending = trimmed.startsWith('-');
-    const field = descending ? trimmed.slice(1) : trimmed;
-    if (field !== '' && allowed.has(field)) keys.push({ field, descending });
+    if (syntax === 'minus') {
+      const descending = trimmed.startsWith('-');
+      add(descending ? trimmed.slice(1) : trimmed, descending);
+      continue;
+    }
+    const [field = '', direction = 'asc'] = trimmed.split(syntax === 'colon' ? ':' : /\s+/);
+    add(field, direction.toLowerCase() === 'desc');
   }
   return keys;
 }

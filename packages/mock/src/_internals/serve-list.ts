@@ -10,6 +10,7 @@ import { hashSeed } from './hash-seed.js';
 import { isRequiredAt } from './is-required-at.js';
 import type { MockContext } from './mock-context.js';
 import type { MockReply } from './mock-reply.js';
+import { offersPlainArray, pageEnvelope, pageSchema } from './page-envelope.js';
 import { formatQuery } from './parse-query.js';
 import { resolveSchema } from './resolve-schema.js';
 import { concreteMediaType, errorResponse, responseMedia, successResponse } from './response-choice.js';
@@ -87,7 +88,15 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   const headers: Record<string, string> = {};
   const media = responseMedia(success.spec);
   if (media !== undefined) headers['content-type'] = concreteMediaType(media.mediaType);
-  const envelope = list.itemsPath.length === 0 ? [] : (factory.example(operation, success)?.value ?? {});
+  const envelope = list.itemsPath.length === 0 ? [] : pageEnvelope(ctx, factory, operation, success);
+
+  // json-server v1: without the page parameter, the whole list as a plain array.
+  const plain =
+    pagination?.pageParam !== undefined &&
+    !values.has(pagination.pageParam) &&
+    list.itemsPath.length > 0 &&
+    offersPlainArray(success, ctx.defs);
+  if (plain) return { status: success.status, headers, body: serialisePage(pool, [], pool) };
 
   if (pagination === undefined) {
     return {
@@ -192,7 +201,8 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
     return encodeCursor(target.offset);
   };
   const links = linkMaker(pagination, req, cursorOf);
-  const responseSchema = media?.schema;
+  // A oneOf [array, page] body's page fields are typed in its object branch.
+  const responseSchema = pageSchema(media?.schema, ctx.defs);
   // The page goes into copies of the envelope's objects, each copied once: the envelope is shared.
   const writer = bodyWriter(envelope);
   const put = (path: BodyPath | undefined, value: unknown): void => {
@@ -217,6 +227,11 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   put(pagination.startIndexPath, startIndex);
   put(pagination.endIndexPath, endIndex);
   put(pagination.hasMorePath, next !== undefined);
+  put(pagination.isLastPath, window.inRange && next === undefined);
+  put(pagination.pageSizePath, size);
+  if (pagination.countHeader !== undefined) headers[pagination.countHeader.toLowerCase()] = String(count);
+  if (pagination.totalPagesHeader !== undefined)
+    headers[pagination.totalPagesHeader.toLowerCase()] = String(totalPages);
   /**
    * Where there is no next (or previous) page: null when the schema allows it, 0 for a page number,
    * else nothing at all when the property is optional (Kubernetes omits `metadata.continue`), else
@@ -261,7 +276,7 @@ function orderingKeys(
   if (list.ordering === undefined) return [];
   const value = values.get(list.ordering.param);
   if (typeof value !== 'string') return [];
-  return parseOrdering(value, orderable(ctx, operation, list));
+  return parseOrdering(value, orderable(ctx, operation, list), list.ordering.syntax);
 }
 
 /** The page size asked for: a positive integer, or undefined for the default (as DRF reads it). */

@@ -73,11 +73,26 @@ describe('list detection', () => {
     ).toBeUndefined();
   });
 
-  it('does not claim an identifier that is not required', async () => {
-    const list = await detect({
-      body: { type: 'array', items: { type: 'object', properties: { id: int } } },
+  it('prefers a required identifier, takes an optional one (generated specs rarely mark id required), and says when there is none', async () => {
+    const optional = await detect({
+      body: { type: 'array', items: { type: 'object', properties: { id: int, name: { type: 'string' } } } },
     });
-    expect(list!.identifier).toBeUndefined();
+    expect(optional!.identifier).toBe('id');
+    const both = await detect({
+      body: {
+        type: 'array',
+        items: { type: 'object', required: ['uuid'], properties: { id: int, uuid: { type: 'string' } } },
+      },
+    });
+    expect(both!.identifier).toBe('uuid');
+    const none = await detect({
+      body: {
+        type: 'array',
+        items: { type: 'object', properties: { name: { type: 'string' }, colour: { type: 'object' } } },
+      },
+    });
+    expect(none!.identifier).toBeUndefined();
+    expect(none!.unresolved?.some((line) => line.startsWith('identifier:'))).toBe(true);
   });
 
   it('detects DRF page-number pagination with its page-size limits', async () => {
@@ -100,6 +115,7 @@ describe('list detection', () => {
     expect(list!.pagination).toEqual<Pagination>({
       style: 'page-number',
       source: 'detected',
+      convention: 'Django REST Framework PageNumberPagination',
       firstPage: 1,
       pageParam: 'page',
       pageSizeParam: 'page_size',
@@ -122,6 +138,7 @@ describe('list detection', () => {
     expect(list!.pagination).toEqual({
       style: 'limit-offset',
       source: 'detected',
+      convention: 'limit/offset',
       firstPage: 1,
       limitParam: 'limit',
       offsetParam: 'offset',
@@ -142,6 +159,7 @@ describe('list detection', () => {
     expect(list!.pagination).toEqual({
       style: 'cursor',
       source: 'detected',
+      convention: 'Stripe list',
       firstPage: 1,
       cursorParam: 'starting_after',
       limitParam: 'limit',
@@ -180,6 +198,7 @@ describe('list detection', () => {
     expect(list!.pagination).toEqual({
       style: 'link-header',
       source: 'detected',
+      convention: 'RFC 8288 Link header',
       firstPage: 1,
       pageParam: 'page',
       pageSizeParam: 'per_page',
@@ -222,7 +241,7 @@ describe('list detection', () => {
       { param: 'owner', property: 'owner', kind: 'equality' },
       { param: 'id', property: 'id', kind: 'equality' },
     ]);
-    expect(list!.ordering).toEqual({ param: 'sort', fields: ['name', 'id'] });
+    expect(list!.ordering).toEqual({ param: 'sort', fields: ['name', 'id'], syntax: 'minus' });
     expect(list!.search).toEqual({ param: 'q' });
   });
 
@@ -274,6 +293,73 @@ describe('list detection', () => {
       source: 'config',
       cursorParam: 'after',
       maxPageSize: 50,
+    });
+  });
+
+  it('refuses a list description key by key, naming the key, and takes list keys beside pagination ones', async () => {
+    const c: ListCase = {
+      params: [{ name: 'p', schema: int }],
+      body: { type: 'object', properties: { rows: items, n: int } },
+    };
+    const refused = async (description: Record<string, unknown>) =>
+      detect(c, { pagination: { things: description as never } }).then(
+        () => undefined,
+        (error: unknown) => error as AssayError,
+      );
+    const unknown = await refused({ style: 'page-number', countPth: 'n' });
+    expect(unknown?.details.flag).toBe('pagination.things.countPth');
+    expect(unknown?.message).toMatch(/key countPth: is not a list description key; use style, /);
+    expect((await refused({ firstPage: -1 }))?.details.flag).toBe('pagination.things.firstPage');
+    expect((await refused({ ordering: { param: 'o', syntax: 'sideways' } }))?.details.flag).toBe(
+      'pagination.things.ordering.syntax',
+    );
+    const described = await detect(c, {
+      pagination: {
+        things: {
+          style: 'page-number',
+          pageParam: 'p',
+          countPath: 'n',
+          itemsPath: 'rows',
+          identifier: 'name',
+        },
+      },
+    });
+    expect(described).toMatchObject({
+      itemsPath: ['rows'],
+      identifier: 'name',
+      pagination: { style: 'page-number', source: 'config', pageParam: 'p', countPath: ['n'] },
+    });
+  });
+
+  it('reads a oneOf [array, page] body as the page, and an ordering enum behind allOf/$ref', async () => {
+    const list = await detect({
+      params: [
+        { name: '_page', schema: int },
+        { name: '_per_page', schema: int },
+        {
+          name: '_sort',
+          schema: { allOf: [{ type: 'string', enum: ['name', '-name', 'id', '-id'] }], default: 'id' },
+        },
+      ],
+      body: {
+        oneOf: [
+          items,
+          {
+            type: 'object',
+            properties: { first: int, prev: int, next: int, last: int, pages: int, items: int, data: items },
+          },
+        ],
+      },
+    });
+    expect(list).toMatchObject({
+      itemsPath: ['data'],
+      pagination: {
+        convention: 'json-server v1',
+        pageParam: '_page',
+        walkQuery: '_page=1',
+        countPath: ['items'],
+      },
+      ordering: { param: '_sort', fields: ['name', 'id'], syntax: 'minus' },
     });
   });
 

@@ -118,6 +118,7 @@ describe('loadApi on spec/identification.yaml', () => {
     expect(list.pagination).toEqual({
       style: 'page-object',
       source: 'detected',
+      convention: 'authentik page object',
       firstPage: 1,
       pageParam: 'page',
       pageSizeParam: 'page_size',
@@ -130,7 +131,7 @@ describe('loadApi on spec/identification.yaml', () => {
       endIndexPath: ['pagination', 'end_index'],
     });
     expect(list.search).toEqual({ param: 'search' });
-    expect(list.ordering).toEqual({ param: 'ordering', fields: ['pk', 'name'] });
+    expect(list.ordering).toEqual({ param: 'ordering', fields: ['pk', 'name'], syntax: 'minus' });
     expect(list.filters).toContainEqual({ param: 'name', property: 'name', kind: 'text' });
     expect(list.filters).toContainEqual({
       param: 'show_matched_user',

@@ -1,12 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import {
-  type ApiModel,
-  AssayError,
-  type Operation,
-  type Pagination,
-  type SpecFormat,
-  type SpecProblem,
-} from '@assay/model';
+import { type ApiModel, AssayError, type Operation, type SpecFormat, type SpecProblem } from '@assay/model';
 import { applyViews } from '../_internals/apply-views.js';
 import { compileResponseSchemas } from '../_internals/compile-response-schemas.js';
 import { DocumentSet } from '../_internals/document-set.js';
@@ -21,6 +14,9 @@ import { SchemaViews } from '../_internals/schema-views.js';
 import { securitySchemesOf } from '../_internals/security-schemes-of.js';
 import { serversOf } from '../_internals/servers-of.js';
 import { unsatisfiableProblems } from '../_internals/unsatisfiable-schemas.js';
+import type { PaginationConvention } from '../conventions/pagination-convention.js';
+import { PAGINATION_CONVENTIONS } from '../conventions/pagination-conventions.js';
+import type { ListDescription } from './list-description.js';
 
 /** How {@link loadApi} treats a document. */
 export interface LoadOptions {
@@ -38,7 +34,9 @@ export interface LoadOptions {
    * Pagination by operationId, overriding what is detected and the `x-pagination` extension.
    * A partial description is merged over the detected one; `style` is needed when nothing was detected.
    */
-  pagination?: Record<string, Partial<Pagination>>;
+  pagination?: Record<string, ListDescription>;
+  /** The pagination conventions to recognise, in order. Default {@link PAGINATION_CONVENTIONS}. */
+  conventions?: readonly PaginationConvention[];
 }
 
 /**
@@ -157,7 +155,12 @@ async function load(source: string | URL | object, options: LoadOptions): Promis
     }
   }
   for (const operation of operations) {
-    const list = listSemanticsOf(operation, schemas, options.pagination?.[operation.id], problems);
+    const list = listSemanticsOf(operation, options.pagination?.[operation.id], {
+      defs: schemas,
+      operations,
+      conventions: options.conventions ?? PAGINATION_CONVENTIONS,
+      problems,
+    });
     if (list !== undefined) operation.list = list;
     else if (options.pagination?.[operation.id] !== undefined) {
       throw new AssayError(

@@ -74,7 +74,7 @@ export const stableNames = defineCheck({
             expected: earlier,
             actual: thing.name,
             fingerprint: 'stable-names',
-            at: exchange,
+            exchange,
           },
         ];
       }

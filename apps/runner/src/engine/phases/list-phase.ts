@@ -12,7 +12,8 @@ import { snapshot } from '../seen-values.js';
  * Phase 4, list operations only: pagination walks and query probes (`kit.listSequence`), sent one
  * after the other since each depends on the last, each through the exchange pipeline (their pages
  * feed the seen pool, which the filter probes read), then the sequence checks over all of them. A
- * sequence failure is shown with the request that started the sequence, which replays it.
+ * sequence failure is shown with the request of the page that broke the rule (its `at`), else with
+ * the request that started the sequence.
  */
 export async function listPhase(op: OperationContext): Promise<void> {
   if (op.operation.list === undefined) return;
@@ -32,12 +33,13 @@ export async function listPhase(op: OperationContext): Promise<void> {
   );
   const head = exchanges[0];
   if (head === undefined) return;
-  const outcome: SendOutcome = {
+  const outcomeOf = (at: Exchange): SendOutcome => ({
     kind: 'response',
-    sent: describeSent(head.request, transport),
-    response: head.response,
+    sent: describeSent(at.request, transport),
+    response: at.response,
     attempts: 1,
-  };
+  });
+  const headOutcome = outcomeOf(head);
   for (const check of kit.sequenceChecks) {
     op.checks.add(check.id);
     let violations: ReturnType<typeof check.verify> = [];
@@ -51,7 +53,14 @@ export async function listPhase(op: OperationContext): Promise<void> {
       tally.judged += 1;
       if (violations.some((v) => v.severity === 'error')) tally.failed += 1;
     }
-    recordViolations(op, violations, head.request, outcome, origin);
+    // A finding on one page (the second page of a walk, the page past the last) is shown with that
+    // page's request and response, so its curl reproduces it alone; the rest with the first request.
+    const whole = violations.filter((v) => v.at === undefined || exchanges[v.at] === undefined);
+    if (whole.length > 0) recordViolations(op, whole, head.request, headOutcome, origin);
+    for (const v of violations) {
+      const at = v.at === undefined ? undefined : exchanges[v.at];
+      if (at !== undefined) recordViolations(op, [v], at.request, outcomeOf(at), origin);
+    }
   }
 }
 

@@ -3,10 +3,13 @@ import { intParam, queryParam, withQueryParams } from '../query-string.js';
 
 /** The request's query and headers moved to the first page, every other parameter kept. */
 export function toFirstPage(request: HttpRequest, p: Pagination): Pick<HttpRequest, 'query' | 'headers'> {
-  const updates: Record<string, undefined> = {};
+  const updates: Record<string, string | undefined> = {};
   if (p.pageParam !== undefined) updates[p.pageParam] = undefined;
   if (p.offsetParam !== undefined) updates[p.offsetParam] = undefined;
   if (p.cursorParam !== undefined) updates[p.cursorParam] = undefined;
+  // The pairs every walk carries stay (json-server v1 pages only with `_page`).
+  if (p.walkQuery !== undefined)
+    for (const [name, value] of new URLSearchParams(p.walkQuery)) updates[name] = value;
   const query = withQueryParams(request.query, updates);
   const headers = { ...request.headers };
   const range = /^\s*(\d+)-(\d+)\s*$/.exec(headers.range ?? '');

@@ -4,6 +4,7 @@ import type { PageProblem } from './page-problem.js';
 import { pageSizeBounds, totalPagesFeasible } from './page-size-bounds.js';
 import type { PageView } from './page-view.js';
 import { pointerOf } from './pointer-of.js';
+import { totalsProblems } from './totals-problems.js';
 
 /** The metadata rules a single page breaks, by style. Rules whose inputs are unknown are skipped. */
 export function metadataProblems(page: PageView): PageProblem[] {
@@ -12,11 +13,11 @@ export function metadataProblems(page: PageView): PageProblem[] {
     case 'page-object':
       return pageObjectProblems(page, page.items.length);
     case 'page-number':
-      return pageNumberProblems(page, page.items.length);
+      return [...pageNumberProblems(page, page.items.length), ...totalsProblems(page)];
     case 'limit-offset':
-      return limitOffsetProblems(page, page.items.length);
+      return [...limitOffsetProblems(page, page.items.length), ...totalsProblems(page)];
     case 'cursor':
-      return cursorProblems(page, page.items.length);
+      return [...cursorProblems(page, page.items.length), ...totalsProblems(page)];
     case 'link-header':
       return linkHeaderProblems(page, page.items.length);
     case 'content-range':
@@ -193,7 +194,7 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
       message: `the page holds ${n} items but count is ${count}`,
     });
   }
-  if (typeof page.next === 'string') {
+  if (typeof page.next === 'string' && page.next !== '') {
     const linked = p.pageParam === undefined ? undefined : linkedPage(page.next, p.pageParam, first);
     if (n === 0 || (count !== undefined && (r - first + 1) * n >= count)) {
       out.push({
@@ -212,14 +213,9 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
         message: `the next link of page ${r} leads to page ${linked}`,
       });
     }
-  } else if (
-    page.next === null &&
-    count !== undefined &&
-    !(n === 0 && r > first && (r - first) * max >= count)
-  ) {
-    // The last page: every earlier page held page_size items, this one the rest. An empty page so
-    // far on that the largest pages allowed would hold every item before it may be past the end
-    // rather than the last page (DRF answers 404 there, others an empty page): it says nothing.
+  } else if ((page.next === null || page.next === '') && count !== undefined && !(n === 0 && count > 0)) {
+    // (An empty page of a non-empty list is past the end: pagination-past-last judges it.)
+    // The last page: every earlier page held page_size items, this one the rest.
     const before = count - n;
     const size = r === first ? undefined : before / (r - first);
     const consistent =
@@ -235,7 +231,7 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
     }
   }
   if (p.previousPath !== undefined) {
-    if (r === first && typeof page.previous === 'string') {
+    if (r === first && typeof page.previous === 'string' && page.previous !== '') {
       out.push({
         keyword: 'previous',
         pointer: pointerOf(p.previousPath),
@@ -251,7 +247,7 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
         actual: null,
         message: `page ${r} has no previous link`,
       });
-    } else if (typeof page.previous === 'string' && p.pageParam !== undefined) {
+    } else if (typeof page.previous === 'string' && page.previous !== '' && p.pageParam !== undefined) {
       const linked = linkedPage(page.previous, p.pageParam, first);
       if (linked !== undefined && linked !== r - 1) {
         out.push({

@@ -30,6 +30,10 @@ export interface PageView {
   next?: unknown;
   previous?: unknown;
   hasMore?: boolean;
+  /** True on the last page (Atlassian `isLast`, Spring Data `last`). */
+  isLast?: boolean;
+  /** The page size the body echoes back. */
+  pageSize?: number;
   /** RFC 8288 links by relation (`next`, `prev`, `first`, `last`). */
   links?: Record<string, string>;
   contentRange?: ContentRange;
@@ -52,6 +56,12 @@ function intAt(body: unknown, path: BodyPath | undefined): number | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   if (typeof value === 'string') return intParam(value);
   return undefined;
+}
+
+function headerInt(headers: Record<string, string>, name: string | undefined): number | undefined {
+  if (name === undefined) return undefined;
+  const value = headers[name.toLowerCase()];
+  return value === undefined ? undefined : intParam(value.trim());
 }
 
 /** Reads a paginated exchange; `undefined` when the operation is not paginated or the answer is not a 2xx. */
@@ -78,9 +88,11 @@ export function readPage(exchange: Exchange): PageView | undefined {
     const raw = queryParam(q, pagination.offsetParam);
     view.requestedOffset = raw === undefined ? 0 : intParam(raw);
   }
-  view.count = intAt(body, pagination.countPath);
+  view.count = intAt(body, pagination.countPath) ?? headerInt(response.headers, pagination.countHeader);
   view.current = intAt(body, pagination.currentPath);
-  view.totalPages = intAt(body, pagination.totalPagesPath);
+  view.totalPages =
+    intAt(body, pagination.totalPagesPath) ?? headerInt(response.headers, pagination.totalPagesHeader);
+  view.pageSize = intAt(body, pagination.pageSizePath);
   view.startIndex = intAt(body, pagination.startIndexPath);
   view.endIndex = intAt(body, pagination.endIndexPath);
   if (pagination.nextPath !== undefined) view.next = readBodyPath(body, pagination.nextPath);
@@ -88,6 +100,10 @@ export function readPage(exchange: Exchange): PageView | undefined {
   if (pagination.hasMorePath !== undefined) {
     const hasMore = readBodyPath(body, pagination.hasMorePath);
     if (typeof hasMore === 'boolean') view.hasMore = hasMore;
+  }
+  if (pagination.isLastPath !== undefined) {
+    const isLast = readBodyPath(body, pagination.isLastPath);
+    if (typeof isLast === 'boolean') view.isLast = isLast;
   }
   const link = response.headers.link;
   if (link !== undefined) view.links = parseLinkHeader(link);

@@ -29,7 +29,7 @@ export function orderedPages(exchanges: readonly Exchange[]): OrderedPage[] {
     const value = queryParam(exchange.request.query, ordering.param);
     if (value === undefined) continue;
     // The first key alone: a page sorted by `-name,pk` is sorted by `-name`.
-    const key = parseOrdering(value)[0];
+    const key = parseOrdering(value, ordering.syntax)[0];
     if (key === undefined) continue;
     const items = listItems(exchange);
     if (items === undefined) continue;

@@ -17,7 +17,7 @@ export function judgedOrdering(
 ): OrderingKey[] | undefined {
   const ordering = operation.list?.ordering;
   if (ordering === undefined) return undefined;
-  const keys = parseOrdering(value);
+  const keys = parseOrdering(value, ordering.syntax);
   if (keys.length === 0 || ordering.fields.length === 0) return undefined;
   if (!keys.every((key) => ordering.fields.includes(key.field))) return undefined;
   if (documentsOrderingFields(operation)) return keys;

@@ -1,20 +1,48 @@
+import type { OrderingSyntax } from '@assay/model';
 /** One ordering key: a property, ascending or descending. */
 export interface OrderingKey {
   field: string;
   descending: boolean;
 }
 
-/** Parses an ordering parameter: `name`, `-created`, `name,-pk` (DRF OrderingFilter syntax). */
-export function parseOrdering(value: string): OrderingKey[] {
-  return value
+/**
+ * Parses an ordering parameter in its convention's syntax (see `OrderingSyntax`): `name`,
+ * `-created`, `name,-pk` (Django, the default); `name,desc` (Spring Data); `name:desc` (Strapi,
+ * nestjs-paginate); `name desc, pk` (OData, Google); a bare field name. A part it cannot read
+ * makes the whole value unreadable (no keys), so nothing is judged on a guess.
+ */
+export function parseOrdering(value: string, syntax: OrderingSyntax = 'minus'): OrderingKey[] {
+  if (syntax === 'comma') {
+    const [field, direction, ...rest] = value.split(',').map((part) => part.trim());
+    if (field === undefined || field === '' || rest.length > 0) return [];
+    if (direction === undefined) return [{ field, descending: false }];
+    const d = direction.toLowerCase();
+    return d === 'asc' || d === 'desc' ? [{ field, descending: d === 'desc' }] : [];
+  }
+  if (syntax === 'field-only') {
+    const field = value.trim();
+    return field === '' || /[\s,]/.test(field) ? [] : [{ field, descending: false }];
+  }
+  const parts = value
     .split(',')
     .map((part) => part.trim())
-    .filter((part) => part !== '' && part !== '-' && part !== '+')
-    .map((part) =>
-      part.startsWith('-')
-        ? { field: part.slice(1), descending: true }
-        : { field: part.replace(/^\+/, ''), descending: false },
-    );
+    .filter((part) => part !== '');
+  const keys: OrderingKey[] = [];
+  for (const part of parts) {
+    if (syntax === 'minus') {
+      if (part === '-' || part === '+') continue;
+      keys.push(
+        part.startsWith('-')
+          ? { field: part.slice(1), descending: true }
+          : { field: part.replace(/^\+/, ''), descending: false },
+      );
+      continue;
+    }
+    const m = (syntax === 'colon' ? /^([^:\s]+)(?::(asc|desc))?$/i : /^(\S+)(?:\s+(asc|desc))?$/i).exec(part);
+    if (m === null) return [];
+    keys.push({ field: m[1]!, descending: m[2]?.toLowerCase() === 'desc' });
+  }
+  return keys;
 }
 
 type StringCompare = (a: string, b: string) => number;
