@@ -1,6 +1,12 @@
 // The library surface of the runner: the CLI entry points, a whole run (executeRun), the engine for
 // callers that bring their own transport or kit (runEngine, createTransport, createKit), and the
 // result types. Engine internals (phases, the exchange pipeline, the list sequence) stay inside.
+export type {
+  AuthSettings,
+  BasicCredentials,
+  OAuth2ClientCredentials,
+  SchemeCredentials,
+} from './auth/auth-settings.js';
 export type { CliIo } from './cli/cli-io.js';
 export type { CliCommand } from './cli/parse-cli-args.js';
 export { mockDefaults, parseCliArgs, runDefaults } from './cli/parse-cli-args.js';

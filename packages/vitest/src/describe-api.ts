@@ -1,5 +1,6 @@
 import type { Operation } from '@assay/model';
 import {
+  type AuthSettings,
   type ExecuteRunOptions,
   executeRun,
   type RunResult,
@@ -9,7 +10,6 @@ import {
 import { loadApi } from '@assay/spec';
 import type { Dispatcher } from 'undici';
 import { afterAll, describe, it, type RunnerTask } from 'vitest';
-import { type AuthOptions, credentialsOf } from './_internals/credentials-of.js';
 import { formatFailures } from './_internals/format-failure.js';
 import { type PhaseTest, phasesOf } from './_internals/phases-of.js';
 import { runTarget } from './_internals/run-target.js';
@@ -26,8 +26,12 @@ export interface DescribeApiOptions {
   /** operationIds or `"METHOD /path"`; every operation when absent. */
   operations?: readonly string[];
   tags?: readonly string[];
-  /** Credentials, in the shape of the config file's `auth`. */
-  auth?: AuthOptions;
+  /**
+   * Credentials, in the shape of the config file's `auth`: `{ bearer }`, `{ basic: { username,
+   * password } }`, `{ apiKey }`, per scheme name (`schemes`), or an OAuth2 client whose token is
+   * fetched. Each operation gets the credentials its `security` asks for.
+   */
+  auth?: AuthSettings;
   /** Sent with every request (a tenant header, say). Their values are secrets: never printed. */
   headers?: Readonly<Record<string, string>>;
   /** Check ids to run (all when absent), and to leave out. */
@@ -72,7 +76,6 @@ export function describeApi(spec: string | URL, options: DescribeApiOptions): vo
       unsafe: options.unsafe ?? false,
     });
     for (const { operation, reason } of skipped) it.skip(`${labelOf(operation)}: not tested (${reason})`);
-    const credentials = credentialsOf(options.auth, options.headers);
     const base: ExecuteRunOptions = {
       spec: source,
       mock: false,
@@ -80,7 +83,9 @@ export function describeApi(spec: string | URL, options: DescribeApiOptions): vo
       dispatcher: target.dispatcher,
       operations: [],
       tags: [],
-      ...credentials,
+      headers: Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+      ...(options.auth?.bearer === undefined ? {} : { bearer: options.auth.bearer }),
+      ...(options.auth === undefined ? {} : { auth: options.auth }),
       maxExamples: options.maxExamples ?? 25,
       seed,
       ...(options.checks === undefined ? {} : { checks: [...options.checks] }),

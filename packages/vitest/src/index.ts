@@ -8,7 +8,6 @@
  * - `handlerDispatcher(listener)` sends undici requests to a Node `(req, res)` listener in-process.
  */
 
-export type { AuthOptions } from './_internals/credentials-of.js';
 export type { ResponseLike } from './_internals/to-exchange.js';
 export { assayMatchers } from './assay-matchers.js';
 export type { DescribeApiOptions } from './describe-api.js';
