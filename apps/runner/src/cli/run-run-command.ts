@@ -38,12 +38,12 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   await checkReportPaths(files, cwd);
   const source = specSource(options.spec, cwd);
   const { api, plan, unnarrowed } = await loadConfiguredApi(source, config);
-  if (!options.quiet) for (const line of notUnderstoodLists(api)) io.stderr.write(`${line}\n`);
   const plugins = config === undefined ? noPlugins : await loadPlugins(config, knownCheckIds(api, noPlugins));
   if (config !== undefined) checkConfiguredCheckIds(config, knownCheckIds(api, plugins));
   if (config !== undefined && !options.quiet) {
     io.stderr.write(`assay: config ${config.shown}${target === undefined ? '' : `, target ${target}`}\n`);
   }
+  if (!options.quiet) for (const line of notUnderstoodLists(api)) io.stderr.write(`${line}\n`);
   const unsent = unsentAuth(options.auth, options.mock);
   if (unsent.length > 0) {
     io.stderr.write(

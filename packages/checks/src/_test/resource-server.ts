@@ -48,7 +48,8 @@ const operation = (id: string, method: Operation['method'], path: string): Opera
   tags: [],
   deprecated: false,
   parameters: [],
-  responses: {},
+  // A missing item is documented as a 404, as use-after-free needs to judge a read after a delete.
+  responses: { '404': { status: '404', headers: {}, content: {} } },
   security: [],
   extensions: {},
 });

@@ -5,6 +5,14 @@ import { succeeded } from '../_internals/stateful/step-values.js';
 const ID = 'use-after-free';
 
 /**
+ * Whether the read documents how a missing item is answered (404, 410, a 4XX range or default).
+ * A spec that documents none leaves a server no right answer for a deleted item: nothing is said.
+ */
+function documentsGone(responses: Readonly<Record<string, unknown>>): boolean {
+  return Object.keys(responses).some((status) => ['404', '410', '4XX', '4xx', 'default'].includes(status));
+}
+
+/**
  * After a successful DELETE, the item is gone: reading it answers 404 (or 410), and a full walk
  * of the list no longer holds it. A later create that answers the same id brings it back.
  */
@@ -23,7 +31,13 @@ export const useAfterFree: StatefulCheck = {
         deleted.set(step.id, index);
         return;
       }
-      if (step.action === 'read' && step.id !== undefined && deleted.has(step.id) && succeeded(step)) {
+      if (
+        step.action === 'read' &&
+        step.id !== undefined &&
+        deleted.has(step.id) &&
+        succeeded(step) &&
+        documentsGone(step.exchange.operation.responses)
+      ) {
         out.push(
           statefulViolation(ID, trace, index, {
             message: `${step.exchange.request.method} ${step.exchange.request.path} answered ${step.exchange.response.status} after the DELETE of step ${(deleted.get(step.id) ?? 0) + 1} succeeded`,

@@ -122,6 +122,10 @@ export function mockHandler(ctx: MockContext): MockHandler {
         request,
         pathParams,
         notFound,
+        documentedNotFound: () => {
+          const choice = errorResponse(operation, [404], { anyClientError: false, fallback: false });
+          return choice === undefined ? undefined : reply(operation, choice, 'Not found.');
+        },
       });
       if (answer !== undefined) return answer;
     }

@@ -24,8 +24,13 @@ export interface WriteRequest {
   route: ResourceRoute;
   request: HttpRequest;
   pathParams: Record<string, string>;
-  /** The documented 404 of the operation (or a plain one). */
+  /** The documented 404 of the operation (or a plain one): what a fault answers. */
   notFound(): MockReply;
+  /**
+   * The documented 404 of the operation, when it documents one. Without one the mock answers an
+   * unknown id as it answers any request (the example), never with a status the spec does not list.
+   */
+  documentedNotFound(): MockReply | undefined;
 }
 
 const ROLES: readonly ResourceRole[] = ['create', 'read', 'replace', 'patch', 'delete'];
@@ -100,7 +105,7 @@ export function serveWrite(
       ? -1
       : stored.dataset.items.findIndex((item) => String(item[identifier]) === wanted);
   const existing = stored.dataset.items[index];
-  if (existing === undefined) return req.notFound();
+  if (existing === undefined) return req.documentedNotFound();
 
   switch (route.role) {
     case 'read':

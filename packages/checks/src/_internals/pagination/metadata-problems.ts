@@ -213,9 +213,14 @@ function pageNumberProblems(page: PageView, n: number): PageProblem[] {
         message: `the next link of page ${r} leads to page ${linked}`,
       });
     }
-  } else if ((page.next === null || page.next === '') && count !== undefined && !(n === 0 && count > 0)) {
-    // (An empty page of a non-empty list is past the end: pagination-past-last judges it.)
-    // The last page: every earlier page held page_size items, this one the rest.
+  } else if (
+    (page.next === null || page.next === '') &&
+    count !== undefined &&
+    !(n === 0 && r > first && (r - first) * max >= count)
+  ) {
+    // The last page: every earlier page held page_size items, this one the rest. An empty page so
+    // far on that the largest pages allowed would hold every item before it may be past the end
+    // rather than the last page (DRF answers 404 there, others an empty page): it says nothing.
     const before = count - n;
     const size = r === first ? undefined : before / (r - first);
     const consistent =
