@@ -1,5 +1,5 @@
 import { type ApiChecks, createChecks } from '@assay/checks';
-import type { ApiModel, Operation } from '@assay/model';
+import { type ApiModel, type Operation, serverBasePath } from '@assay/model';
 import { loadApi } from '@assay/spec';
 
 /** A loaded OpenAPI document with its checks: what the matchers judge responses against. */
@@ -27,8 +27,9 @@ export interface ContractOperation {
  */
 export async function loadContract(spec: string | object): Promise<Contract> {
   const api = await loadApi(spec as Parameters<typeof loadApi>[0]);
-  const basePath = serverPath(api.servers[0]);
-  const checks = createChecks(api, basePath === '' ? {} : { basePath });
+  const basePath = serverBasePath(api.servers[0]);
+  // createChecks reads the same base path from the api's first server.
+  const checks = createChecks(api);
   const contract: Contract = {
     api,
     checks,
@@ -46,12 +47,4 @@ export async function loadContract(spec: string | object): Promise<Contract> {
     },
   };
   return contract;
-}
-
-function serverPath(server: string | undefined): string {
-  try {
-    return new URL(server ?? '/', 'http://localhost').pathname.replace(/\/+$/, '');
-  } catch {
-    return '';
-  }
 }

@@ -1,4 +1,4 @@
-import type { ApiModel } from '@assay/model';
+import { type ApiModel, serverBasePath } from '@assay/model';
 import { type Dispatcher, Pool } from 'undici';
 import { handlerDispatcher, type NodeListener } from '../handler-dispatcher.js';
 
@@ -54,11 +54,5 @@ function toUrl(value: string | URL): URL {
 }
 
 function inProcessBase(api: ApiModel): URL {
-  let path = '/';
-  try {
-    path = new URL(api.servers[0] ?? '/', 'http://localhost').pathname;
-  } catch {
-    path = '/';
-  }
-  return new URL(`http://localhost${path.replace(/\/+$/, '')}`);
+  return new URL(`http://localhost${serverBasePath(api.servers[0])}`);
 }
