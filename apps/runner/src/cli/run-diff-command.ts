@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createChecks } from '@assay/checks';
 import { AssayError } from '@assay/model';
 import { Pool } from 'undici';
@@ -15,6 +15,7 @@ import { createTransport } from '../transport/create-transport.js';
 import type { CliIo } from './cli-io.js';
 import { presentDiff } from './present-diff.js';
 import type { DiffOptions } from './run-options.js';
+import { specSource } from './spec-source.js';
 import { checkReportPaths } from './write-reports.js';
 
 /**
@@ -130,11 +131,4 @@ function diffReport(result: DiffResult): unknown {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A URL stays a URL; a path is resolved against the working directory. */
-function specSource(spec: string, cwd: string): string {
-  if (/^https?:\/\//i.test(spec)) return spec;
-  if (spec.trim() === '') throw new AssayError('usage', 'the <spec> argument is empty');
-  return isAbsolute(spec) ? spec : resolve(cwd, spec);
 }

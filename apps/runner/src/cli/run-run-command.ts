@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULT_MOCK_TOKEN } from '@assay/mock';
 import { AssayError } from '@assay/model';
 import { Pool } from 'undici';
@@ -27,6 +27,7 @@ import { operationReportOf } from './operation-report-of.js';
 import { runDefaults } from './parse-cli-args.js';
 import { presentRun } from './present-run.js';
 import type { RunOptions } from './run-options.js';
+import { specSource } from './spec-source.js';
 import { writeGithubOutput } from './write-github-output.js';
 import { checkReportPaths } from './write-reports.js';
 
@@ -261,11 +262,4 @@ function mockPort(env: Readonly<Record<string, string | undefined>>): number {
 
 function local(source: string): boolean {
   return !/^https?:\/\//i.test(source);
-}
-
-/** A URL stays a URL; a path is resolved against the working directory. */
-function specSource(spec: string, cwd: string): string {
-  if (/^https?:\/\//i.test(spec)) return spec;
-  if (spec.trim() === '') throw new AssayError('usage', 'the <spec> argument is empty');
-  return isAbsolute(spec) ? spec : resolve(cwd, spec);
 }
