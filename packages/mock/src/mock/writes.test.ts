@@ -6,7 +6,14 @@ import { loadApi } from '@assay/spec';
 import fc from 'fast-check';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BOOKSTORE_SPEC, type Book, bookstoreApi, call, createBook, listedBooks } from '../_test/bookstore.js';
+import {
+  BOOKSTORE_SPEC,
+  type Book,
+  bookstoreApi,
+  call,
+  createBook,
+  listedBooks,
+} from '../_test/bookstore.js';
 import { createMock } from './create-mock.js';
 
 let api: ApiModel;
