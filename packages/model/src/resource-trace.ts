@@ -14,6 +14,11 @@ export interface ResourceStep {
   id?: string;
   /** For `list`: the full walk of the list as its own pagination leads. */
   walk?: ListWalk;
+  /**
+   * False when the write's documented answer is not the resource as a read shows it (a boolean, an
+   * envelope, a status object): its body then says nothing about the resource's state.
+   */
+  representation?: false;
 }
 
 /** A walk of a whole list, following its own pagination. */

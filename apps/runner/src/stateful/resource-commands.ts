@@ -170,6 +170,28 @@ function partialBody(
   return plan.isValid(schema, partial) ? { ...request, body: JSON.stringify(partial) } : request;
 }
 
+/**
+ * `{ representation: false }` when a write documents another answer than the read's (Magento's
+ * boolean delete, ijenko's `{code}` on create): the checks then read the state from reads only.
+ * Unknown (no read, or a schema-less answer) counts as the representation, as before.
+ */
+function representation(plan: ResourcePlan, operation: Operation): { representation?: false } {
+  if (plan.read === undefined || operation === plan.read) return {};
+  const read = successJsonSchema(plan.read);
+  const written = successJsonSchema(operation);
+  if (read === undefined || written === undefined) return {};
+  return JSON.stringify(read) === JSON.stringify(written) ? {} : { representation: false };
+}
+
+/** The JSON schema of an operation's first documented 2xx answer. */
+function successJsonSchema(operation: Operation): JsonSchema | undefined {
+  const status = Object.keys(operation.responses)
+    .filter((s) => /^2/.test(s))
+    .sort()[0];
+  const content = status === undefined ? undefined : operation.responses[status]?.content;
+  return Object.values(content ?? {}).find((m) => /json/.test(m.mediaType))?.schema;
+}
+
 async function exchangeOf(
   system: ResourceSystem,
   operation: Operation,
@@ -194,7 +216,12 @@ class CreateCommand implements Command {
     if (exchange === undefined) return;
     const ok = exchange.response.status >= 200 && exchange.response.status < 300;
     const id = ok ? createdId(this.plan.resource, exchange.response, this.plan.basePath) : undefined;
-    system.steps.push({ action: 'create', exchange, ...(id === undefined ? {} : { id }) });
+    system.steps.push({
+      action: 'create',
+      exchange,
+      ...(id === undefined ? {} : { id }),
+      ...representation(this.plan, this.operation),
+    });
     if (id !== undefined) {
       model.alive.push(id);
       model.gone = model.gone.filter((gone) => gone !== id);
@@ -251,7 +278,7 @@ class ItemCommand implements Command {
       itemRequest(this.plan, this.operation, id, this.request),
     );
     if (exchange === undefined) return;
-    system.steps.push({ action: this.action, id, exchange });
+    system.steps.push({ action: this.action, id, exchange, ...representation(this.plan, this.operation) });
     const ok = exchange.response.status >= 200 && exchange.response.status < 300;
     if (this.action === 'delete' && ok) {
       model.alive = model.alive.filter((alive) => alive !== id);

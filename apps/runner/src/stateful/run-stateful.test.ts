@@ -86,3 +86,37 @@ describe('the stateful phase on the mock', () => {
     expect(await requests(11)).not.toEqual(await requests(12));
   });
 });
+
+describe('a create whose documented answer is a status object, not the book', () => {
+  let statusApi: ApiModel;
+  beforeAll(async () => {
+    const doc = yaml.load(await readFile(bookstoreSpec, 'utf8')) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+      >;
+    };
+    const created = doc.paths['/books/']?.post?.responses['201']?.content?.['application/json'];
+    if (created === undefined) throw new Error('the bookstore documents its create');
+    created.schema = {
+      type: 'object',
+      required: ['code', 'id'],
+      properties: { code: { type: 'integer' }, id: { type: 'integer' } },
+    };
+    statusApi = await loadApi(doc);
+  });
+
+  it('reads the state from reads only: no finding on a correct server, the dropped field still caught', async () => {
+    // Before, `code` from the create's answer was taken for a field of the book, which a PATCH
+    // then "dropped" (ijenko.net answers its creates with `{code: 201}`).
+    for (const seed of [1, 2, 3, 4]) {
+      const outcome = await run(statusApi, seed);
+      expect(
+        outcome.findings.map((f) => `${f.check}: ${f.violation.message}`),
+        `seed ${seed}`,
+      ).toEqual([]);
+    }
+    const caught = await run(statusApi, 1, ['patch-drops-fields']);
+    expect(caught.findings.map((f) => f.check)).toContain('partial-update-preserves');
+  });
+});

@@ -85,7 +85,18 @@ export function serveWrite(
     const copy = faults.has('create-answer-differs') ? changedCopy(ctx, stored, kept, writable) : kept;
     stored.dataset.items.push(copy);
     if (id !== undefined) stored.created.add(String(id));
-    const reply = answer(operation, kept);
+    // Where clients read the created id (`$response.body#/docId`), the answer carries the stored one.
+    const idField = /^\$response\.body#\/([^/]+)$/.exec(route.resource.idSource)?.[1];
+    const reply = answer(
+      ctx,
+      factory,
+      operation,
+      stored.itemSchema,
+      kept,
+      idField === undefined || id === undefined
+        ? {}
+        : { [idField.replace(/~1/g, '/').replace(/~0/g, '~')]: id },
+    );
     const collection = route.resource.collection.replace(/\/+$/, '');
     const at = req.request.path.replace(/\/+$/, '').lastIndexOf(collection);
     if (at !== -1 && identifier !== undefined) {
@@ -110,7 +121,7 @@ export function serveWrite(
   switch (route.role) {
     case 'read':
       if (faults.has('create-unreadable') && stored.created.has(wanted)) return req.notFound();
-      return answer(operation, existing);
+      return answer(ctx, factory, operation, stored.itemSchema, existing);
     case 'replace':
     case 'patch': {
       const kept = Object.fromEntries(Object.entries(existing).filter(([name]) => !writable.has(name)));
@@ -123,7 +134,7 @@ export function serveWrite(
         ? changed
         : settle(ctx, factory, stored, changed, existing, identifier, `${operation.id} ${wanted}`);
       if (!faults.has('update-not-kept')) stored.dataset.items[index] = next;
-      return answer(operation, next);
+      return answer(ctx, factory, operation, stored.itemSchema, next);
     }
     case 'delete': {
       if (!faults.has('delete-keeps-item')) stored.dataset.items.splice(index, 1);
@@ -131,7 +142,7 @@ export function serveWrite(
       const media = responseMedia(success.spec);
       if (media === undefined || success.status === 204)
         return { status: success.status, headers: {}, body: '' };
-      return answer(operation, existing);
+      return answer(ctx, factory, operation, stored.itemSchema, existing);
     }
   }
   return undefined;
@@ -167,16 +178,67 @@ function settle(
   return ctx.validator.isValid(stored.itemSchema, represented) ? represented : item;
 }
 
-/** The operation's success status with the item as its body (when it documents one). */
-function answer(operation: Operation, item: Record<string, unknown>): MockReply {
+/**
+ * The operation's success status with the item as its body (when it documents one). Many APIs
+ * answer a write with something else than the item: a boolean (Magento's deletes), an envelope
+ * (`{application: {...}}`), a status object (`{code}`), a long-running operation. The answer is
+ * then the documented shape, with the item placed in it where a property holds the item.
+ */
+function answer(
+  ctx: MockContext,
+  factory: BodyFactory,
+  operation: Operation,
+  itemSchema: JsonSchema,
+  item: Record<string, unknown>,
+  names: Record<string, unknown> = {},
+): MockReply {
   const success = successResponse(operation);
   const media = responseMedia(success.spec);
   if (media === undefined) return { status: success.status, headers: {}, body: '' };
   return {
     status: success.status,
     headers: { 'content-type': concreteMediaType(media.mediaType) },
-    body: JSON.stringify(item),
+    body: JSON.stringify(
+      representation(ctx, factory, media.schema, item, itemSchema, names, `${operation.id} answer`),
+    ),
   };
+}
+
+/**
+ * The item as the documented answer holds it: itself, inside an envelope property, or a documented
+ * object that names it (its properties, and `names`, where the schema has them).
+ */
+function representation(
+  ctx: MockContext,
+  factory: BodyFactory,
+  schema: JsonSchema | undefined,
+  item: Record<string, unknown>,
+  ownSchema: JsonSchema,
+  names: Record<string, unknown>,
+  key: string,
+): unknown {
+  if (schema === undefined || ctx.validator.isValid(schema, item)) return item;
+  const [documented] = generated(factory, schema, key);
+  if (documented === undefined) return item;
+  if (!isObject(documented)) return documented;
+  const properties = objectProperties(schema, ctx.defs);
+  // An envelope holds the item under a property whose schema is the item's (`{application: App}`);
+  // merely accepting it is not enough (an object of optional properties accepts any object).
+  const itemSchema = JSON.stringify(ownSchema);
+  for (const [name, property] of properties) {
+    if (JSON.stringify(property) !== itemSchema || !ctx.validator.isValid(property, item)) continue;
+    const wrapped = { ...documented, [name]: item };
+    if (ctx.validator.isValid(schema, wrapped)) return wrapped;
+  }
+  // A status object that names the item (`{id, status}`) names the one that was written.
+  let named = documented;
+  const values = { ...item, ...names };
+  for (const [name, property] of properties) {
+    if (!Object.hasOwn(values, name) || !ctx.validator.isValid(property, values[name])) continue;
+    const next = { ...named, [name]: values[name] };
+    if (ctx.validator.isValid(schema, next)) named = next;
+  }
+  return named;
 }
 
 /** The item properties a client sets: all the schema declares except the identifier and readOnly ones. */

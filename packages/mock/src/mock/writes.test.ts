@@ -184,9 +184,43 @@ describe('created ids near the largest safe integer', () => {
     await writeFile(file, text);
     try {
       const mock = createMock(await loadApi(file), { seed: 1, items: 3 });
-      const ids = Array.from({ length: 6 }, () => createBook(mock).body?.id);
-      expect(ids.every((id) => typeof id === 'number' && Number.isSafeInteger(id))).toBe(true);
+      // Past the schema's maximum the stored ids no longer fit it, so the answers are read from the
+      // Location each create names.
+      const ids = Array.from({ length: 6 }, () => createBook(mock).headers.location);
+      expect(ids.every((at) => /\/books\/\d+$/.test(at ?? ''))).toBe(true);
       expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('writes whose documented answer is not the item', () => {
+  it('answers a status object naming the stored id, and a boolean delete, and still keeps the writes', async () => {
+    const text = (await readFile(BOOKSTORE_SPEC, 'utf8'))
+      .replace(
+        '          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/Book" }\n          links:\n            GetBook:',
+        '          content:\n            application/json:\n              schema: { type: object, required: [code, id], properties: { code: { type: integer }, id: { type: integer } } }\n          links:\n            GetBook:',
+      )
+      .replace(
+        '"204":\n          description: Deleted.',
+        '"200":\n          description: Deleted.\n          content:\n            application/json:\n              schema: { type: boolean }',
+      );
+    const dir = await mkdtemp(join(tmpdir(), 'assay-answers-'));
+    const file = join(dir, 'bookstore.yaml');
+    await writeFile(file, text);
+    try {
+      const mock = createMock(await loadApi(file), { seed: 2 });
+      const created = createBook(mock);
+      expect(created.status).toBe(201);
+      expect(Object.keys(created.body ?? {}).sort()).toEqual(['code', 'id']);
+      const id = created.body?.id;
+      expect(created.headers.location).toBe(`http://localhost/api/books/${String(id)}`);
+      expect(call(mock, 'GET', `/books/${String(id)}`).body).toMatchObject({ id, title: 'Dune' });
+      const deleted = call(mock, 'DELETE', `/books/${String(id)}`);
+      expect(deleted.status).toBe(200);
+      expect(typeof deleted.body).toBe('boolean');
+      expect(call(mock, 'GET', `/books/${String(id)}`).status).toBe(404);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

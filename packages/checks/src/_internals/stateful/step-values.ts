@@ -9,8 +9,12 @@ export function succeeded(step: ResourceStep): boolean {
   return status >= 200 && status < 300;
 }
 
-/** The step's response body when it is a JSON object (what a create, read or update answers). */
+/**
+ * The step's response body when it is a JSON object that represents the resource (what a create,
+ * read or update answers); `undefined` for a write whose documented answer is something else.
+ */
 export function responseObject(step: ResourceStep): Obj | undefined {
+  if (step.representation === false) return undefined;
   const parsed = parsedBody(step.exchange.response);
   return parsed.ok && isObject(parsed.value) ? parsed.value : undefined;
 }
