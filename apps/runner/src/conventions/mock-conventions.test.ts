@@ -30,14 +30,14 @@ async function findings(api: ApiModel, faults: readonly string[]): Promise<Viola
     request,
     response: mock.handle(request),
   });
-  const exchanges = await listSequence(operation, () => ({}), send, {
+  const { exchanges, walks } = await listSequence(operation, () => ({}), send, {
     basePath: '',
     isAborted: () => false,
     isValid: (schema, value) => validator.isValid(schema, value),
   });
   const out: Violation[] = [];
   for (const exchange of exchanges) for (const check of checks) out.push(...check.verify(exchange));
-  for (const check of sequenceChecks) out.push(...check.verify(exchanges));
+  for (const check of sequenceChecks) out.push(...check.verify(exchanges, walks));
   return out;
 }
 

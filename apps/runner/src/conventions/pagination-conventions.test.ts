@@ -32,7 +32,7 @@ async function findings(api: ApiModel, c: ConventionCase, fault?: Fault): Promis
     request,
     response: serveConvention(c, request, fault),
   });
-  const exchanges = await listSequence(operation, () => ({}), send, {
+  const { exchanges, walks } = await listSequence(operation, () => ({}), send, {
     basePath: '',
     isAborted: () => false,
     isValid: (schema, value) => validator.isValid(schema, value),
@@ -40,7 +40,7 @@ async function findings(api: ApiModel, c: ConventionCase, fault?: Fault): Promis
   expect(exchanges.length).toBeGreaterThan(1);
   const out: Violation[] = [];
   for (const exchange of exchanges) for (const check of checks) out.push(...check.verify(exchange));
-  for (const check of sequenceChecks) out.push(...check.verify(exchanges));
+  for (const check of sequenceChecks) out.push(...check.verify(exchanges, walks));
   return out;
 }
 

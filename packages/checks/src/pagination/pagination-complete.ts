@@ -1,7 +1,7 @@
 import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
 
@@ -17,9 +17,9 @@ export function paginationComplete(options: PaginationRequestOptions = {}): Sequ
     id: ID,
     description: 'A walk from the first to the last page sees exactly count items.',
     clause: 'Pagination profile of the operation (count is the size of the whole result set)',
-    verify(exchanges) {
+    verify(exchanges, walks) {
       const out: Violation[] = [];
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         const broken = walk.exchanges[walk.pages.length];
         if (broken !== undefined && walk.pages.length > 0 && !walk.loop) {
           const { status } = broken.response;

@@ -4,7 +4,7 @@ import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { itemId, wholeItemKey } from '../_internals/item-identity.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
 
@@ -20,9 +20,9 @@ export function paginationNoDuplicates(options: PaginationRequestOptions = {}): 
     id: ID,
     description: 'No item appears twice across the pages of a walk (by its identifier).',
     clause: 'Pagination profile of the operation (pages partition the result set)',
-    verify(exchanges) {
+    verify(exchanges, walks) {
       const out: Violation[] = [];
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         if (walk.loop) continue; // A loop repeats pages; pagination-walk-terminates reports it.
         const list = walk.exchanges[0]!.operation.list;
         const identifier = list?.identifier;

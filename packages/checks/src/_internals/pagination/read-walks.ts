@@ -1,15 +1,14 @@
-import type { Exchange } from '@assay/model';
+import type { Exchange, Walk } from '@assay/model';
 import { nextPageRequest, type PaginationRequestOptions } from '../../pagination/next-page-request.js';
-import { pastLastPageRequest } from '../../pagination/past-last-page-request.js';
 import { requestKey } from '../../pagination/request-key.js';
 import { isFirstPage } from './first-page-query.js';
 import { linkedPage } from './linked-page.js';
 import { type PageView, readPage } from './page-view.js';
 import { requestFromUrl } from './request-from-url.js';
 
-/** A walk: pages reached from one another by following `next`, in order. */
-export interface Walk {
-  exchanges: Exchange[];
+/** A walk as the pagination checks read it: its pages parsed, and what the walk as a whole shows. */
+export interface WalkView {
+  exchanges: readonly Exchange[];
   /** The readable 2xx pages, in order (a walk stops being read at its first unreadable page). */
   pages: PageView[];
   /** Started at the first page. */
@@ -19,64 +18,42 @@ export interface Walk {
   /** A request was sent twice: following `next` went round in a circle. */
   loop: boolean;
   /** Exchanges for the page past the last one, made after this walk. */
-  pastLast: Exchange[];
+  pastLast: readonly Exchange[];
 }
 
-/**
- * Finds the walks in a sequence of exchanges of one operation. An exchange continues the current
- * walk when its request is the `nextPageRequest` of the walk's last exchange, probes past the last
- * page when it is a walk's `pastLastPageRequest`, and starts a new walk otherwise.
- */
-export function splitWalks(exchanges: readonly Exchange[], options: PaginationRequestOptions = {}): Walk[] {
-  const walks: Walk[] = [];
-  const pastLastKeys = new Map<string, Walk>();
-  let current: Walk | undefined;
-  let expected: string | undefined;
-  for (const exchange of exchanges) {
+/** Reads each walk the runner made: its pages, whether it started at the first page, went round in a circle, or saw every item. */
+export function readWalks(walks: readonly Walk[], options: PaginationRequestOptions = {}): WalkView[] {
+  return walks.filter((walk) => walk.pages.length > 0).map((walk) => readWalk(walk, options));
+}
+
+function readWalk(walk: Walk, options: PaginationRequestOptions): WalkView {
+  const head = walk.pages[0]!;
+  const p = head.operation.list?.pagination;
+  const view: WalkView = {
+    exchanges: walk.pages,
+    pages: [],
+    fromFirst: p !== undefined && isFirstPage(head.request, p),
+    complete: false,
+    loop: false,
+    pastLast: walk.pastLast,
+  };
+  const seen = new Set<string>();
+  for (const exchange of walk.pages) {
     const key = requestKey(exchange.request);
-    if (current !== undefined && key === expected) {
-      current.exchanges.push(exchange);
-    } else if (pastLastKeys.has(key)) {
-      pastLastKeys.get(key)!.pastLast.push(exchange);
-      continue;
-    } else {
-      const p = exchange.operation.list?.pagination;
-      current = {
-        exchanges: [exchange],
-        pages: [],
-        fromFirst: p !== undefined && isFirstPage(exchange.request, p),
-        complete: false,
-        loop: false,
-        pastLast: [],
-      };
-      walks.push(current);
-    }
-    const next = nextPageRequest(exchange, options);
-    expected = next === undefined ? undefined : requestKey(next);
-    if (next === undefined) {
-      const past = pastLastPageRequest(exchange, options);
-      if (past !== undefined) pastLastKeys.set(requestKey(past), current);
-    }
+    if (seen.has(key)) view.loop = true;
+    seen.add(key);
+    const page = readPage(exchange);
+    if (page === undefined || page.items === undefined) break;
+    view.pages.push(page);
   }
-  for (const walk of walks) {
-    const seen = new Set<string>();
-    for (const exchange of walk.exchanges) {
-      const key = requestKey(exchange.request);
-      if (seen.has(key)) walk.loop = true;
-      seen.add(key);
-      const page = readPage(exchange);
-      if (page === undefined || page.items === undefined) break;
-      walk.pages.push(page);
-    }
-    const last = walk.exchanges.at(-1)!;
-    const lastPage = walk.pages.at(-1);
-    walk.complete =
-      !walk.loop &&
-      walk.pages.length === walk.exchanges.length &&
-      nextPageRequest(last, options) === undefined &&
-      (lastPage === undefined || !claimsMore(lastPage, options));
-  }
-  return walks;
+  const last = walk.pages.at(-1)!;
+  const lastPage = view.pages.at(-1);
+  view.complete =
+    !view.loop &&
+    view.pages.length === walk.pages.length &&
+    nextPageRequest(last, options) === undefined &&
+    (lastPage === undefined || !claimsMore(lastPage, options));
+  return view;
 }
 
 /**
