@@ -60,3 +60,18 @@ describe.each([...PAGE_CASES, ...TOKEN_CASES])('the mock serving $convention', (
     ).not.toEqual([]);
   });
 });
+
+describe('the mock serving the totals a convention offers', () => {
+  it('writes Kubernetes remainingItemCount from the count it serves, so a wrong count shows in it', async () => {
+    const api = await loadApi(documentOf(TOKEN_CASES.find((c) => c.convention === 'Kubernetes continue')!));
+    expect((await findings(api, [])).filter((v) => v.keyword === 'remaining')).toEqual([]);
+    const wrong = (await findings(api, ['wrong-count'])).filter((v) => v.keyword === 'remaining');
+    expect(wrong.map((v) => v.check)).toContain('pagination-complete');
+  });
+
+  it('sends GitLab X-Next-Page, naming a page past the end with next-on-last-page', async () => {
+    const api = await loadApi(documentOf(TOKEN_CASES.find((c) => c.headers?.['X-Next-Page'] !== undefined)!));
+    const onLast = await findings(api, ['next-on-last-page']);
+    expect(onLast.filter((v) => /x-next-page says \d+$/.test(v.message))).not.toEqual([]);
+  });
+});

@@ -198,9 +198,18 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   put(pagination.hasMorePath, next !== undefined);
   put(pagination.isLastPath, window.inRange && next === undefined);
   put(pagination.pageSizePath, size);
+  // Kubernetes: the items after this page, beside a continue token only (left out on the last page).
+  if (pagination.remainingPath !== undefined) {
+    const after = Math.max(0, count - window.offset - nominalLength);
+    const required = isRequiredAt(responseSchema, pagination.remainingPath, ctx.defs);
+    put(pagination.remainingPath, next !== undefined ? after : required ? 0 : ABSENT);
+  }
   if (pagination.countHeader !== undefined) headers[pagination.countHeader.toLowerCase()] = String(count);
   if (pagination.totalPagesHeader !== undefined)
     headers[pagination.totalPagesHeader.toLowerCase()] = String(totalPages);
+  // GitLab: the next page's number, empty on the last page.
+  if (pagination.nextPageHeader !== undefined)
+    headers[pagination.nextPageHeader] = next === undefined ? '' : String(pagination.firstPage + next.index);
   /**
    * Where there is no next (or previous) page: null when the schema allows it, 0 for a page number,
    * else nothing at all when the property is optional (Kubernetes omits `metadata.continue`), else

@@ -79,6 +79,7 @@ function claimsMore(page: PageView, options: PaginationRequestOptions): boolean 
   const { next } = page;
   if ((typeof next === 'string' && next !== '') || (typeof next === 'number' && next !== 0)) return true;
   if (page.links?.next !== undefined) return true;
+  if (page.nextPageHeader !== undefined && page.nextPageHeader !== '') return true;
   const { last } = page.links ?? {};
   const { pageParam, firstPage } = page.pagination;
   if (last !== undefined && pageParam !== undefined && page.requestedPage !== undefined) {
