@@ -5,14 +5,15 @@ import { pointerOf } from '../_internals/pagination/pointer-of.js';
 import { readWalks, type WalkView } from '../_internals/pagination/read-walks.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
+import { nextPageStep } from './next-page-step.js';
 
 const ID = 'pagination-complete';
 
 /**
  * A walk from the first page to the last sees exactly `count` items. Judged only for complete
  * walks whose count is known and the same on every page. A next link that leads to a client error
- * (other than 401, 403 and 429, which are about the caller, not the list) also leaves items unseen.
- * A page's `remainingItemCount` (Kubernetes) is the number of items after it: the walk sees them.
+ * (other than 401, 403 and 429, which are about the caller, not the list) also leaves items unseen;
+ * a page Assay only guessed at (the page before said nothing about the end) may answer one. A page's `remainingItemCount` (Kubernetes) is the number of items after it: the walk sees them.
  */
 export function paginationComplete(options: PaginationRequestOptions = {}): SequenceCheck {
   return cachedSequenceCheck({
@@ -23,7 +24,9 @@ export function paginationComplete(options: PaginationRequestOptions = {}): Sequ
       const out: Violation[] = [];
       for (const walk of readWalks(walks, options)) {
         const broken = walk.exchanges[walk.pages.length];
-        if (broken !== undefined && walk.pages.length > 0 && !walk.loop) {
+        const lastRead = walk.pages.at(-1);
+        const said = lastRead === undefined ? undefined : nextPageStep(lastRead.exchange, options)?.because;
+        if (broken !== undefined && said !== undefined && said !== 'guess' && !walk.loop) {
           const { status } = broken.response;
           if (status >= 400 && status <= 499 && status !== 401 && status !== 403 && status !== 429) {
             const seen = walk.pages.reduce((sum, page) => sum + page.items!.length, 0);

@@ -58,14 +58,22 @@ function readWalk(walk: Walk, options: PaginationRequestOptions): WalkView {
 
 /**
  * The page says more items follow (`has_more: true`, a next token, link or page number, a
- * `rel="last"` link beyond it, a `Content-Range` short of its total, or a cursor list with no
- * way to say where it ends), whether or not a next request could be made from it: a walk
- * that stops there could not follow `next` (an identifier missing for Stripe's `starting_after`, a
- * link to another path) and has not seen every item, so it is not complete.
+ * `rel="last"` link beyond it, a `Content-Range` short of its total, a cursor list with no way to
+ * say where it ends, or a full page of a list no parameter pages through), whether or not a next
+ * request could be made from it: a walk that stops there could not follow `next` (an identifier
+ * missing for Stripe's `starting_after`, a link to another path) and has not seen every item, so
+ * it is not complete.
  */
 function claimsMore(page: PageView, options: PaginationRequestOptions): boolean {
   if (page.hasMore === true) return true;
   const p = page.pagination;
+  // A list with no parameter to reach another page (OData `$top` without `$skip`): a page as full
+  // as asked for is the result cut at that size, not the whole of it.
+  const addressable =
+    p.style === 'content-range' ||
+    [p.pageParam, p.offsetParam, p.cursorParam].some((param) => param !== undefined);
+  const n = page.items?.length ?? 0;
+  if (!addressable && page.requestedSize !== undefined && n >= page.requestedSize && n > 0) return true;
   // A cursor list that documents neither a next cursor nor has_more, and sent no Link header, never
   // says where it ends: its one page may or may not be all (GitHub's cursor lists document no Link).
   if (
