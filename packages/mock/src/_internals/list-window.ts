@@ -1,4 +1,5 @@
 import type { Pagination } from '@assay/model';
+import { numericValue } from './numeric-value.js';
 import { decodeCursor } from './page-cursor.js';
 import { parseRange } from './parse-range.js';
 
@@ -47,8 +48,9 @@ export function listWindow(
     case 'link-header': {
       if (pagination.pageParam === undefined) {
         const raw = values.get(pagination.offsetParam ?? pagination.cursorParam ?? '');
-        if (typeof raw === 'number' && pagination.offsetParam !== undefined) {
-          return byOffset(Number.isInteger(raw) && raw > 0 ? raw : 0);
+        const offset = numericValue(raw);
+        if (offset !== undefined && pagination.offsetParam !== undefined) {
+          return byOffset(Number.isInteger(offset) && offset > 0 ? offset : 0);
         }
         if (raw !== undefined && pagination.cursorParam !== undefined) {
           return byOffset(decodeCursor(raw as string, pool, identifier));
@@ -56,21 +58,23 @@ export function listWindow(
       }
       const raw = pagination.pageParam === undefined ? undefined : values.get(pagination.pageParam);
       // A page before the first (0, negative) is schema-valid: serve the first page, as many servers do.
-      const asked = typeof raw === 'number' ? raw : pagination.firstPage;
+      const asked = numericValue(raw) ?? pagination.firstPage;
       const page = Math.max(asked, pagination.firstPage);
       const index = page - pagination.firstPage;
       const valid = Number.isInteger(page) && index >= 0 && index < totalPages;
       return { index, offset: Math.max(0, index) * size, size, total, page, totalPages, inRange: valid };
     }
     case 'limit-offset': {
-      const raw = pagination.offsetParam === undefined ? undefined : values.get(pagination.offsetParam);
-      return byOffset(typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : 0);
+      const raw =
+        pagination.offsetParam === undefined ? undefined : numericValue(values.get(pagination.offsetParam));
+      return byOffset(raw !== undefined && Number.isInteger(raw) && raw > 0 ? raw : 0);
     }
     case 'content-range': {
       const range = parseRange(headers.range);
       if (range !== undefined) return byOffset(range.start);
-      const raw = pagination.offsetParam === undefined ? undefined : values.get(pagination.offsetParam);
-      return byOffset(typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : 0);
+      const raw =
+        pagination.offsetParam === undefined ? undefined : numericValue(values.get(pagination.offsetParam));
+      return byOffset(raw !== undefined && Number.isInteger(raw) && raw > 0 ? raw : 0);
     }
     case 'cursor': {
       const raw = pagination.cursorParam === undefined ? undefined : values.get(pagination.cursorParam);

@@ -1,4 +1,5 @@
 import type { Pagination } from '@assay/model';
+import { numericValue } from './numeric-value.js';
 import { parseRange } from './parse-range.js';
 
 /** The page size asked for: a positive integer, or undefined for the default (as DRF reads it). */
@@ -15,6 +16,6 @@ export function readPageSize(
     pagination.style === 'limit-offset' || pagination.style === 'content-range'
       ? (pagination.limitParam ?? pagination.pageSizeParam)
       : (pagination.pageSizeParam ?? pagination.limitParam);
-  const value = param === undefined ? undefined : values.get(param);
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+  const value = param === undefined ? undefined : numericValue(values.get(param));
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
 }
