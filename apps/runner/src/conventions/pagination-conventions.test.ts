@@ -88,7 +88,9 @@ describe('the totals a convention offers, against what a walk sees', () => {
     // One per walk (the first, the page-size variant, each ordering), on pagination-complete, as a warning.
     expect(wrong.length).toBeGreaterThan(0);
     for (const v of wrong) expect([v.check, v.severity]).toEqual(['pagination-complete', 'warning']);
-    expect(wrong[0]!.message).toMatch(/page 1 of the walk says 21 items remain, but the walk saw 18 after it/);
+    expect(wrong[0]!.message).toMatch(
+      /page 1 of the walk says 21 items remain, but the walk saw 18 after it/,
+    );
   });
 
   it('GitLab X-Next-Page: the page after this one, empty on the last', async () => {
