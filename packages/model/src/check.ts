@@ -1,5 +1,6 @@
 import type { Exchange } from './exchange.js';
 import type { Violation } from './violation.js';
+import type { Walk } from './walk.js';
 
 /**
  * A response check: a pure function from an exchange to the contract violations it shows.
@@ -16,12 +17,16 @@ export interface Check {
 }
 
 /**
- * A check over several exchanges of one operation, in the order they were made: a walk across
+ * A check over several exchanges of one operation, in the order they were made: walks across
  * pages, or a query and its metamorphic variant.
  */
 export interface SequenceCheck {
   id: string;
   description: string;
   clause: string;
-  verify(exchanges: readonly Exchange[]): Violation[];
+  /**
+   * `exchanges` are every exchange of the sequence in the order they were made (a violation's `at`
+   * indexes them); `walks` group the same exchanges into the walks that made them, page by page.
+   */
+  verify(exchanges: readonly Exchange[], walks: readonly Walk[]): Violation[];
 }

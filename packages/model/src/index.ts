@@ -38,3 +38,4 @@ export type { OAuth2Flow, OAuth2Flows, SecurityRequirement, SecurityScheme } fro
 export { serverBasePath } from './server-base-path.js';
 export type { SpecProblem } from './spec-problem.js';
 export type { Violation } from './violation.js';
+export type { Walk } from './walk.js';

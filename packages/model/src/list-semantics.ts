@@ -56,6 +56,10 @@ export interface Pagination {
   countHeader?: string;
   /** A response header holding the number of pages (`x-total-pages`), lower case. */
   totalPagesHeader?: string;
+  /** The number of items after this page (Kubernetes `metadata.remainingItemCount`, absent on the last page). */
+  remainingPath?: BodyPath;
+  /** A response header holding the next page's number, empty on the last page (GitLab `x-next-page`), lower case. */
+  nextPageHeader?: string;
   /**
    * Query pairs (`name=value&…`) every walk's first request carries: the ones that make the server
    * page at all (json-server v1 `_page=1`) or send its total (Directus `meta=total_count`, OData

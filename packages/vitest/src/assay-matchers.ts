@@ -46,13 +46,15 @@ async function toHaveConsistentPagination(
   }
   const exchanges: Exchange[] = [];
   for (const page of received) exchanges.push(await toExchange(page, target, 'pagination'));
+  // The pages come in the order fetched: they are the walk, as the test made it.
+  const walk = { pages: exchanges, pastLast: [] };
   const { checks, sequenceChecks } = target.contract.checks;
   const perPage = checks.filter((check) => check.id.startsWith('pagination-'));
   const violations = [
     ...exchanges.flatMap((exchange) => perPage.flatMap((check) => check.verify(exchange))),
     ...sequenceChecks
       .filter((c) => c.id.startsWith('pagination-'))
-      .flatMap((check) => check.verify(exchanges)),
+      .flatMap((check) => check.verify(exchanges, [walk])),
   ];
   return verdict(violations, `${labelOf(target)} walk of ${received.length} pages`, 'paginate consistently');
 }

@@ -1,4 +1,4 @@
-import type { Check, Exchange, SequenceCheck } from '@assay/model';
+import type { Check, Exchange, SequenceCheck, Walk } from '@assay/model';
 import type { EngineKit } from '../engine/engine-kit.js';
 import { statusListed } from './_internals/status-listed.js';
 import { pointerSegments, stripVolatile } from './_internals/strip-volatile.js';
@@ -35,14 +35,20 @@ export function configuredKit(
   const volatile = new Map(
     [...plan].map(([id, planned]) => [id, planned.volatile.map(pointerSegments)] as const),
   );
-  // Every sequence check of an operation gets the same array: its bodies are stripped once.
-  const stripped = new WeakMap<readonly Exchange[], readonly Exchange[]>();
-  const withoutVolatile = (id: string, exchanges: readonly Exchange[]): readonly Exchange[] => {
+  // Every sequence check of an operation gets the same arrays: its bodies are stripped once, and
+  // its walks hold the stripped exchanges themselves (a violation's `at` is found by identity).
+  const stripped = new WeakMap<readonly Exchange[], Stripped>();
+  const withoutVolatile = (id: string, exchanges: readonly Exchange[], walks: readonly Walk[]): Stripped => {
     const pointers = volatile.get(id) ?? [];
-    if (pointers.length === 0) return exchanges;
+    if (pointers.length === 0) return { exchanges, walks };
     let done = stripped.get(exchanges);
     if (done === undefined) {
-      done = exchanges.map((e) => stripVolatile(e, pointers));
+      const of = new Map(exchanges.map((e) => [e, stripVolatile(e, pointers)] as const));
+      const swap = (e: Exchange) => of.get(e) ?? stripVolatile(e, pointers);
+      done = {
+        exchanges: exchanges.map(swap),
+        walks: walks.map((walk) => ({ pages: walk.pages.map(swap), pastLast: walk.pastLast.map(swap) })),
+      };
       stripped.set(exchanges, done);
     }
     return done;
@@ -71,21 +77,28 @@ function scopedCheck(check: Check, plan: OperationPlan): Check {
   };
 }
 
+/** A sequence without the fields the config file calls volatile. */
+interface Stripped {
+  exchanges: readonly Exchange[];
+  walks: readonly Walk[];
+}
+
 function scopedSequenceCheck(
   check: SequenceCheck,
   plan: OperationPlan,
-  withoutVolatile: (id: string, exchanges: readonly Exchange[]) => readonly Exchange[],
+  withoutVolatile: (id: string, exchanges: readonly Exchange[], walks: readonly Walk[]) => Stripped,
 ): SequenceCheck {
   return {
     id: check.id,
     description: check.description,
     clause: check.clause,
-    verify(exchanges: readonly Exchange[]) {
+    verify(exchanges: readonly Exchange[], walks: readonly Walk[]) {
       const id = exchanges[0]?.operation.id;
       const planned = id === undefined ? undefined : plan.get(id);
-      if (planned === undefined) return check.verify(exchanges);
+      if (planned === undefined) return check.verify(exchanges, walks);
       if (!checkEnabled(planned, check.id)) return [];
-      return check.verify(withoutVolatile(id!, exchanges));
+      const bare = withoutVolatile(id!, exchanges, walks);
+      return check.verify(bare.exchanges, bare.walks);
     },
   };
 }

@@ -30,14 +30,14 @@ async function findings(api: ApiModel, faults: readonly string[]): Promise<Viola
     request,
     response: mock.handle(request),
   });
-  const exchanges = await listSequence(operation, () => ({}), send, {
+  const { exchanges, walks } = await listSequence(operation, () => ({}), send, {
     basePath: '',
     isAborted: () => false,
     isValid: (schema, value) => validator.isValid(schema, value),
   });
   const out: Violation[] = [];
   for (const exchange of exchanges) for (const check of checks) out.push(...check.verify(exchange));
-  for (const check of sequenceChecks) out.push(...check.verify(exchanges));
+  for (const check of sequenceChecks) out.push(...check.verify(exchanges, walks));
   return out;
 }
 
@@ -58,5 +58,20 @@ describe.each([...PAGE_CASES, ...TOKEN_CASES])('the mock serving $convention', (
       ids.filter((id) => FAULTS[fault]!.includes(id)),
       `found ${ids.join(', ') || 'nothing'}`,
     ).not.toEqual([]);
+  });
+});
+
+describe('the mock serving the totals a convention offers', () => {
+  it('writes Kubernetes remainingItemCount from the count it serves, so a wrong count shows in it', async () => {
+    const api = await loadApi(documentOf(TOKEN_CASES.find((c) => c.convention === 'Kubernetes continue')!));
+    expect((await findings(api, [])).filter((v) => v.keyword === 'remaining')).toEqual([]);
+    const wrong = (await findings(api, ['wrong-count'])).filter((v) => v.keyword === 'remaining');
+    expect(wrong.map((v) => v.check)).toContain('pagination-complete');
+  });
+
+  it('sends GitLab X-Next-Page, naming a page past the end with next-on-last-page', async () => {
+    const api = await loadApi(documentOf(TOKEN_CASES.find((c) => c.headers?.['X-Next-Page'] !== undefined)!));
+    const onLast = await findings(api, ['next-on-last-page']);
+    expect(onLast.filter((v) => /x-next-page says \d+$/.test(v.message))).not.toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ async function findings(api: ApiModel, c: ConventionCase, fault?: Fault): Promis
     request,
     response: serveConvention(c, request, fault),
   });
-  const exchanges = await listSequence(operation, () => ({}), send, {
+  const { exchanges, walks } = await listSequence(operation, () => ({}), send, {
     basePath: '',
     isAborted: () => false,
     isValid: (schema, value) => validator.isValid(schema, value),
@@ -40,7 +40,7 @@ async function findings(api: ApiModel, c: ConventionCase, fault?: Fault): Promis
   expect(exchanges.length).toBeGreaterThan(1);
   const out: Violation[] = [];
   for (const exchange of exchanges) for (const check of checks) out.push(...check.verify(exchange));
-  for (const check of sequenceChecks) out.push(...check.verify(exchanges));
+  for (const check of sequenceChecks) out.push(...check.verify(exchanges, walks));
   return out;
 }
 
@@ -74,5 +74,33 @@ describe.each([...PAGE_CASES, ...TOKEN_CASES])('$convention', (c) => {
       ids.filter((id) => CATCHES[fault].includes(id)),
       `${fault}: found ${ids.join(', ') || 'nothing'}`,
     ).not.toEqual([]);
+  });
+});
+
+describe('the totals a convention offers, against what a walk sees', () => {
+  const kubernetes = TOKEN_CASES.find((c) => c.convention === 'Kubernetes continue')!;
+  const gitlab = TOKEN_CASES.find((c) => c.headers?.['X-Next-Page'] !== undefined)!;
+
+  it('Kubernetes remainingItemCount: the items after each page, as the walk saw them', async () => {
+    const api = await loadApi(documentOf(kubernetes));
+    expect(api.operations[0]!.list?.pagination?.remainingPath).toEqual(['metadata', 'remainingItemCount']);
+    const wrong = (await findings(api, kubernetes, 'wrong-total')).filter((v) => v.keyword === 'remaining');
+    // One per walk (the first, the page-size variant, each ordering), on pagination-complete, as a warning.
+    expect(wrong.length).toBeGreaterThan(0);
+    for (const v of wrong) expect([v.check, v.severity]).toEqual(['pagination-complete', 'warning']);
+    expect(wrong[0]!.message).toMatch(
+      /page 1 of the walk says 21 items remain, but the walk saw 18 after it/,
+    );
+  });
+
+  it('GitLab X-Next-Page: the page after this one, empty on the last', async () => {
+    const api = await loadApi(documentOf(gitlab));
+    expect(api.operations[0]!.list?.pagination?.nextPageHeader).toBe('x-next-page');
+    const onLast = await findings(api, gitlab, 'next-on-last');
+    expect(
+      onLast.filter((v) => v.check === 'pagination-metadata' && /x-next-page says \d+$/.test(v.message)),
+    ).not.toEqual([]);
+    // The walk follows the header to the page it names, which is empty.
+    expect(onLast.map((v) => v.check)).toContain('pagination-full-pages');
   });
 });

@@ -1,14 +1,6 @@
-import type {
-  Check,
-  Exchange,
-  HttpRequest,
-  JsonSchema,
-  Operation,
-  SequenceCheck,
-  StatefulCheck,
-} from '@assay/model';
+import type { Check, HttpRequest, JsonSchema, Operation, SequenceCheck, StatefulCheck } from '@assay/model';
 import type fc from 'fast-check';
-import type { SendExchange } from './list-sequence.js';
+import type { ListSequence, SendExchange } from './list-sequence.js';
 
 /**
  * Values seen in earlier responses, by item property name, in the order seen: fed to the
@@ -44,7 +36,7 @@ export interface EngineKit {
   isValid?: (schema: JsonSchema, value: unknown) => boolean;
   /**
    * Phase 4 of a list operation: makes the dependent requests (walks, variants, probes) through
-   * `send` and returns the exchanges, in order, for the sequence checks. `seen` reads the pool as it
+   * `send` and returns the exchanges, in order, with the walks they form, for the sequence checks. `seen` reads the pool as it
    * grows (the walk's pages feed the filter probes). `accepted` is an earlier request of the
    * operation that got a 2xx, for operations whose first page needs path parameters.
    */
@@ -54,5 +46,5 @@ export interface EngineKit {
     send: SendExchange,
     isAborted: () => boolean,
     accepted: HttpRequest | undefined,
-  ): Promise<Exchange[]>;
+  ): Promise<ListSequence>;
 }

@@ -1,9 +1,13 @@
-import type { ApiModel, Operation } from '@assay/model';
+import { createChecks, nextPageRequest, pastLastPageRequest, requestKey } from '@assay/checks';
+import { createMock } from '@assay/mock';
+import { type ApiModel, type Operation, serverBasePath } from '@assay/model';
 import { loadApi } from '@assay/spec';
+import fc from 'fast-check';
 import type { Dispatcher } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { identificationSpec } from '../_test/paths.js';
 import { type ExecuteRunOptions, executeRun } from './execute-run.js';
-import { listSequence } from './list-sequence.js';
+import { listSequence, maxWalkPages } from './list-sequence.js';
 
 // A paginated list under a path parameter (Django REST Framework page-number style): its first page
 // cannot be built from the spec alone, so the walk starts from a request the server accepted.
@@ -138,5 +142,54 @@ describe('listSequence probes', () => {
       { basePath: '', isAborted: () => false, isValid: () => true },
     );
     expect(sent).toEqual(['account=acct_1', 'account=acct_2']);
+  });
+});
+
+describe('listSequence walks', () => {
+  it('records each walk as it makes it: pages that follow next in order, the past-last probe on the first walk, every exchange once', async () => {
+    const identification = await loadApi(identificationSpec);
+    const operation = identification.operations.find((o) => o.list?.pagination !== undefined)!;
+    const basePath = serverBasePath(identification.servers[0]);
+    const { validator } = createChecks(identification);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.constantFrom([], ['endless-walk'], ['duplicates-across-pages'], ['wrong-next']),
+        async (seed, faults) => {
+          const mock = createMock(identification, { seed, faults });
+          const sequence = await listSequence(
+            operation,
+            () => ({}),
+            async (request) => ({ operation, request, response: mock.handle(request) }),
+            {
+              basePath,
+              isAborted: () => false,
+              isValid: (schema, value) => validator.isValid(schema, value),
+            },
+          );
+          const [first, ...rest] = sequence.walks;
+          expect(first).toBeDefined();
+          // Every exchange belongs to exactly one walk, in the order the walks were made.
+          expect(sequence.walks.flatMap((walk) => [...walk.pages, ...walk.pastLast])).toEqual(
+            sequence.exchanges,
+          );
+          for (const walk of sequence.walks) {
+            expect(walk.pages.length).toBeGreaterThan(0);
+            expect(walk.pages.length).toBeLessThanOrEqual(maxWalkPages);
+            walk.pages.slice(1).forEach((page, i) => {
+              const next = nextPageRequest(walk.pages[i]!, { basePath });
+              expect(next && requestKey(next)).toBe(requestKey(page.request));
+            });
+          }
+          // Only the first walk is probed past its last page, with the request made from that page.
+          for (const walk of rest) expect(walk.pastLast).toEqual([]);
+          const past = pastLastPageRequest(first!.pages.at(-1)!, { basePath });
+          expect(first!.pastLast.map((e) => requestKey(e.request))).toEqual(
+            past === undefined ? [] : [requestKey(past)],
+          );
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });

@@ -6,7 +6,7 @@ import {
   requestKey,
   unfilteredRequest,
 } from '@assay/checks';
-import type { Exchange, HttpRequest, JsonSchema, Operation } from '@assay/model';
+import type { Exchange, HttpRequest, JsonSchema, Operation, Walk } from '@assay/model';
 import type { SeenValues } from './engine-kit.js';
 
 /** Pages a walk may request before it is cut (a walk that does not end is itself reported). */
@@ -14,6 +14,12 @@ export const maxWalkPages = 50;
 
 /** Sends one request of the list phase; undefined when no usable response came back. */
 export type SendExchange = (request: HttpRequest) => Promise<Exchange | undefined>;
+
+/** What the list phase made: every exchange in the order sent, and the walks they form, recorded as they were walked. */
+export interface ListSequence {
+  exchanges: Exchange[];
+  walks: Walk[];
+}
 
 /**
  * Phase 4 of a list operation: the exchanges the sequence checks judge together. In order: a walk
@@ -23,7 +29,9 @@ export type SendExchange = (request: HttpRequest) => Promise<Exchange | undefine
  * law). Walks follow `next` and stop at the end, at a loop (a request already sent in the walk) or at
  * {@link maxWalkPages}. The first page carries only the required parameters: from their examples,
  * else from `accepted`, a request of the operation the server answered with a 2xx (path parameters
- * included); without either, there is no known-valid first page and no sequence.
+ * included); without either, there is no known-valid first page and no sequence. Each walk is
+ * recorded as it is made, with the probe past its last page, so the sequence checks read walks as
+ * data.
  */
 export async function listSequence(
   operation: Operation,
@@ -35,18 +43,19 @@ export async function listSequence(
     isValid: (schema: JsonSchema, value: unknown) => boolean;
     accepted?: HttpRequest;
   },
-): Promise<Exchange[]> {
+): Promise<ListSequence> {
   const list = operation.list;
   const base =
     list === undefined
       ? undefined
       : (firstPageRequest(operation) ??
         (options.accepted === undefined ? undefined : requiredOnly(operation, options.accepted)));
-  if (list === undefined || base === undefined) return [];
+  if (list === undefined || base === undefined) return { exchanges: [], walks: [] };
   // The pairs a convention needs on every walk: the page parameter that turns paging on (json-server
   // v1), or the request for a count (Directus meta=filter_count, OData $count=true).
   const walkBase = withWalkQuery(base, list.pagination?.walkQuery);
   const all: Exchange[] = [];
+  const walks: { pages: Exchange[]; pastLast: Exchange[] }[] = [];
   const walked = new Set<string>();
 
   const walkFrom = async (start: HttpRequest): Promise<Exchange[]> => {
@@ -64,6 +73,7 @@ export async function listSequence(
       request = nextPageRequest(exchange, { basePath: options.basePath });
       if (request !== undefined && keys.has(requestKey(request))) break;
     }
+    if (pages.length > 0) walks.push({ pages, pastLast: [] });
     return pages;
   };
 
@@ -78,7 +88,10 @@ export async function listSequence(
     const past = pastLastPageRequest(last, { basePath: options.basePath });
     if (past !== undefined) {
       const exchange = await send({ ...past, mode: 'pagination' });
-      if (exchange !== undefined) all.push(exchange);
+      if (exchange !== undefined) {
+        all.push(exchange);
+        walks[0]!.pastLast.push(exchange); // the first walk's record: `last` is its last page
+      }
     }
   }
   const schemaOf = (name: string) =>
@@ -126,7 +139,7 @@ export async function listSequence(
     // Dropping a filter the operation requires would make an invalid request, not a baseline.
     if (unfiltered !== undefined && keepsRequired(operation, unfiltered)) await walkFrom(unfiltered);
   }
-  return all;
+  return { exchanges: all, walks };
 }
 
 /**

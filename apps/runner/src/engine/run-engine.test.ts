@@ -87,7 +87,7 @@ const kit: EngineKit = {
     ),
   checks: [statusIs('server-error', 500), statusIs('teapot', 418)],
   sequenceChecks: [],
-  listSequence: async () => [],
+  listSequence: async () => ({ exchanges: [], walks: [] }),
 };
 
 async function run(

@@ -1,4 +1,4 @@
-import type { ApiModel, Exchange, HttpRequest, Operation, Violation } from '@assay/model';
+import type { ApiModel, Exchange, HttpRequest, Operation, Violation, Walk } from '@assay/model';
 import { createChecks } from '../checks/create-checks.js';
 import { pageSizeVariantRequest } from '../pagination/page-size-variant-request.js';
 import { pastLastPageRequest } from '../pagination/past-last-page-request.js';
@@ -20,32 +20,52 @@ export function apiOf(operation: Operation): ApiModel {
   };
 }
 
+/** What a list phase hands the sequence checks: every exchange in order, and the walks that made them. */
+export interface ListSequence {
+  exchanges: Exchange[];
+  walks: Walk[];
+}
+
+/** A sequence of walks, each given by its pages in order, none probed past its last page. */
+export function sequenceOf(...walks: Exchange[][]): ListSequence {
+  return { exchanges: walks.flat(), walks: walks.map((pages) => ({ pages, pastLast: [] })) };
+}
+
 /**
- * Everything the runner does for a list operation: walk from the first request, probe past the
- * last page, walk again with another page size, and walk the unfiltered variant.
+ * Everything the runner does for a list operation, recording its walks as it makes them: walk from
+ * the first request, probe past the last page, walk again with another page size (and probe past
+ * its last page), and walk the unfiltered variant.
  */
-export function probeAll(operation: Operation, server: Server, first: HttpRequest): Exchange[] {
-  const exchanges = walk(operation, server, first);
-  const last = exchanges.at(-1)!;
-  const past = pastLastPageRequest(last, { basePath: '/api/v3' });
-  if (past !== undefined) exchanges.push(exchangeOf(operation, server, past));
-  const variant = pageSizeVariantRequest(exchanges[0]!);
-  if (variant !== undefined) {
-    const variantWalk = walk(operation, server, variant);
-    exchanges.push(...variantWalk);
-    const variantPast = pastLastPageRequest(variantWalk.at(-1)!, { basePath: '/api/v3' });
-    if (variantPast !== undefined) exchanges.push(exchangeOf(operation, server, variantPast));
-  }
-  const unfiltered = unfilteredRequest(exchanges[0]!);
-  if (unfiltered !== undefined) exchanges.push(...walk(operation, server, unfiltered));
-  return exchanges;
+export function probeAll(operation: Operation, server: Server, first: HttpRequest): ListSequence {
+  const exchanges: Exchange[] = [];
+  const walks: Walk[] = [];
+  const walkFrom = (request: HttpRequest): { pages: Exchange[]; pastLast: Exchange[] } => {
+    const made = { pages: walk(operation, server, request), pastLast: [] as Exchange[] };
+    exchanges.push(...made.pages);
+    walks.push(made);
+    return made;
+  };
+  const probePast = (made: { pages: Exchange[]; pastLast: Exchange[] }) => {
+    const past = pastLastPageRequest(made.pages.at(-1)!, { basePath: '/api/v3' });
+    if (past === undefined) return;
+    const exchange = exchangeOf(operation, server, past);
+    made.pastLast.push(exchange);
+    exchanges.push(exchange);
+  };
+  const main = walkFrom(first);
+  probePast(main);
+  const variant = pageSizeVariantRequest(main.pages[0]!);
+  if (variant !== undefined) probePast(walkFrom(variant));
+  const unfiltered = unfilteredRequest(main.pages[0]!);
+  if (unfiltered !== undefined) walkFrom(unfiltered);
+  return { exchanges, walks };
 }
 
 /** Every exchange check on every exchange, then every sequence check on the whole sequence. */
-export function runAll(operation: Operation, exchanges: readonly Exchange[]): Violation[] {
+export function runAll(operation: Operation, sequence: ListSequence): Violation[] {
   const { checks, sequenceChecks } = createChecks(apiOf(operation));
   const out: Violation[] = [];
-  for (const exchange of exchanges) for (const check of checks) out.push(...check.verify(exchange));
-  for (const check of sequenceChecks) out.push(...check.verify(exchanges));
+  for (const exchange of sequence.exchanges) for (const check of checks) out.push(...check.verify(exchange));
+  for (const check of sequenceChecks) out.push(...check.verify(sequence.exchanges, sequence.walks));
   return out;
 }

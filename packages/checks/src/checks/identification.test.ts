@@ -14,11 +14,12 @@ beforeAll(async () => {
   ({ api, operation } = await loadIdentification());
 });
 
+/** The exchanges as one walk, page after page. */
 function verifyAll(exchanges: Exchange[]) {
   const { checks, sequenceChecks } = createChecks(api);
   return [
     ...exchanges.flatMap((exchange) => checks.flatMap((check) => check.verify(exchange))),
-    ...sequenceChecks.flatMap((check) => check.verify(exchanges)),
+    ...sequenceChecks.flatMap((check) => check.verify(exchanges, [{ pages: exchanges, pastLast: [] }])),
   ];
 }
 

@@ -109,7 +109,15 @@ describe('the checks never throw, whatever the server answers', () => {
             pageSizeVariantRequest(exchange);
             unfilteredRequest(exchange);
           }
-          for (const check of sequenceChecks) expect(Array.isArray(check.verify(exchanges))).toBe(true);
+          // As one walk, as walks of one page each, and the last as a probe past the first's end.
+          const arrangements = [
+            [{ pages: exchanges, pastLast: [] }],
+            exchanges.map((exchange) => ({ pages: [exchange], pastLast: [] })),
+            [{ pages: exchanges.slice(0, 1), pastLast: exchanges.slice(1) }],
+          ];
+          for (const walks of arrangements)
+            for (const check of sequenceChecks)
+              expect(Array.isArray(check.verify(exchanges, walks))).toBe(true);
         },
       ),
       { numRuns: 300 },

@@ -31,8 +31,8 @@ describe('consistent pages and walks', () => {
           }),
           (data, size, query, variant) => {
             const server = (request: Parameters<typeof serve>[2]) => serve(style, data, request, variant);
-            const exchanges = probeAll(operation, server, firstRequest(style, size, query));
-            expect(runAll(operation, exchanges)).toEqual([]);
+            const sequence = probeAll(operation, server, firstRequest(style, size, query));
+            expect(runAll(operation, sequence)).toEqual([]);
           },
         ),
         { numRuns: 60 },

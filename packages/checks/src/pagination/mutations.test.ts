@@ -12,7 +12,7 @@ import {
   select,
   serve,
 } from '../_test/reference-server.js';
-import { probeAll, runAll } from '../_test/run-all.js';
+import { probeAll, runAll, sequenceOf } from '../_test/run-all.js';
 
 type Json = Record<string, unknown>;
 
@@ -410,8 +410,8 @@ describe('each single mutation of a correct server is caught by the right check'
               return mutation.mutate({ style, data, size, request, response, page, correct });
             };
             const first = firstRequest(style, mutation.defaultSize ? undefined : size, mutation.query ?? '');
-            const exchanges = probeAll(operation, server, first);
-            const fired = new Set(runAll(operation, exchanges).map((v) => v.check));
+            const sequence = probeAll(operation, server, first);
+            const fired = new Set(runAll(operation, sequence).map((v) => v.check));
             const expected = mutation.catches.split('|');
             expect(
               expected.some((id) => fired.has(id)),
@@ -442,8 +442,10 @@ describe('one page, metadata-implied page size', () => {
       const p = b.pagination as Json;
       p.end_index = (p.end_index as number) + 1;
     });
-    const fired = runAll(operation, [{ operation, request, response: padded }]).map((v) => v.check);
+    const fired = runAll(operation, sequenceOf([{ operation, request, response: padded }])).map(
+      (v) => v.check,
+    );
     expect(fired).toContain('pagination-page-size');
-    expect(runAll(operation, [{ operation, request, response }])).toEqual([]);
+    expect(runAll(operation, sequenceOf([{ operation, request, response }]))).toEqual([]);
   });
 });

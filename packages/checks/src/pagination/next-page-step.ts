@@ -1,7 +1,7 @@
 import type { Exchange, HttpRequest } from '@assay/model';
 import { type PageView, readPage } from '../_internals/pagination/page-view.js';
 import { nextRequest, requestFromUrl } from '../_internals/pagination/request-from-url.js';
-import { withQueryParams } from '../_internals/query-string.js';
+import { intParam, withQueryParams } from '../_internals/query-string.js';
 
 /** Options of the pagination request builders. */
 export interface PaginationRequestOptions {
@@ -37,7 +37,7 @@ export interface NextPageStep {
  * was not a readable 2xx page). Per style:
  * - `page-object`: the `next` page number (0 means none) into the page parameter;
  * - `page-number`: the `next` value when the body has one (a URL to follow, a page number, null
- *   for none); else the page parameter + 1 while `isLast`, `has_more`, the total pages or the count
+ *   for none); else the page an `X-Next-Page` header names (empty for none); else the page parameter + 1 while `isLast`, `has_more`, the total pages or the count
  *   say more follow; when the page says nothing about the end, while it is full;
  * - `limit-offset`: the `next` URL when the body has one, else offset + items received, while
  *   items remain (by `isLast`, `has_more`, `count`, or a full page when there is none of them);
@@ -114,6 +114,15 @@ function pageNumberNext(page: PageView, options: PaginationRequestOptions): Next
   }
   if (p.pageParam === undefined || page.items === undefined || page.requestedPage === undefined)
     return undefined;
+  if (page.nextPageHeader !== undefined) {
+    if (page.nextPageHeader === '') return undefined;
+    const named = intParam(page.nextPageHeader);
+    if (named === undefined) return undefined;
+    return step(
+      nextRequest(request, { query: withQueryParams(request.query, { [p.pageParam]: named }) }),
+      'page-number',
+    );
+  }
   const r = Math.max(page.requestedPage, p.firstPage);
   const n = page.items.length;
   const following = (because: NextPageReason) =>

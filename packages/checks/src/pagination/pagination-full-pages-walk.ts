@@ -2,7 +2,7 @@ import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { walkPageSize } from '../_internals/pagination/walk-page-size.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
@@ -20,9 +20,9 @@ export function paginationFullPagesWalk(options: PaginationRequestOptions = {}):
     id: ID,
     description: 'Every page of a walk but the last holds a full page of items.',
     clause: 'Pagination profile of the operation (pages before the last are full)',
-    verify(exchanges) {
+    verify(exchanges, walks) {
       const out: Violation[] = [];
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         walk.pages.forEach((page, index) => {
           if (index === 0 || page.items!.length > 0) return;
           const said = nextPageStep(walk.pages[index - 1]!.exchange, options)?.because;

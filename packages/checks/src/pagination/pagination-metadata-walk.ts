@@ -3,7 +3,7 @@ import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { expectedTotalPages } from '../_internals/pagination/page-size-bounds.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { walkPageSize } from '../_internals/pagination/walk-page-size.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
@@ -21,9 +21,9 @@ export function paginationMetadataWalk(options: PaginationRequestOptions = {}): 
     id: ID,
     description: 'The pagination metadata of every page of a walk agree with the page size the walk shows.',
     clause: 'Pagination profile of the operation (authentik page object: total_pages, start_index)',
-    verify(exchanges) {
+    verify(exchanges, walks) {
       const out: Violation[] = [];
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         if (walk.loop || walk.pages[0]?.pagination.style !== 'page-object') continue;
         const size = walkPageSize(walk, options);
         if (size === undefined || size === 0) continue;

@@ -3,7 +3,7 @@ import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { itemId } from '../_internals/item-identity.js';
 import { sizeParamOf, toFirstPage } from '../_internals/pagination/first-page-query.js';
-import { splitWalks, type Walk } from '../_internals/pagination/split-walks.js';
+import { readWalks, type WalkView } from '../_internals/pagination/read-walks.js';
 import { withQueryParams } from '../_internals/query-string.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
@@ -21,9 +21,9 @@ export function paginationPageSizeInvariance(options: PaginationRequestOptions =
     id: ID,
     description: 'The same query walked with another page size yields the same set of items.',
     clause: 'Pagination profile of the operation (the page size only splits the result set)',
-    verify(exchanges) {
-      const groups = new Map<string, Walk[]>();
-      for (const walk of splitWalks(exchanges, options)) {
+    verify(_exchanges, walks) {
+      const groups = new Map<string, WalkView[]>();
+      for (const walk of readWalks(walks, options)) {
         if (!walk.complete || !walk.fromFirst || walk.pages.length === 0) continue;
         const first = walk.exchanges[0]!;
         const p = first.operation.list?.pagination;
@@ -55,7 +55,7 @@ function baseKey(request: HttpRequest, p: Pagination): string {
   return requestKey({ ...request, query, headers });
 }
 
-function describeSize(walk: Walk): string {
+function describeSize(walk: WalkView): string {
   const request = walk.exchanges[0]!.request;
   const p = walk.exchanges[0]!.operation.list!.pagination!;
   const param = sizeParamOf(p);
@@ -65,7 +65,7 @@ function describeSize(walk: Walk): string {
   return value === null || value === undefined ? 'the default page size' : `${param}=${value}`;
 }
 
-function compare(a: Walk, b: Walk): Violation | undefined {
+function compare(a: WalkView, b: WalkView): Violation | undefined {
   const operation = a.exchanges[0]!.operation;
   const identifier = operation.list?.identifier;
   const itemsA = a.pages.flatMap((page) => page.items!);

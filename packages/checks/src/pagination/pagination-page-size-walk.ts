@@ -2,7 +2,7 @@ import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { walkPageSize } from '../_internals/pagination/walk-page-size.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
@@ -18,9 +18,9 @@ export function paginationPageSizeWalk(options: PaginationRequestOptions = {}): 
     id: ID,
     description: 'No page of a walk holds more items than the page size the walk shows.',
     clause: 'Pagination profile of the operation (page size)',
-    verify(exchanges) {
+    verify(_exchanges, walks) {
       const out: Violation[] = [];
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         const size = walkPageSize(walk, options);
         if (size === undefined) continue;
         walk.pages.forEach((page, index) => {

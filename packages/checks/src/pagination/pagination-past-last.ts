@@ -3,7 +3,7 @@ import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { readPage } from '../_internals/pagination/page-view.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { violation } from '../_internals/violation.js';
 import { nextPageRequest, type PaginationRequestOptions } from './next-page-request.js';
 
@@ -20,9 +20,9 @@ export function paginationPastLast(options: PaginationRequestOptions = {}): Sequ
     id: ID,
     description: 'The page past the last one is a 4xx, or an empty page with consistent metadata.',
     clause: 'Pagination profile of the operation (no items exist past the last page)',
-    verify(exchanges) {
+    verify(exchanges, walks) {
       const out: Violation[] = [];
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         const count = walk.pages[0]?.count;
         for (const probe of walk.pastLast) {
           const { status } = probe.response;

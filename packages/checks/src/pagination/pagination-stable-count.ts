@@ -2,7 +2,7 @@ import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
 import { pointerOf } from '../_internals/pagination/pointer-of.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
 
@@ -14,9 +14,9 @@ export function paginationStableCount(options: PaginationRequestOptions = {}): S
     id: ID,
     description: 'The total count is the same on every page of a walk.',
     clause: 'Pagination profile of the operation (count is the size of the whole result set)',
-    verify(exchanges) {
+    verify(_exchanges, walks) {
       const out: Violation[] = [];
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         const counted = walk.pages.filter((page) => page.count !== undefined);
         const first = counted[0];
         if (first === undefined) continue;

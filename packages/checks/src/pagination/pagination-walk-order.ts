@@ -1,7 +1,7 @@
 import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { honouredOrderingFields } from '../_internals/query/honoured-ordering-fields.js';
 import { judgedOrdering } from '../_internals/query/judged-ordering.js';
 import { orderingVerdict } from '../_internals/query/ordering-oracle.js';
@@ -21,10 +21,10 @@ export function paginationWalkOrder(options: PaginationRequestOptions = {}): Seq
     id: ID,
     description: 'The items of a walk, page after page, respect the requested ordering.',
     clause: 'Query semantics: the ordering parameter sorts the whole result set, not each page',
-    verify(exchanges) {
+    verify(exchanges, walks) {
       const out: Violation[] = [];
       const honoured = honouredOrderingFields(exchanges);
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         if (walk.pages.length < 2) continue;
         const ordering = walk.exchanges[0]!.operation.list?.ordering;
         if (ordering === undefined) continue;

@@ -1,7 +1,7 @@
 import type { SequenceCheck, Violation } from '@assay/model';
 import { cachedSequenceCheck } from '../_internals/cached-sequence-check.js';
 import { fingerprint } from '../_internals/fingerprint.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { walkPageSize } from '../_internals/pagination/walk-page-size.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from './next-page-request.js';
@@ -20,9 +20,9 @@ export function paginationWalkTerminates(options: PaginationRequestOptions = {})
     description:
       'Following next from the first page reaches a last page: no loop, no more pages than the count allows.',
     clause: 'Pagination profile of the operation (next is absent on the last page)',
-    verify(exchanges) {
+    verify(exchanges, walks) {
       const out: Violation[] = [];
-      for (const walk of splitWalks(exchanges, options)) {
+      for (const walk of readWalks(walks, options)) {
         const operation = walk.exchanges[0]!.operation;
         if (walk.loop) {
           const seen = new Map<string, number>();

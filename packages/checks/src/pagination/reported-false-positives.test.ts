@@ -2,7 +2,7 @@ import type { Operation } from '@assay/model';
 import { describe, expect, it } from 'vitest';
 import { exchangeWith } from '../_test/exchange-builder.js';
 import { listOperation } from '../_test/reference-server.js';
-import { runAll } from '../_test/run-all.js';
+import { runAll, sequenceOf } from '../_test/run-all.js';
 import { paginationMetadata } from './pagination-metadata.js';
 
 // False positives reported from runs against real APIs (Stripe, GitHub, a DRF server): each test
@@ -17,7 +17,8 @@ const items = (from: number, n: number, active?: boolean) =>
     note: null,
   }));
 const fired = (operation: Operation, exchanges: ReturnType<typeof exchangeWith>[], ids: string[]) =>
-  runAll(operation, exchanges)
+  // Each a walk of one page: the runner could not follow next from any of them.
+  runAll(operation, sequenceOf(...exchanges.map((exchange) => [exchange])))
     .filter((v) => ids.includes(v.check))
     .map((v) => `${v.check}: ${v.message}`);
 const walkChecks = ['pagination-complete', 'pagination-page-size-invariance', 'query-filter-subset'];
@@ -150,5 +151,93 @@ describe('link-header metadata', () => {
       message: 'page 1 links its last page, 2, but no next page',
     });
     expect(fired(operation, [lastOnly(10, 10), lastOnly(20, 20)], walkChecks)).toEqual([]);
+  });
+});
+
+describe('a list without an identifier (bbc, gettyimages, my-business on the mock)', () => {
+  const { identifier: _, ...list } = listOperation('limit-offset').list!;
+  const operation: Operation = { ...listOperation('limit-offset'), list };
+  const row = (i: number) => ({ name: `item ${i}`, rank: i });
+  const same = { name: '', rank: 0 };
+  const walkOf = (first: unknown[], second: unknown[]) => {
+    const pages = [
+      exchangeWith(operation, { query: 'limit=3', body: { count: 6, results: first } }),
+      exchangeWith(operation, { query: 'limit=3&offset=3', body: { count: 6, results: second } }),
+    ];
+    return runAll(operation, sequenceOf(pages)).filter((v) => v.check === 'pagination-no-duplicates');
+  };
+
+  it('says nothing of equal-looking rows on two pages: they may be distinct records', () => {
+    expect(walkOf([row(0), same, row(1)], [row(2), row(3), same])).toEqual([]);
+    // Even at the page boundary, when the row looks like another on its own page.
+    expect(walkOf([same, row(0), same], [same, row(1), row(2)])).toEqual([]);
+  });
+
+  it('reports a page that starts with the last items of the page before (an overlapping paginator)', () => {
+    const found = walkOf([row(0), row(1), row(2)], [row(2), row(3), row(4)]);
+    expect(found.map((v) => [v.keyword, v.pointer, v.at])).toEqual([['duplicate', '/results/0', 1]]);
+    const two = walkOf([row(0), row(1), row(2)], [row(1), row(2), row(3)]);
+    expect(two.map((v) => v.pointer)).toEqual(['/results/0', '/results/1']);
+  });
+});
+
+describe('a page the walk only guessed at (azure apim, ebi.ac.uk, telstra on the mock)', () => {
+  const base = listOperation('limit-offset');
+  const { countPath: _c, nextPath: _n, previousPath: _p, ...pagination } = base.list!.pagination!;
+  const bare: Operation = { ...base, list: { ...base.list!, pagination } };
+  const items = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ pk: `id-${from + i}`, name: `item ${from + i}` }));
+  const complete = (operation: Operation, pages: ReturnType<typeof exchangeWith>[]) =>
+    runAll(operation, sequenceOf(pages)).filter((v) => v.check === 'pagination-complete');
+
+  it('answering 404 is no broken link: the page before said nothing about a next page', () => {
+    const pages = [
+      exchangeWith(bare, { query: '', body: { results: items(0, 20) } }),
+      exchangeWith(bare, { query: 'offset=20', body: { results: items(20, 5) } }),
+      exchangeWith(bare, { query: 'offset=25', status: 404, body: { detail: 'Invalid page.' } }),
+    ];
+    expect(complete(bare, pages)).toEqual([]);
+  });
+
+  it('a next link the server gave that answers 404 is still reported', () => {
+    const pages = [
+      exchangeWith(base, {
+        query: 'limit=5',
+        body: { count: 8, next: 'http://testserver/api/v3/items/?limit=5&offset=5', results: items(0, 5) },
+      }),
+      exchangeWith(base, { query: 'limit=5&offset=5', status: 404, body: { detail: 'Invalid page.' } }),
+    ];
+    expect(complete(base, pages).map((v) => v.keyword)).toEqual(['next-page-status']);
+  });
+});
+
+describe('a list no parameter pages through (azure mediaservices: OData $top without $skip)', () => {
+  const base = listOperation('limit-offset');
+  const {
+    offsetParam: _o,
+    countPath: _c,
+    nextPath: _n,
+    previousPath: _p,
+    ...pagination
+  } = base.list!.pagination!;
+  const capped: Operation = { ...base, list: { ...base.list!, pagination } };
+  const items = (n: number) => Array.from({ length: n }, (_, i) => ({ pk: `id-${i}`, name: `item ${i}` }));
+
+  it('a page as full as asked for is the result cut at that size: no walk to compare it with', () => {
+    const pages = [
+      exchangeWith(capped, { query: '', body: { results: items(20) } }),
+      exchangeWith(capped, { query: 'limit=19', body: { results: items(19) } }),
+    ];
+    expect(fired(capped, pages, walkChecks)).toEqual([]);
+  });
+
+  it('a page short of the size asked for is the whole result, and is still compared', () => {
+    const pages = [
+      exchangeWith(capped, { query: 'limit=30', body: { results: items(20) } }),
+      exchangeWith(capped, { query: 'limit=25', body: { results: items(19) } }),
+    ];
+    expect(fired(capped, pages, walkChecks).map((v) => v.split(':')[0])).toEqual([
+      'pagination-page-size-invariance',
+    ]);
   });
 });

@@ -130,7 +130,7 @@ describe('query-ordering over a sequence, for fields guessed from the items (no 
       served('ordering=name', byName),
       served('ordering=-name', [...byName].reverse()),
     ];
-    expect(queryOrderingInferred.verify(sequence)).toEqual([]);
+    expect(queryOrderingInferred.verify(sequence, [])).toEqual([]);
     expect(sequence.flatMap((e) => queryOrdering.verify(e))).toEqual([]);
   });
   it('reports a page unsorted by a field the server was seen to sort by both ways', () => {
@@ -139,7 +139,7 @@ describe('query-ordering over a sequence, for fields guessed from the items (no 
       served('ordering=-name', [...byName].reverse()),
       served('ordering=name&page=2', [...byName].reverse()),
     ];
-    const violations = queryOrderingInferred.verify(sequence);
+    const violations = queryOrderingInferred.verify(sequence, []);
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({ severity: 'error', pointer: '/results/1/name' });
   });
@@ -159,13 +159,13 @@ describe('query-ordering over a sequence, for fields guessed from the items (no 
       served('ordering=name', byName),
       served('ordering=-name', [...byName].reverse()),
     ];
-    expect(queryOrderingInferred.verify(sequence)).toEqual([]);
+    expect(queryOrderingInferred.verify(sequence, [])).toEqual([]);
   });
   it('warns when every field tried leaves the items unsorted in some direction (the parameter is ignored)', () => {
     const sequence = ['ordering=pk', 'ordering=-pk', 'ordering=name', 'ordering=-name'].map((q) =>
       served(q, byName),
     );
-    const violations = queryOrderingInferred.verify(sequence);
+    const violations = queryOrderingInferred.verify(sequence, []);
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({ severity: 'warning', keyword: 'ordering' });
   });
@@ -178,6 +178,6 @@ describe('query-ordering over a sequence, for fields guessed from the items (no 
       body: { results: [{ name: 'b' }, { name: 'a' }] },
       query: 'ordering=name',
     });
-    expect(queryOrderingInferred.verify([unsorted])).toEqual([]);
+    expect(queryOrderingInferred.verify([unsorted], [])).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { fingerprint } from '../_internals/fingerprint.js';
 import { itemId } from '../_internals/item-identity.js';
 import { listItems } from '../_internals/list-items.js';
 import { type PageView, readPage } from '../_internals/pagination/page-view.js';
-import { splitWalks } from '../_internals/pagination/split-walks.js';
+import { readWalks } from '../_internals/pagination/read-walks.js';
 import { violation } from '../_internals/violation.js';
 import type { PaginationRequestOptions } from '../pagination/next-page-request.js';
 import { requestKey } from '../pagination/request-key.js';
@@ -23,8 +23,8 @@ export function queryFilterSubset(options: PaginationRequestOptions = {}): Seque
     id: ID,
     description: 'A filtered result is a subset of the unfiltered result, and its count is not larger.',
     clause: 'Query semantics: a filter only removes items',
-    verify(exchanges) {
-      const walks = splitWalks(exchanges, options);
+    verify(_exchanges, made) {
+      const walks = readWalks(made, options);
       const byKey = new Map(walks.map((walk) => [requestKey(walk.exchanges[0]!.request), walk]));
       const out: Violation[] = [];
       for (const filtered of walks) {

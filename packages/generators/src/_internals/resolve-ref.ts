@@ -1,3 +1,4 @@
+import { defKeyOfRef } from '@assay/json-schema';
 import { AssayError, type JsonSchema } from '@assay/model';
 
 /**
@@ -5,8 +6,8 @@ import { AssayError, type JsonSchema } from '@assay/model';
  * shape; anything else is reported rather than guessed at.
  */
 export function resolveRef(ref: string, defs: Record<string, JsonSchema>): JsonSchema {
-  const prefix = '#/$defs/';
-  if (!ref.startsWith(prefix)) {
+  const key = defKeyOfRef(ref);
+  if (key === undefined) {
     throw new AssayError(
       'generation',
       `Unsupported $ref "${ref}": only #/$defs/<key> references can be followed.`,
@@ -16,7 +17,6 @@ export function resolveRef(ref: string, defs: Record<string, JsonSchema>): JsonS
       },
     );
   }
-  const key = decodePointerToken(ref.slice(prefix.length));
   const target = defs[key];
   if (target === undefined) {
     throw new AssayError(
@@ -33,15 +33,5 @@ export function resolveRef(ref: string, defs: Record<string, JsonSchema>): JsonS
 
 /** The `$defs` key a reference names, used to count recursion per definition. */
 export function refKey(ref: string): string {
-  return decodePointerToken(ref.slice(ref.lastIndexOf('/') + 1));
-}
-
-function decodePointerToken(token: string): string {
-  let decoded = token;
-  try {
-    decoded = decodeURIComponent(token);
-  } catch {
-    // A literal `%` in a key is legal; keep the token as it is.
-  }
-  return decoded.replaceAll('~1', '/').replaceAll('~0', '~');
+  return defKeyOfRef(ref) ?? ref;
 }

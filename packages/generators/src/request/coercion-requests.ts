@@ -1,3 +1,4 @@
+import { defKeyOfRef } from '@assay/json-schema';
 import type { HttpRequest, JsonSchema, NegativeReason, Operation } from '@assay/model';
 
 type Obj = Record<string, unknown>;
@@ -118,8 +119,9 @@ function resolved(schema: JsonSchema, defs: Record<string, JsonSchema>): Obj | u
   if (!isObj(schema)) return undefined;
   const ref = schema.$ref;
   if (typeof ref !== 'string') return schema;
-  if (Object.keys(schema).length > 1 || !ref.startsWith('#/$defs/')) return undefined;
-  const target = defs[ref.slice('#/$defs/'.length)];
+  const key = defKeyOfRef(ref);
+  if (Object.keys(schema).length > 1 || key === undefined) return undefined;
+  const target = defs[key];
   return isObj(target) && typeof target.$ref !== 'string' ? target : undefined;
 }
 

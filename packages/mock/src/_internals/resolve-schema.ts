@@ -1,3 +1,4 @@
+import { defKeyOfRef } from '@assay/json-schema';
 import type { JsonSchema, JsonSchemaObject } from '@assay/model';
 
 /**
@@ -65,13 +66,7 @@ function refKey(ref: string): string {
   return key;
 }
 
+/** The key a `#/$defs/<key>` reference names; another reference is looked up as it is (and not found). */
 function decodeRefKey(ref: string): string {
-  const token = ref.startsWith('#/$defs/') ? ref.slice('#/$defs/'.length) : ref;
-  let decoded = token;
-  try {
-    decoded = decodeURIComponent(token);
-  } catch {
-    // A literal `%` in a key is legal.
-  }
-  return decoded.replaceAll('~1', '/').replaceAll('~0', '~');
+  return defKeyOfRef(ref) ?? ref;
 }

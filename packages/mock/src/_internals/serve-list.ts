@@ -1,22 +1,22 @@
-import type { BodyPath, ListSemantics, Operation, Pagination } from '@assay/model';
-import { applyFilters } from './apply-filters.js';
-import { applyOrdering, type OrderingKey, orderable, parseOrdering } from './apply-ordering.js';
-import { applySearch } from './apply-search.js';
+import type { BodyPath, ListSemantics, Operation } from '@assay/model';
+import { applyOrdering } from './apply-ordering.js';
 import type { BodyFactory } from './body-factory.js';
 import { bodyWriter, writeBodyPath } from './body-path.js';
 import type { Dataset } from './build-dataset.js';
 import { documentsHeader } from './documents-header.js';
-import { hashSeed } from './hash-seed.js';
 import { isRequiredAt } from './is-required-at.js';
+import { listPool } from './list-pool.js';
+import { listWindow, type Target } from './list-window.js';
 import type { MockContext } from './mock-context.js';
 import type { MockReply } from './mock-reply.js';
+import { encodeCursor } from './page-cursor.js';
 import { offersPlainArray, pageEnvelope, pageSchema } from './page-envelope.js';
-import { formatQuery } from './parse-query.js';
+import { pageLinks } from './page-links.js';
+import { readPageSize } from './read-page-size.js';
 import { resolveSchema } from './resolve-schema.js';
 import { concreteMediaType, errorResponse, responseMedia, successResponse } from './response-choice.js';
 import { schemaAtPath } from './schema-at-path.js';
 import { schemaTypes } from './schema-types.js';
-import { seededRandom } from './seeded-random.js';
 import { serialisePage } from './serialise-page.js';
 
 /** A valid request to a list operation, as serveList needs it. */
@@ -40,25 +40,6 @@ const DEFAULT_PAGE_SIZE = 20;
 /** A metadata value left out of the body rather than written. */
 const ABSENT = Symbol('absent');
 
-/** A page a link leads to: by index for page styles, by offset for the others. */
-interface Target {
-  index: number;
-  offset: number;
-}
-
-/** Where a page sits: what the paginator computes, before any fault bends what is served. */
-interface Window {
-  /** 0-based page index (offset / size for offset styles). */
-  index: number;
-  offset: number;
-  size: number;
-  total: number;
-  /** The page number as requested (page styles) or derived (offset styles). */
-  page: number;
-  totalPages: number;
-  inRange: boolean;
-}
-
 /**
  * Serves one page of a list operation: filters, search and ordering applied to the dataset, then
  * the operation's pagination profile, with its metadata computed from the page actually served.
@@ -69,20 +50,8 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   const faults = ctx.faults;
   const pagination = list.pagination;
 
-  let pool: readonly Record<string, unknown>[] = req.dataset.items;
-  const filtering = list.filters.some((f) => values.has(f.param));
-  if (filtering && faults.has('filter-leaks-hidden-items')) pool = [...pool, ...req.dataset.hidden];
-  if (!faults.has('ignored-filter')) pool = applyFilters(pool, list.filters, values);
-  if (list.search !== undefined && !faults.has('ignored-search')) {
-    const term = values.get(list.search.param);
-    if (typeof term === 'string') pool = applySearch(pool, term);
-  }
-  const keys = orderingKeys(ctx, operation, list, values);
-  if (keys.length > 0) {
-    if (!faults.has('ignored-ordering') && !faults.has('per-page-ordering')) pool = applyOrdering(pool, keys);
-  } else if (faults.has('unstable-order')) {
-    pool = shuffled(pool, hashSeed(ctx.seed, 'unstable-order', formatQuery(req.query)));
-  }
+  const { pool: selected, keys } = listPool(ctx, operation, list, req.dataset, values, req.query);
+  let pool = selected;
 
   const success = successResponse(operation);
   const headers: Record<string, string> = {};
@@ -112,7 +81,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   if (pagination.maxPageSize !== undefined) size = Math.min(size, pagination.maxPageSize);
   if (faults.has('page-size-dependent-items') && size !== defaultSize) pool = pool.slice(0, -1);
 
-  const window = locate(pagination, values, req.headers, pool, size, list.identifier);
+  const window = listWindow(pagination, values, req.headers, pool, size, list.identifier);
   if (!window.inRange && window.index > 0 && faults.has('past-last-returns-last-page')) {
     const last = window.totalPages - 1;
     Object.assign(window, {
@@ -200,7 +169,7 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
       return String(before[list.identifier]);
     return encodeCursor(target.offset);
   };
-  const links = linkMaker(pagination, req, cursorOf);
+  const links = pageLinks(pagination, req, cursorOf);
   // A oneOf [array, page] body's page fields are typed in its object branch.
   const responseSchema = pageSchema(media?.schema, ctx.defs);
   // The page goes into copies of the envelope's objects, each copied once: the envelope is shared.
@@ -229,9 +198,18 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
   put(pagination.hasMorePath, next !== undefined);
   put(pagination.isLastPath, window.inRange && next === undefined);
   put(pagination.pageSizePath, size);
+  // Kubernetes: the items after this page, beside a continue token only (left out on the last page).
+  if (pagination.remainingPath !== undefined) {
+    const after = Math.max(0, count - window.offset - nominalLength);
+    const required = isRequiredAt(responseSchema, pagination.remainingPath, ctx.defs);
+    put(pagination.remainingPath, next !== undefined ? after : required ? 0 : ABSENT);
+  }
   if (pagination.countHeader !== undefined) headers[pagination.countHeader.toLowerCase()] = String(count);
   if (pagination.totalPagesHeader !== undefined)
     headers[pagination.totalPagesHeader.toLowerCase()] = String(totalPages);
+  // GitLab: the next page's number, empty on the last page.
+  if (pagination.nextPageHeader !== undefined)
+    headers[pagination.nextPageHeader] = next === undefined ? '' : String(pagination.firstPage + next.index);
   /**
    * Where there is no next (or previous) page: null when the schema allows it, 0 for a page number,
    * else nothing at all when the property is optional (Kubernetes omits `metadata.continue`), else
@@ -265,166 +243,4 @@ export function serveList(ctx: MockContext, factory: BodyFactory, req: ListReque
       nominalLength > 0 ? `${startIndex - 1}-${endIndex - 1}/${count}` : `*/${count}`;
   }
   return { status: success.status, headers, body: serialisePage(writer.body, list.itemsPath, served) };
-}
-
-function orderingKeys(
-  ctx: MockContext,
-  operation: Operation,
-  list: ListSemantics,
-  values: ReadonlyMap<string, unknown>,
-): OrderingKey[] {
-  if (list.ordering === undefined) return [];
-  const value = values.get(list.ordering.param);
-  if (typeof value !== 'string') return [];
-  return parseOrdering(value, orderable(ctx, operation, list), list.ordering.syntax);
-}
-
-/** The page size asked for: a positive integer, or undefined for the default (as DRF reads it). */
-function readPageSize(
-  pagination: Pagination,
-  values: ReadonlyMap<string, unknown>,
-  headers: Record<string, string>,
-): number | undefined {
-  if (pagination.style === 'content-range') {
-    const range = parseRange(headers.range);
-    if (range !== undefined && range.end !== undefined) return range.end - range.start + 1;
-  }
-  const param =
-    pagination.style === 'limit-offset' || pagination.style === 'content-range'
-      ? (pagination.limitParam ?? pagination.pageSizeParam)
-      : (pagination.pageSizeParam ?? pagination.limitParam);
-  const value = param === undefined ? undefined : values.get(param);
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-
-/** Finds the requested window: by page number, by offset, by range or by cursor. */
-function locate(
-  pagination: Pagination,
-  values: ReadonlyMap<string, unknown>,
-  headers: Record<string, string>,
-  pool: readonly Record<string, unknown>[],
-  size: number,
-  identifier: string | undefined,
-): Window {
-  const total = pool.length;
-  const totalPages = Math.max(1, Math.ceil(total / size));
-  const byOffset = (offset: number): Window => ({
-    index: Math.floor(offset / size),
-    offset,
-    size,
-    total,
-    page: pagination.firstPage + Math.floor(offset / size),
-    totalPages,
-    inRange: offset === 0 || offset < total,
-  });
-  switch (pagination.style) {
-    case 'page-object':
-    case 'page-number':
-    case 'link-header': {
-      if (pagination.pageParam === undefined) {
-        const raw = values.get(pagination.offsetParam ?? pagination.cursorParam ?? '');
-        if (typeof raw === 'number' && pagination.offsetParam !== undefined) {
-          return byOffset(Number.isInteger(raw) && raw > 0 ? raw : 0);
-        }
-        if (raw !== undefined && pagination.cursorParam !== undefined) {
-          return byOffset(decodeCursor(raw as string, pool, identifier));
-        }
-      }
-      const raw = pagination.pageParam === undefined ? undefined : values.get(pagination.pageParam);
-      // A page before the first (0, negative) is schema-valid: serve the first page, as many servers do.
-      const asked = typeof raw === 'number' ? raw : pagination.firstPage;
-      const page = Math.max(asked, pagination.firstPage);
-      const index = page - pagination.firstPage;
-      const valid = Number.isInteger(page) && index >= 0 && index < totalPages;
-      return { index, offset: Math.max(0, index) * size, size, total, page, totalPages, inRange: valid };
-    }
-    case 'limit-offset': {
-      const raw = pagination.offsetParam === undefined ? undefined : values.get(pagination.offsetParam);
-      return byOffset(typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : 0);
-    }
-    case 'content-range': {
-      const range = parseRange(headers.range);
-      if (range !== undefined) return byOffset(range.start);
-      const raw = pagination.offsetParam === undefined ? undefined : values.get(pagination.offsetParam);
-      return byOffset(typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : 0);
-    }
-    case 'cursor': {
-      const raw = pagination.cursorParam === undefined ? undefined : values.get(pagination.cursorParam);
-      return byOffset(
-        typeof raw === 'string' || typeof raw === 'number' ? decodeCursor(raw, pool, identifier) : 0,
-      );
-    }
-  }
-}
-
-function parseRange(header: string | undefined): { start: number; end?: number } | undefined {
-  if (header === undefined) return undefined;
-  const m = /^\s*(?:[a-z]+=)?(\d+)-(\d*)\s*$/i.exec(header);
-  if (m === null) return undefined;
-  const start = Number(m[1]);
-  const end = m[2] === '' || m[2] === undefined ? undefined : Number(m[2]);
-  if (end !== undefined && end < start) return undefined;
-  return end === undefined ? { start } : { start, end };
-}
-
-/**
- * Cursors are opaque tokens carrying an offset (`o:40`, base64url). A cursor the mock did not issue
- * starts from the beginning rather than failing: it is a valid value for the parameter's schema.
- */
-function encodeCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
-}
-
-function decodeCursor(
-  token: string | number,
-  pool: readonly Record<string, unknown>[],
-  identifier: string | undefined,
-): number {
-  // Stripe's starting_after: the identifier of the last item seen.
-  if (identifier !== undefined) {
-    const at = pool.findIndex((item) => String(item[identifier]) === String(token));
-    if (at !== -1) return at + 1;
-  }
-  const m = /^o:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
-  return m === null ? 0 : Number(m[1]);
-}
-
-/** Builds next/previous references for page indexes, in the style's own shape. */
-function linkMaker(pagination: Pagination, req: ListRequest, cursorOf: (target: Target) => string) {
-  const url = (target: Target): string => {
-    const { index, offset } = target;
-    const query = new Map(req.query);
-    const byCursor =
-      pagination.cursorParam !== undefined &&
-      (pagination.style === 'cursor' || pagination.pageParam === undefined);
-    if (byCursor && pagination.offsetParam === undefined && pagination.cursorParam !== undefined) {
-      if (offset === 0) query.delete(pagination.cursorParam);
-      else query.set(pagination.cursorParam, [cursorOf(target)]);
-    } else if (
-      pagination.style === 'limit-offset' ||
-      (pagination.pageParam === undefined && pagination.offsetParam !== undefined)
-    ) {
-      const offsetParam = pagination.offsetParam ?? 'offset';
-      if (offset === 0 && pagination.style === 'limit-offset') query.delete(offsetParam);
-      else query.set(offsetParam, [String(offset)]);
-    } else {
-      const pageParam = pagination.pageParam ?? 'page';
-      // DRF drops the page parameter from the link to the first page.
-      if (index === 0 && pagination.style === 'page-number') query.delete(pageParam);
-      else query.set(pageParam, [String(pagination.firstPage + index)]);
-    }
-    const text = formatQuery(query);
-    return text === '' ? req.selfUrl : `${req.selfUrl}?${text}`;
-  };
-  return { url };
-}
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = seededRandom(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = random.int(i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }

@@ -7,7 +7,15 @@ import {
   statefulChecks,
   unfilteredRequest,
 } from '@assay/checks';
-import type { ApiModel, Exchange, HttpRequest, Operation, PaginationStyle, Violation } from '@assay/model';
+import type {
+  ApiModel,
+  Exchange,
+  HttpRequest,
+  Operation,
+  PaginationStyle,
+  Violation,
+  Walk,
+} from '@assay/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identificationApi } from '../_test/identification-api.js';
 import { WIDGET_TOKEN, widgetApi } from '../_test/widget-api.js';
@@ -39,33 +47,37 @@ function req(
 /**
  * What an engine does with a list operation, in miniature: walks from a few first pages (with the
  * page-size variant, the past-last probe and the unfiltered walk of each), plus auth, negative and
- * positive probes; every exchange in the order sent.
+ * positive probes; every exchange in the order sent, and the walks recorded as they were made.
  */
-function exercise(mock: Mock): Exchange[] {
+function exercise(mock: Mock): { exchanges: Exchange[]; walks: Walk[] } {
   const out: Exchange[] = [];
+  const walks: { pages: Exchange[]; pastLast: Exchange[] }[] = [];
   const send = (request: HttpRequest): Exchange => {
     const exchange = { operation, request, response: mock.handle(request) };
     out.push(exchange);
     return exchange;
   };
-  const walk = (first: HttpRequest): { first: Exchange; last: Exchange } => {
+  const walk = (first: HttpRequest): { first: Exchange; last: Exchange; pastLast: Exchange[] } => {
     const seen = new Set<string>();
     const head = send(first);
+    const made = { pages: [head], pastLast: [] as Exchange[] };
+    walks.push(made);
     let last = head;
     seen.add(requestKey(first));
     for (let i = 0; i < 30; i++) {
       const next = nextPageRequest(last, BASE);
       if (next === undefined) break;
       last = send(next);
+      made.pages.push(last);
       if (seen.has(requestKey(next))) break;
       seen.add(requestKey(next));
     }
-    return { first: head, last };
+    return { first: head, last, pastLast: made.pastLast };
   };
   const fullWalk = (first: HttpRequest) => {
     const w = walk(first);
     const past = pastLastPageRequest(w.last, BASE);
-    if (past !== undefined) send(past);
+    if (past !== undefined) w.pastLast.push(send(past));
     return w;
   };
   const sample = mock.handle(req('page_size=100')).body;
@@ -114,15 +126,15 @@ function exercise(mock: Mock): Exchange[] {
   ]) {
     send(req(query, 'positive'));
   }
-  return out;
+  return { exchanges: out, walks };
 }
 
 function violationsOf(mock: Mock): Violation[] {
   const { checks, sequenceChecks } = createChecks(api);
-  const exchanges = exercise(mock);
+  const { exchanges, walks } = exercise(mock);
   return [
     ...exchanges.flatMap((exchange) => checks.flatMap((check) => check.verify(exchange))),
-    ...sequenceChecks.flatMap((check) => check.verify(exchanges)),
+    ...sequenceChecks.flatMap((check) => check.verify(exchanges, walks)),
   ];
 }
 
@@ -181,16 +193,19 @@ describe('the checks of @assay/checks against the mock, other pagination styles'
           mode: 'pagination',
         };
       };
+      const walks: Walk[] = [];
       const walkFrom = (first: HttpRequest) => {
         const head = send(first);
+        const pages = [head];
         let last = head;
         for (let i = 0; i < 30; i++) {
           const next = nextPageRequest(last, { basePath: '/v1' });
           if (next === undefined) break;
           last = send(next);
+          pages.push(last);
         }
         const past = pastLastPageRequest(last, { basePath: '/v1' });
-        if (past !== undefined) send(past);
+        walks.push({ pages, pastLast: past === undefined ? [] : [send(past)] });
         return head;
       };
       for (const [query, size] of [
@@ -209,7 +224,7 @@ describe('the checks of @assay/checks against the mock, other pagination styles'
       }
       const violations = [
         ...out.flatMap((exchange) => checks.flatMap((check) => check.verify(exchange))),
-        ...sequenceChecks.flatMap((check) => check.verify(out)),
+        ...sequenceChecks.flatMap((check) => check.verify(out, walks)),
       ];
       expect(describeViolations(violations), `seed ${seed}`).toEqual([]);
       expect(out.length).toBeGreaterThan(20);

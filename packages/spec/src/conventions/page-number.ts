@@ -43,7 +43,12 @@ export const pageNumber: PaginationConvention = {
       'count',
     );
     const where = (names: readonly string[], accept: (p: BodyPath) => boolean) => find(ev, names, accept);
-    const count = where(COUNTS, (p) => isNumberAt(ev, p));
+    // A body field named after the page-size parameter echoes the page size (Slack's `paging.count`
+    // beside `paging.total`, for `?count=`), it is not the total.
+    const count = where(
+      COUNTS.filter((name) => name !== sizeParam),
+      (p) => isNumberAt(ev, p),
+    );
     const totalPages = where(PAGES, (p) => isNumberAt(ev, p));
     const current = where(CURRENT, (p) => isNumberAt(ev, p));
     const hasMore = where(HAS_MORE, (p) => isBooleanAt(ev, p));

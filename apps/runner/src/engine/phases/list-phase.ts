@@ -11,9 +11,9 @@ import { snapshot } from '../seen-values.js';
 /**
  * Phase 4, list operations only: pagination walks and query probes (`kit.listSequence`), sent one
  * after the other since each depends on the last, each through the exchange pipeline (their pages
- * feed the seen pool, which the filter probes read), then the sequence checks over all of them. A
- * sequence failure is shown with the request of the page that broke the rule (its `at`), else with
- * the request that started the sequence.
+ * feed the seen pool, which the filter probes read), then the sequence checks over all of them and
+ * the walks they form. A sequence failure is shown with the request of the page that broke the rule
+ * (its `at`), else with the request that started the sequence.
  */
 export async function listPhase(op: OperationContext): Promise<void> {
   if (op.operation.list === undefined) return;
@@ -24,7 +24,7 @@ export async function listPhase(op: OperationContext): Promise<void> {
     if (outcome.kind !== 'response') return undefined;
     return { operation: op.operation, request: sent, response: outcome.response };
   };
-  const exchanges = await kit.listSequence(
+  const { exchanges, walks } = await kit.listSequence(
     op.operation,
     () => snapshot(op.seen),
     send,
@@ -44,7 +44,7 @@ export async function listPhase(op: OperationContext): Promise<void> {
     op.checks.add(check.id);
     let violations: ReturnType<typeof check.verify> = [];
     try {
-      violations = check.verify(exchanges);
+      violations = check.verify(exchanges, walks);
     } catch (error) {
       reportCheckThrew(op.run, check.id, error);
     }

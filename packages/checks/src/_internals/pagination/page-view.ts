@@ -34,6 +34,10 @@ export interface PageView {
   isLast?: boolean;
   /** The page size the body echoes back. */
   pageSize?: number;
+  /** The number of items after this page (Kubernetes `remainingItemCount`). */
+  remaining?: number;
+  /** The next-page header as sent (`X-Next-Page`: a page number, or empty on the last page); `undefined` when absent. */
+  nextPageHeader?: string;
   /** RFC 8288 links by relation (`next`, `prev`, `first`, `last`). */
   links?: Record<string, string>;
   contentRange?: ContentRange;
@@ -93,6 +97,11 @@ export function readPage(exchange: Exchange): PageView | undefined {
   view.totalPages =
     intAt(body, pagination.totalPagesPath) ?? headerInt(response.headers, pagination.totalPagesHeader);
   view.pageSize = intAt(body, pagination.pageSizePath);
+  view.remaining = intAt(body, pagination.remainingPath);
+  if (pagination.nextPageHeader !== undefined) {
+    const header = response.headers[pagination.nextPageHeader];
+    if (header !== undefined) view.nextPageHeader = header.trim();
+  }
   view.startIndex = intAt(body, pagination.startIndexPath);
   view.endIndex = intAt(body, pagination.endIndexPath);
   if (pagination.nextPath !== undefined) view.next = readBodyPath(body, pagination.nextPath);

@@ -8,7 +8,8 @@ import { pointerOf } from './pointer-of.js';
  * page and each other: the echoed `current` page and page size, `total pages` against the count
  * (`ceil(count / size)`; 0 or 1 for an empty list, as fastapi-pagination and Spring Data write it),
  * `isLast` / `has_more` against what the count says remains, and a numeric `next` page (json-server,
- * mongoose-paginate-v2) against the page after this one. A rule whose inputs are unknown is skipped,
+ * mongoose-paginate-v2) and an `X-Next-Page` header (GitLab: the next page's number, empty on the last
+ * page) against the page after this one. A rule whose inputs are unknown is skipped,
  * and the page size is never assumed: an echoed size is used, else the sizes consistent with the page.
  */
 export function totalsProblems(page: PageView): PageProblem[] {
@@ -112,6 +113,18 @@ export function totalsProblems(page: PageView): PageProblem[] {
         expected: r + 1,
         actual: null,
         message: `page ${r} is not the last but names no next page`,
+      });
+    }
+    const header = page.nextPageHeader;
+    if (header !== undefined && r !== undefined && header !== (last ? '' : String(r + 1))) {
+      out.push({
+        keyword: 'next',
+        pointer: '',
+        expected: last ? '' : String(r + 1),
+        actual: header,
+        message: last
+          ? `page ${r} is the last but ${p.nextPageHeader} says ${header}`
+          : `the next page of page ${r} is ${r + 1}, but ${p.nextPageHeader} says ${JSON.stringify(header)}`,
       });
     }
   }

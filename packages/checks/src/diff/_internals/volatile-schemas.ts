@@ -1,3 +1,4 @@
+import { defKeyOfRef } from '@assay/json-schema';
 import type { JsonSchema, JsonSchemaObject } from '@assay/model';
 
 /** Formats of values a server makes up itself (ids, timestamps): two correct servers differ on them. */
@@ -65,13 +66,8 @@ function expand(schemas: readonly JsonSchema[], defs: Readonly<Record<string, Js
     out.push(schema);
     if (typeof schema !== 'object') return;
     const object = schema as JsonSchemaObject;
-    if (typeof object.$ref === 'string' && object.$ref.startsWith('#/$defs/')) {
-      visit(
-        defs[
-          decodeURIComponent(object.$ref.slice('#/$defs/'.length)).replace(/~1/g, '/').replace(/~0/g, '~')
-        ],
-      );
-    }
+    const key = typeof object.$ref === 'string' ? defKeyOfRef(object.$ref) : undefined;
+    if (key !== undefined) visit(defs[key]);
     for (const list of [object.allOf, object.anyOf, object.oneOf])
       for (const branch of list ?? []) visit(branch);
     visit(object.then as JsonSchema | undefined);
