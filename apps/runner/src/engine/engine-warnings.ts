@@ -30,6 +30,12 @@ export function reportSpecProblem(
   return true;
 }
 
+/** Why an operation none of whose requests can be valid is not tested, naming the schema. */
+export function untestableReason(error: AssayError): string {
+  const at = error.details.pointer === undefined ? '' : ` at ${error.details.pointer}`;
+  return `no valid request can be generated: the schema${at} cannot be satisfied (${error.message.replace(/\.$/, '')})`;
+}
+
 /** A check that throws is a bug in Assay: it must not end the run, nor pass for a finding. Said once. */
 export function reportCheckThrew(run: RunContext, id: string, error: unknown): void {
   addOnce(run, run.warnings, { code: 'check-threw', message: `check ${id} threw: ${errorText(error)}` });

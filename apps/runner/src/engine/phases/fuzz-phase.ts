@@ -1,7 +1,7 @@
 import type { HttpRequest } from '@assay/model';
 import { AssayError } from '@assay/model';
 import fc from 'fast-check';
-import { reportGenerationFailed, reportSpecProblem } from '../engine-warnings.js';
+import { reportGenerationFailed, reportSpecProblem, untestableReason } from '../engine-warnings.js';
 import { exchangeBatch } from '../exchange/exchange.js';
 import { isHalted, type OperationContext } from '../operation-context.js';
 import { chunkSeed, phaseSeed } from '../phase-seed.js';
@@ -25,7 +25,10 @@ export async function fuzzPhase(op: OperationContext, mode: 'positive' | 'negati
     if (!AssayError.is(error) || error.code !== 'generation') throw error;
     // No valid request at all is the spec's problem, and the operation goes untested: say so. An
     // operation with nothing that can be made invalid simply has no negative phase.
-    if (mode === 'positive') reportSpecProblem(op.run, op.operation, mode, error);
+    if (mode === 'positive') {
+      reportSpecProblem(op.run, op.operation, mode, error);
+      op.result.untestable ??= untestableReason(error);
+    }
     return;
   }
   const phase = phaseSeed(options.seed, op.operation.id, mode);
