@@ -75,8 +75,14 @@ const VALUES = 100;
 
 interface Outcome {
   name: string;
-  /** `judge` (the independent Ajv refuses the schema), `load` (the document did not load), `generate` (no arbitrary or no draw), `refused` (no arbitrary for a schema the suite gives no valid instance), or the share of valid draws. */
-  result: 'judge' | 'load' | 'generate' | 'refused' | number;
+  /**
+   * `load` (the document did not load), `generate` (no arbitrary or no draw), `refused` (no
+   * arbitrary for a schema the suite gives no valid instance), `unjudged` (values drawn, but no
+   * validator gets the suite's instances right to judge them), or the share of valid draws.
+   */
+  result: 'load' | 'generate' | 'refused' | 'unjudged' | number;
+  /** Who judged the draws: the independent Ajv, or the project's validator where that Ajv is wrong on the case. */
+  judgedBy?: 'independent' | 'project';
   detail?: string;
   /** Suite instances the project's validator classifies against the suite. */
   misclassified: string[];
@@ -101,9 +107,17 @@ const REPORTED: Record<string, string[]> = {
   if: ['if', 'then', 'else'],
 };
 
+/** What else goes when a keyword is taken out: ajv reads min/maxContains with `contains`, then/else with `if`. */
+const COMPANIONS: Record<string, string[]> = {
+  contains: ['minContains', 'maxContains'],
+  if: ['then', 'else'],
+};
+
 /**
- * Each value made invalid against one keyword: the independent judge refuses it, and the
- * project's validator refuses it for that keyword only (every error under it).
+ * Each value made invalid against one keyword: the judge refuses it, the project's validator
+ * reports that keyword, and, where that can be checked, only it: the value is valid once the
+ * keyword is taken out of a schema that declares it, and where no `$ref` moves error paths into
+ * another schema's, every error sits under it.
  */
 function judgeNegatives(
   schema: JsonSchema,
@@ -113,17 +127,34 @@ function judgeNegatives(
   const validator = createSchemaValidator(defs);
   // The body is a reference to its definition: errors are read against the definition itself.
   const root = typeof schema === 'object' && schema.$ref !== undefined ? defs[refKeyOf(schema.$ref)] : schema;
-  if (root === undefined) return [];
+  if (root === undefined || typeof root !== 'object') return [];
+  const pathsAreLocal = !JSON.stringify(root).includes('"$ref"');
   return keywordViolations(schema, defs).map(({ keyword, value }) => {
     const shown = JSON.stringify(value).slice(0, 80);
     if (judge(value)) return { keyword, wrong: `the judge accepts ${shown}` };
     const reported = new Set(validator.validate(root, value).map((e) => rootKeyword(e.schemaPath)));
     const allowed = REPORTED[keyword] ?? [keyword];
     const others = [...reported].filter((k) => !allowed.includes(k));
-    if (!reported.has(allowed[0]!) || others.length > 0)
+    if (!reported.has(allowed[0]!) || (pathsAreLocal && others.length > 0))
       return { keyword, wrong: `${shown} is reported under ${[...reported].join(', ') || 'nothing'}` };
+    if (Object.hasOwn(root, keyword)) {
+      const relaxed: Record<string, unknown> = { ...root };
+      for (const k of [keyword, ...(COMPANIONS[keyword] ?? [])]) delete relaxed[k];
+      if (!validator.isValid(relaxed as JsonSchema, value))
+        return { keyword, wrong: `${shown} is still invalid without ${keyword}` };
+    }
     return { keyword };
   });
+}
+
+/** The mean share of valid draws over the cases one judge judged. */
+function share(outcomes: readonly Outcome[], by: 'independent' | 'project'): number {
+  const mine = outcomes.filter((o) => o.judgedBy === by);
+  return mine.reduce((sum, o) => sum + (o.result as number), 0) / mine.length;
+}
+
+function percent(x: number): string {
+  return `${(100 * x).toFixed(2)}%`;
 }
 
 /** `keyword count, …` in keyword order. */
@@ -182,41 +213,48 @@ async function measure(c: SuiteCase, index: number, judge: Ajv2020): Promise<Out
       misclassified.push(`the validator throws: ${(error as Error).message.slice(0, 100)}`);
     }
   }
-  // A judge that gets the suite's own instances wrong (Ajv's known gaps) cannot judge drawn values.
-  if (check === undefined) return { name, result: 'judge', detail: refusal, misclassified };
+  // A judge that gets the suite's own instances wrong (Ajv's known gaps) cannot judge drawn values:
+  // the project's validator judges them where it gets every instance of the case right, and where
+  // neither can, the values are still drawn (every satisfiable schema generates) but not judged.
   const agrees = (t: SuiteTest) => {
     try {
-      return check(t.data) === t.valid;
+      return check!(t.data) === t.valid;
     } catch {
       return false;
     }
   };
-  const wrong = c.tests.filter((t) => !agrees(t)).map((t) => t.description);
-  if (wrong.length > 0)
-    return {
-      name,
-      result: 'judge',
-      detail: `disagrees with the suite on: ${wrong.join(' | ')}`,
-      misclassified,
-    };
+  const wrong = check === undefined ? [] : c.tests.filter((t) => !agrees(t)).map((t) => t.description);
+  const independent = check !== undefined && wrong.length === 0;
+  const why = check === undefined ? `refuses the schema: ${refusal}` : `disagrees on: ${wrong.join(' | ')}`;
+  let judgedBy: Outcome['judgedBy'] = independent ? 'independent' : undefined;
+  if (!independent && misclassified.length === 0 && c.file !== 'format.json') {
+    const validator = createSchemaValidator(defs);
+    check = (value) => validator.isValid(schema, value);
+    judgedBy = 'project';
+  }
+  const note = independent ? {} : { detail: `the independent judge ${why}` };
   let negatives: Outcome['negatives'];
-  try {
-    negatives = judgeNegatives(schema, defs, check);
-  } catch (error) {
-    negatives = [{ keyword: '(any)', wrong: `throws ${String(error).slice(0, 120)}` }];
+  if (judgedBy !== undefined) {
+    try {
+      negatives = judgeNegatives(schema, defs, check!);
+    } catch (error) {
+      negatives = [{ keyword: '(any)', wrong: `throws ${String(error).slice(0, 120)}` }];
+    }
   }
   // A schema the suite gives no valid instance for may still have values: they are drawn and judged
   // too, and refusing to generate is right only for these.
   try {
     const values = fc.sample(schemaArbitrary(schema, { defs }), { numRuns: VALUES, seed: index + 1 });
-    const valid = values.filter(check).length;
-    const bad = values.find((value) => !check(value));
+    if (judgedBy === undefined) return { name, result: 'unjudged', ...note, misclassified };
+    const valid = values.filter(check!).length;
+    const bad = values.find((value) => !check!(value));
     return {
       name,
       result: valid / values.length,
+      judgedBy,
       misclassified,
-      negatives,
-      ...(bad === undefined ? {} : { detail: JSON.stringify(bad).slice(0, 120) }),
+      ...(negatives === undefined ? {} : { negatives }),
+      ...(bad === undefined ? note : { detail: JSON.stringify(bad).slice(0, 120) }),
     };
   } catch (error) {
     if (!AssayError.is(error) || error.code !== 'generation')
@@ -242,24 +280,24 @@ describe.skipIf(folder === undefined)(
         }
         outcomes.push(await measure(c, index, judge));
       }
-      const satisfiableOutcomes = outcomes.filter((o) => typeof o.result === 'number');
-      const all = satisfiableOutcomes.filter((o) => o.result === 1).length;
-      const none = satisfiableOutcomes.filter((o) => o.result === 0).length;
+      const judged = outcomes.filter((o) => typeof o.result === 'number');
+      const all = judged.filter((o) => o.result === 1).length;
+      const none = judged.filter((o) => o.result === 0).length;
       const lines = [
         `suite: ${outcomes.length} cases in scope, ${outOfScope} out of scope (remote documents, meta-schemas)`,
-        `  refused by the independent judge, or judged by it against the suite: ${outcomes.filter((o) => o.result === 'judge').length}`,
+        `  judged by the independent Ajv: ${judged.filter((o) => o.judgedBy === 'independent').length}; by the project's validator, where that Ajv is wrong on the case: ${judged.filter((o) => o.judgedBy === 'project').length}; drawn but not judged (neither gets the case right): ${outcomes.filter((o) => o.result === 'unjudged').length}`,
         `  no values, for schemas the suite gives no valid instance: ${outcomes.filter((o) => o.result === 'refused').length}`,
         `  did not load: ${outcomes.filter((o) => o.result === 'load').length}`,
         `  generation gave up: ${outcomes.filter((o) => o.result === 'generate').length}`,
-        `  share of drawn values valid: ${((100 * satisfiableOutcomes.reduce((n, o) => n + (o.result as number), 0)) / satisfiableOutcomes.length).toFixed(2)}%`,
-        `  every value valid: ${all}; some valid: ${satisfiableOutcomes.length - all - none}; none valid: ${none}`,
+        `  share of drawn values valid, independent judge: ${percent(share(judged, 'independent'))}; project's validator: ${percent(share(judged, 'project'))}`,
+        `  every value valid: ${all}; some valid: ${judged.length - all - none}; none valid: ${none}`,
         `  misclassified suite instances: ${outcomes.reduce((n, o) => n + o.misclassified.length, 0)} in ${outcomes.filter((o) => o.misclassified.length > 0).length} cases`,
         `  values made invalid against one keyword: ${countBy(outcomes.flatMap((o) => (o.negatives ?? []).map((m) => m.keyword)))}`,
         ...outcomes.flatMap((o) =>
           (o.negatives ?? []).filter((m) => m.wrong).map((m) => `  - ${o.name}: ${m.keyword}: ${m.wrong}`),
         ),
         ...outcomes
-          .filter((o) => o.result !== 1 || o.misclassified.length > 0)
+          .filter((o) => o.result !== 1 || o.misclassified.length > 0 || o.judgedBy !== 'independent')
           .map(
             (o) =>
               `  - ${o.name}: ${typeof o.result === 'number' ? `${Math.round(o.result * 100)}% valid` : o.result}${o.detail ? ` (${o.detail})` : ''}${o.misclassified.length ? ` misclassified: ${o.misclassified.join(' | ')}` : ''}`,
@@ -279,9 +317,11 @@ describe.skipIf(folder === undefined)(
     });
 
     it('at least 99% of drawn values are valid, judged by an independent Ajv', () => {
-      const drawn = outcomes.filter((o) => typeof o.result === 'number');
-      const share = drawn.reduce((sum, o) => sum + (o.result as number), 0) / drawn.length;
-      expect(share).toBeGreaterThanOrEqual(0.99);
+      const judged = outcomes.filter((o) => typeof o.result === 'number');
+      expect(judged.filter((o) => o.judgedBy === 'independent').length).toBeGreaterThan(300);
+      expect(share(judged, 'independent')).toBeGreaterThanOrEqual(0.99);
+      // Where that Ajv is wrong on the case (dynamic references), by the project's validator.
+      expect(share(judged, 'project')).toBeGreaterThanOrEqual(0.99);
     });
 
     it('a value made invalid against one keyword is invalid against exactly that keyword', () => {

@@ -194,4 +194,19 @@ describe('a definition no value satisfies', () => {
       expect((error as { details: { pointer?: string } }).details.pointer).toBe('#/$defs/Never');
     }
   });
+
+  it('gives properties named like Object.prototype members as own properties, __proto__ included', () => {
+    // JSON.parse: in an object literal `__proto__:` would set the prototype, not declare a property.
+    const schema = JSON.parse(
+      '{"type":"object","required":["__proto__","toString","constructor"],"properties":{"__proto__":{"type":"integer"},"constructor":{"type":"string"}}}',
+    ) as JsonSchema;
+    fc.assert(
+      fc.property(schemaArbitrary(schema), (value) => {
+        const object = value as Record<string, unknown>;
+        expect(Object.keys(object)).toEqual(expect.arrayContaining(['__proto__', 'toString', 'constructor']));
+        expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+        expect(validator.isValid(schema, value)).toBe(true);
+      }),
+    );
+  });
 });
