@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keywordViolations } from '../src/_internals/keyword-violations.js';
 import { schemaArbitrary } from '../src/index.js';
+import { builderFor } from '../src/schema/schema-arbitrary.js';
 import {
   type SuiteCase,
   type SuiteTest,
@@ -81,6 +82,8 @@ interface Outcome {
    * validator gets the suite's instances right to judge them), or the share of valid draws.
    */
   result: 'load' | 'generate' | 'refused' | 'unjudged' | number;
+  /** The share of valid draws by construction alone (no check of the whole value, no drawing again). */
+  constructed?: number;
   /** Who judged the draws: the independent Ajv, or the project's validator where that Ajv is wrong on the case. */
   judgedBy?: 'independent' | 'project';
   detail?: string;
@@ -148,9 +151,13 @@ function judgeNegatives(
 }
 
 /** The mean share of valid draws over the cases one judge judged. */
-function share(outcomes: readonly Outcome[], by: 'independent' | 'project'): number {
+function share(
+  outcomes: readonly Outcome[],
+  by: 'independent' | 'project',
+  of: 'result' | 'constructed' = 'result',
+): number {
   const mine = outcomes.filter((o) => o.judgedBy === by);
-  return mine.reduce((sum, o) => sum + (o.result as number), 0) / mine.length;
+  return mine.reduce((sum, o) => sum + (o[of] as number), 0) / mine.length;
 }
 
 function percent(x: number): string {
@@ -247,10 +254,18 @@ async function measure(c: SuiteCase, index: number, judge: Ajv2020): Promise<Out
     const values = fc.sample(schemaArbitrary(schema, { defs }), { numRuns: VALUES, seed: index + 1 });
     if (judgedBy === undefined) return { name, result: 'unjudged', ...note, misclassified };
     const valid = values.filter(check!).length;
+    // The same draws by construction alone: without the check of the whole value against the
+    // schema as 2020-12 evaluates it, which draws again what the merged reading got wrong.
+    const constructed = fc.sample(builderFor({ defs, exactCheck: false }).build(schema), {
+      numRuns: VALUES,
+      seed: index + 1,
+    });
+    const constructedShare = constructed.filter(check!).length / constructed.length;
     const bad = values.find((value) => !check!(value));
     return {
       name,
       result: valid / values.length,
+      constructed: constructedShare,
       judgedBy,
       misclassified,
       ...(negatives === undefined ? {} : { negatives }),
@@ -290,6 +305,12 @@ describe.skipIf(folder === undefined)(
         `  did not load: ${outcomes.filter((o) => o.result === 'load').length}`,
         `  generation gave up: ${outcomes.filter((o) => o.result === 'generate').length}`,
         `  share of drawn values valid, independent judge: ${percent(share(judged, 'independent'))}; project's validator: ${percent(share(judged, 'project'))}`,
+        `  by construction alone (no check of the whole value): independent judge ${percent(share(judged, 'independent', 'constructed'))}; project's validator ${percent(share(judged, 'project', 'constructed'))}; cases below 100%: ${
+          judged
+            .filter((o) => (o.constructed ?? 1) < 1)
+            .map((o) => `${o.name} ${percent(o.constructed!)}`)
+            .join(' | ') || 'none'
+        }`,
         `  every value valid: ${all}; some valid: ${judged.length - all - none}; none valid: ${none}`,
         `  misclassified suite instances: ${outcomes.reduce((n, o) => n + o.misclassified.length, 0)} in ${outcomes.filter((o) => o.misclassified.length > 0).length} cases`,
         `  values made invalid against one keyword: ${countBy(outcomes.flatMap((o) => (o.negatives ?? []).map((m) => m.keyword)))}`,
@@ -322,6 +343,9 @@ describe.skipIf(folder === undefined)(
       expect(share(judged, 'independent')).toBeGreaterThanOrEqual(0.99);
       // Where that Ajv is wrong on the case (dynamic references), by the project's validator.
       expect(share(judged, 'project')).toBeGreaterThanOrEqual(0.99);
+      // Before any filtering: construction alone, without the check of the whole value.
+      expect(share(judged, 'independent', 'constructed')).toBeGreaterThanOrEqual(0.99);
+      expect(share(judged, 'project', 'constructed')).toBeGreaterThanOrEqual(0.99);
     });
 
     it('a value made invalid against one keyword is invalid against exactly that keyword', () => {
