@@ -10,6 +10,7 @@ import { flattenSchema, mergeSchemas, RESIDUE } from './merge-schemas.js';
 import { negation } from './negate-schema.js';
 import { integerArbitrary, numberArbitrary } from './numeric-arbitraries.js';
 import { objectArbitrary } from './object-arbitrary.js';
+import { PointedArbitrary } from './pointed-arbitrary.js';
 import { resilientOneOf } from './resilient-oneof.js';
 import { refKey } from './resolve-ref.js';
 import { isControl, stringArbitrary } from './string-arbitrary.js';
@@ -96,7 +97,8 @@ export class SchemaBuilder {
     const lazy = new LazyArbitrary<unknown>();
     byDepth.set(bucket, lazy);
     try {
-      const built = this.buildSchema(schema, bucket);
+      const own = this.buildSchema(schema, bucket);
+      const built = schema.$ref === undefined ? own : new PointedArbitrary(own, schema.$ref);
       lazy.target = built;
       byDepth.set(bucket, built);
       return built;

@@ -182,6 +182,20 @@ describe('matchesSchema on the unevaluated vocabulary', () => {
 });
 
 describe('a definition no value satisfies', () => {
+  it('is named by the generation error also when only drawing finds it out', () => {
+    const defs: Record<string, JsonSchema> = {
+      Never: { type: 'integer', multipleOf: 7, not: { multipleOf: 7 } },
+      Holder: { type: 'object', required: ['never'], properties: { never: { $ref: '#/$defs/Never' } } },
+    };
+    const arbitrary = schemaArbitrary({ $ref: '#/$defs/Holder' }, { defs });
+    try {
+      fc.sample(arbitrary, { numRuns: 1, seed: 1 });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { details: { pointer?: string } }).details.pointer).toBe('#/$defs/Never');
+    }
+  });
+
   it('is named by the generation error', () => {
     const defs: Record<string, JsonSchema> = {
       Never: { type: 'object', required: ['id'], properties: { id: false } },
