@@ -10,7 +10,8 @@ import { toRunReport } from './to-run-report.js';
 
 /**
  * A spec whose create operation needs a body no value satisfies (`name` is required and forbidden),
- * with an example body (which is therefore invalid too), beside a list operation that is fine.
+ * with an example body (which is therefore invalid too), another whose body schema only drawing
+ * finds unsatisfiable, and a list operation that is fine.
  */
 const document = {
   openapi: '3.1.0',
@@ -40,10 +41,22 @@ const document = {
         responses: { '201': { description: 'created' }, '400': { description: 'refused' } },
       },
     },
+    '/count': {
+      put: {
+        operationId: 'setCount',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Count' } } },
+        },
+        responses: { '204': { description: 'set' }, '400': { description: 'refused' } },
+      },
+    },
   },
   components: {
     schemas: {
       Thing: { type: 'object', required: ['name'], properties: { name: false } },
+      // Not plain to see (no loader warning): only drawing finds that no value is left.
+      Count: { type: 'integer', multipleOf: 7, not: { multipleOf: 7 } },
     },
   },
 };
@@ -81,17 +94,22 @@ describe('an operation no valid request exists for', () => {
       summary: { tested: number; notTested: number };
       operations: { operationId: string; state: string; reason?: string }[];
     };
+    const drawnReason = report.operations.find((o) => o.operationId === 'setCount')?.reason ?? '';
+    expect(drawnReason).toMatch(
+      /^no valid request can be generated: the schema at #\/\$defs\/Count cannot be satisfied/,
+    );
     expect(json.operations.map((o) => [o.operationId, o.state, o.reason])).toEqual([
       ['listThings', 'passed', undefined],
       ['createThing', 'not-tested', reason],
+      ['setCount', 'not-tested', drawnReason],
     ]);
-    expect(json.summary).toMatchObject({ tested: 1, notTested: 1 });
+    expect(json.summary).toMatchObject({ tested: 1, notTested: 2 });
     // Not one of its checks passed on what was sent (its spec example, invalid like every body).
     const create = report.operations.find((o) => o.operationId === 'createThing')!;
     expect(create.outcomes.filter((o) => o.state === 'passed' || o.judged > 0)).toEqual([]);
 
     const text = formatSummary(report);
-    expect(text).toContain('1 operation not tested');
+    expect(text).toContain('2 operations not tested');
     expect(text).toContain(`${reason} (1): POST /things`);
 
     const xml = junitReport(report, { hostname: 'ci' });
