@@ -30,10 +30,13 @@ export function reportSpecProblem(
   return true;
 }
 
-/** Why an operation none of whose requests can be valid is not tested, naming the schema. */
+/**
+ * Why an operation no valid request could be generated for is not tested, naming the schema: one
+ * no value satisfies, or one whose values construction could not find (overlapping `oneOf` branches).
+ */
 export function untestableReason(error: AssayError): string {
-  const at = error.details.pointer === undefined ? '' : ` at ${error.details.pointer}`;
-  return `no valid request can be generated: the schema${at} cannot be satisfied (${error.message.replace(/\.$/, '')})`;
+  const at = error.details.pointer === undefined ? '' : ` for the schema at ${error.details.pointer}`;
+  return `no valid request could be generated${at} (${error.message.replace(/\.$/, '')})`;
 }
 
 /** A check that throws is a bug in Assay: it must not end the run, nor pass for a finding. Said once. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FailureReport } from '../run-report.js';
 import { operationOutcome } from './operation-outcome.js';
 
-const untestable = 'no valid request can be generated: the schema at #/$defs/Thing cannot be satisfied';
+const untestable =
+  'no valid request could be generated for the schema at #/$defs/Thing (no value can satisfy it)';
 const judgedAll = {
   requests: 3,
   responses: 3,
