@@ -39,4 +39,14 @@ describe('schemaAjv', () => {
     two({});
     expect(two.errors).toHaveLength(2);
   });
+
+  it('counts only own property names as present, never inherited ones like toString or __proto__', () => {
+    const ajv = schemaAjv({});
+    const required = ajv.compile({ type: 'object', required: ['toString', '__proto__', 'constructor'] });
+    expect(required({})).toBe(false);
+    expect(required(JSON.parse('{"toString": 1, "__proto__": 2, "constructor": 3}'))).toBe(true);
+    const properties = ajv.compile({ properties: { toString: { type: 'number' }, constructor: false } });
+    expect(properties({})).toBe(true);
+    expect(properties({ toString: 'x' })).toBe(false);
+  });
 });

@@ -23,7 +23,8 @@ export interface SchemaAjvOptions {
  * The one ajv configuration of Assay: JSON Schema 2020-12 (the loader converts every spec's schemas
  * to it), formats validated (ajv-formats), unknown keywords and formats ignored (`strict: false`:
  * what Assay cannot judge, it does not report), schemas not checked against the meta-schema (the
- * loader did), and `pattern` matched by @assay/patterns' engine.
+ * loader did), `pattern` matched by @assay/patterns' engine, and only a value's own property names
+ * counted as present.
  *
  * `defs` is {@link ApiModel.schemas}: schemas refer to it as `#/$defs/<key>` and are compiled
  * after {@link rebaseRefs}. All definitions live in one root document ({@link API_ROOT_ID}), and
@@ -41,6 +42,9 @@ export function schemaAjv(
     validateFormats: true,
     validateSchema: false,
     logger: false,
+    // A body `{}` has no `toString` property, whatever Object.prototype has: `required` and
+    // `properties` look at the value's own names only (JSON Schema's "instance has a member").
+    ownProperties: true,
     ...(errors ? {} : { inlineRefs: false, messages: false }),
     code: errors ? { regExp: patternEngine } : { regExp: patternEngine, optimize: false },
   });

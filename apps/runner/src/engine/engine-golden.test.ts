@@ -383,13 +383,13 @@ describe('the engine replays a seed exactly as before (golden fingerprints)', ()
         {
           "clean": {
             "failures": 0,
-            "hash": "34db498e24b07413",
+            "hash": "4e91ac8918fd191b",
             "requests": 35607,
             "warnings": 2,
           },
           "faults": {
             "failures": 3451,
-            "hash": "dd47b1357a601bec",
+            "hash": "1d1e1b58b0c102e3",
             "requests": 179946,
             "warnings": 2,
           },

@@ -30,6 +30,15 @@ export function reportSpecProblem(
   return true;
 }
 
+/**
+ * Why an operation no valid request could be generated for is not tested, naming the schema: one
+ * no value satisfies, or one whose values construction could not find (overlapping `oneOf` branches).
+ */
+export function untestableReason(error: AssayError): string {
+  const at = error.details.pointer === undefined ? '' : ` for the schema at ${error.details.pointer}`;
+  return `no valid request could be generated${at} (${error.message.replace(/\.$/, '')})`;
+}
+
 /** A check that throws is a bug in Assay: it must not end the run, nor pass for a finding. Said once. */
 export function reportCheckThrew(run: RunContext, id: string, error: unknown): void {
   addOnce(run, run.warnings, { code: 'check-threw', message: `check ${id} threw: ${errorText(error)}` });

@@ -121,6 +121,11 @@ export interface OperationResult {
   /** Set when the operation was not (fully) tested, e.g. `time budget exhausted`. */
   skipped?: string;
   /**
+   * Set when no valid request of the operation exists (a schema it needs has no value): whatever
+   * else was sent, the operation is not tested, and this says why, naming the schema.
+   */
+  untestable?: string;
+  /**
    * Per selected check: the responses (for a sequence check: the sequences) it judged and how many
    * of them broke it, or why it cannot apply to this operation. Filled by the engine; reports derive
    * each check's state from it (passed, failed, not applicable, not tested).

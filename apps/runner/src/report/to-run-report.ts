@@ -117,6 +117,7 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
         responses: operation.latency.count,
         checks: operation.checks,
         ...(operation.skipped === undefined ? {} : { skipped: operation.skipped }),
+        ...(operation.untestable === undefined ? {} : { untestable: operation.untestable }),
         ...(operation.tallies === undefined ? {} : { tallies: operation.tallies }),
       },
       result.checks,

@@ -15,6 +15,13 @@ const schemas: Record<string, JsonSchema> = {
     maxContains: 3,
   },
   'array size': { type: 'array', items: { type: 'boolean' }, minItems: 2, maxItems: 3 },
+  'unique items': { type: 'array', items: { type: 'integer', minimum: 0, maximum: 9 }, uniqueItems: true },
+  'unevaluated items': {
+    type: 'array',
+    prefixItems: [{ type: 'string' }],
+    unevaluatedItems: { type: 'integer' },
+    maxItems: 4,
+  },
   'object size and dependencies': {
     type: 'object',
     properties: { card: { type: 'string' }, billing: { type: 'string' }, note: { type: 'string' } },
@@ -23,6 +30,49 @@ const schemas: Record<string, JsonSchema> = {
     maxProperties: 2,
   },
   propertyNames: { type: 'object', propertyNames: { pattern: '^[a-z]+$' } },
+  'dependent schemas': {
+    type: 'object',
+    properties: { card: { type: 'string' }, billing: { type: 'string' } },
+    dependentSchemas: { card: { required: ['billing'] } },
+  },
+  'if then': {
+    type: 'object',
+    properties: { kind: { enum: ['card', 'cash'] }, number: { type: 'string' } },
+    required: ['kind'],
+    if: { properties: { kind: { const: 'card' } } },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword `then`
+    then: { required: ['number'] },
+  },
+  'if else': {
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    if: { maximum: 9 },
+    else: { multipleOf: 10 },
+  },
+  'unevaluated properties': {
+    type: 'object',
+    properties: { id: { type: 'integer' } },
+    patternProperties: { '^x-': { type: 'string' } },
+    unevaluatedProperties: false,
+  },
+  'unevaluated properties with a schema': {
+    type: 'object',
+    allOf: [{ properties: { id: { type: 'integer' } } }],
+    unevaluatedProperties: { type: 'string' },
+  },
+};
+
+/** The keyword of the schema root an error belongs to: the first step of its schema path. */
+function rootKeyword(schemaPath: string): string {
+  return schemaPath.split('/')[1] ?? '';
+}
+
+/** Where the validator reports a broken keyword: ajv reports min/maxContains under `contains`. */
+const REPORTED: Record<string, string[]> = {
+  minContains: ['contains'],
+  maxContains: ['contains'],
+  if: ['if', 'then', 'else'],
 };
 
 describe('keywordViolations', () => {
@@ -33,27 +83,61 @@ describe('keywordViolations', () => {
       for (const mutation of mutations) {
         const errors = validator.validate(schema, mutation.value);
         expect(errors.length, JSON.stringify(mutation.value)).toBeGreaterThan(0);
-        // contains and propertyNames also report why their subschema failed, under their own path.
-        const keywords = new Set(
-          errors.filter((e) => !/\/(contains|propertyNames)\//.test(e.schemaPath)).map((e) => e.keyword),
-        );
-        // ajv reports minContains and maxContains under `contains`.
-        const reported = mutation.keyword.endsWith('Contains') ? 'contains' : mutation.keyword;
-        expect([...keywords]).toEqual([reported]);
+        // Every error sits under the broken keyword (a subschema's own errors under its path).
+        const reported = new Set(errors.map((e) => rootKeyword(e.schemaPath)));
+        const allowed = REPORTED[mutation.keyword] ?? [mutation.keyword];
+        expect(
+          [...reported].filter((k) => !allowed.includes(k)),
+          JSON.stringify(mutation.value),
+        ).toEqual([]);
+        expect(reported.has(allowed[0]!), JSON.stringify(mutation.value)).toBe(true);
       }
     });
   }
 
   it('covers every keyword of the schema it can complement', () => {
-    expect(
-      keywordViolations(schemas['min and max contains']!, {})
+    const keywordsOf = (name: string) =>
+      keywordViolations(schemas[name]!, {})
         .map((m) => m.keyword)
-        .sort(),
-    ).toEqual(['contains', 'maxContains', 'minContains']);
+        .sort();
+    expect(keywordsOf('min and max contains')).toEqual(['contains', 'maxContains', 'minContains']);
+    expect(keywordsOf('object size and dependencies')).toEqual([
+      'dependentRequired',
+      'maxProperties',
+      'minProperties',
+    ]);
+    expect(keywordsOf('unique items')).toEqual(['uniqueItems']);
+    expect(keywordsOf('unevaluated items')).toEqual(['maxItems', 'unevaluatedItems']);
+    expect(keywordsOf('dependent schemas')).toEqual(['dependentSchemas']);
+    expect(keywordsOf('if then')).toEqual(['if']);
+    expect(keywordsOf('if else')).toEqual(['if']);
+    expect(keywordsOf('unevaluated properties')).toEqual(['unevaluatedProperties']);
+    expect(keywordsOf('unevaluated properties with a schema')).toEqual(['unevaluatedProperties']);
+  });
+
+  it('says nothing for a keyword nothing can break: every item or property already evaluated', () => {
+    expect(keywordViolations({ type: 'array', items: true, unevaluatedItems: false }, {})).toEqual([]);
     expect(
-      keywordViolations(schemas['object size and dependencies']!, {})
-        .map((m) => m.keyword)
-        .sort(),
-    ).toEqual(['dependentRequired', 'maxProperties', 'minProperties']);
+      keywordViolations({ type: 'object', additionalProperties: true, unevaluatedProperties: false }, {}),
+    ).toEqual([]);
+    expect(keywordViolations({ type: 'object', dependentSchemas: { a: true } }, {})).toEqual([]);
+  });
+
+  it('names the keyword the schema declares, never one flattening read it as', () => {
+    // Flattening reads a local unevaluatedProperties as additionalProperties: the value breaks the
+    // declared keyword, and that is the one the validator reports.
+    const declared: JsonSchema = {
+      type: 'object',
+      properties: { id: { type: 'integer' } },
+      unevaluatedProperties: false,
+    };
+    expect(keywordViolations(declared, {}).map((m) => m.keyword)).toEqual(['unevaluatedProperties']);
+    expect(keywordViolations({ $ref: '#/$defs/Closed' }, { Closed: declared }).map((m) => m.keyword)).toEqual(
+      ['unevaluatedProperties'],
+    );
+    // A declared additionalProperties is not one of the keywords complemented here.
+    expect(
+      keywordViolations({ type: 'object', properties: { id: {} }, additionalProperties: false }, {}),
+    ).toEqual([]);
   });
 });

@@ -37,6 +37,19 @@ describe('mergeSchemas', () => {
     expect(merged.pattern).toBe('^a');
     expect(merged[RESIDUE]).toEqual([{ pattern: 'b$' }]);
   });
+
+  it("keeps each member's if/then/else together: a then without its if constrains nothing", () => {
+    // The suite's "non-interference across combined schemas": three members, three conditionals.
+    const then = { minimum: -10 };
+    const flat = flattenSchema(
+      { allOf: [{ if: { exclusiveMaximum: 0 } }, { then }, { else: { multipleOf: 2 } }] },
+      {},
+    ).schema;
+    expect(flat).toEqual({ if: { exclusiveMaximum: 0 } });
+    const first = { if: { minimum: 0 }, ['then' as string]: { multipleOf: 2 } };
+    const second = { if: { maximum: 9 }, else: { const: 10 } };
+    expect(mergeSchemas(first, second)).toEqual({ ...first, [RESIDUE]: [second] });
+  });
 });
 
 describe('flattenSchema', () => {

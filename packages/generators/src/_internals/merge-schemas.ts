@@ -136,11 +136,30 @@ function allowsKey(s: JsonSchemaObject, key: string): boolean {
   );
 }
 
+const CONDITIONAL = ['if', 'then', 'else'];
+
+/**
+ * `if`, `then` and `else` act together within one schema object (2020-12 §10.2.2): a member's
+ * `then` without its `if` does nothing, and two members' conditionals stay two conditionals.
+ */
+function mergeConditional(out: JsonSchemaObject, b: JsonSchemaObject): void {
+  if (b.if === undefined) return;
+  const own: JsonSchemaObject = Object.fromEntries(
+    CONDITIONAL.filter((k) => b[k] !== undefined).map((k) => [k, b[k]]),
+  );
+  if (out.if === undefined) {
+    delete out.then;
+    delete out.else;
+    Object.assign(out, own);
+  } else addResidue(out, own);
+}
+
 /** Merges two flattened schemas into one that means their conjunction (as far as it can). */
 export function mergeSchemas(a: JsonSchemaObject, b: JsonSchemaObject): JsonSchemaObject {
   const out: JsonSchemaObject = { ...a };
+  mergeConditional(out, b);
   for (const [keyword, value] of Object.entries(b)) {
-    if (value === undefined || ANNOTATIONS.has(keyword)) continue;
+    if (value === undefined || ANNOTATIONS.has(keyword) || CONDITIONAL.includes(keyword)) continue;
     const current = out[keyword];
     if (current === undefined) {
       out[keyword] = value;

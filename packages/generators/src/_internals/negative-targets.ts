@@ -1,5 +1,6 @@
 import type { JsonSchema, NegativeReason, Parameter } from '@assay/model';
 import { isJsonMedia } from './body-codec.js';
+import { keywordViolations } from './keyword-violations.js';
 import { flatSchemaOrUndefined } from './merge-schemas.js';
 import { type Mutation, type MutationTarget, mutationsFor } from './negative-cases.js';
 import { type RequestPlan, topLevelProperties, topLevelRequired } from './request-plan.js';
@@ -80,6 +81,9 @@ export function negativeTargets(plan: RequestPlan): NegativeTarget[][] {
   if (!json && !form) return groups;
   if (json) {
     const whole = mutationsFor(schema, plan.defs, 'json').filter((m) => m.keyword === 'type');
+    // The whole body built to break one keyword of its root that only the whole object or array can
+    // break (if/then/else, dependentSchemas, unevaluatedProperties, uniqueItems, contains …).
+    whole.push(...keywordViolations(schema, plan.defs));
     if (whole.length > 0)
       groups.push(whole.map((mutation) => ({ kind: 'body', pointer: '', path: [], mutation })));
   }

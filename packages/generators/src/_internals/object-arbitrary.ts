@@ -37,6 +37,14 @@ function nameSource(builder: SchemaBuilder, names: JsonSchema | undefined): fc.A
   }
 }
 
+/**
+ * Sets an own property, whatever its name: `target.__proto__ = x` would change the prototype, and
+ * `__proto__` is a property name JSON allows and a schema may declare.
+ */
+function define<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Objects of the schema: properties, required, patternProperties, additionalProperties, size bounds. */
 export function objectArbitrary(
   builder: SchemaBuilder,
@@ -56,7 +64,7 @@ export function objectArbitrary(
   for (const [name, own] of Object.entries(s.properties ?? {})) {
     if (!nameAllowed(name)) continue;
     const patterns = patternEntries.filter(([p]) => compilePattern(p)?.test(name)).map(([, sub]) => sub);
-    properties[name] = patterns.length === 0 ? own : allOf([own, ...patterns]);
+    define(properties, name, patterns.length === 0 ? own : allOf([own, ...patterns]));
   }
   const names = Object.keys(properties);
   const required = new Set(s.required ?? []);
@@ -79,7 +87,7 @@ export function objectArbitrary(
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const name of included) {
     try {
-      model[name] = builder.build(properties[name]!, depth);
+      define(model, name, builder.build(properties[name]!, depth));
     } catch (error) {
       // An optional property nothing satisfies is simply never sent.
       if (required.has(name) || !AssayError.is(error) || error.code !== 'generation') throw error;
@@ -93,7 +101,7 @@ export function objectArbitrary(
     const pattern = patternEntries.find(([p]) => compilePattern(p)?.test(name));
     const schema = pattern ? pattern[1] : additional === undefined ? true : additional;
     if (schema === false) unsatisfiable(`required property ${name}, which additionalProperties forbids`);
-    model[name] = builder.build(schema, depth);
+    define(model, name, builder.build(schema, depth));
   }
   const requiredKeys = [...required].filter((name) => Object.hasOwn(model, name));
   const record = fc.record(model, { requiredKeys, noNullPrototype: true });
@@ -179,7 +187,10 @@ export function objectArbitrary(
       ? record
       : fc
           .tuple(record, ...extras)
-          .map(([head, ...tails]) => Object.assign({}, ...tails, head) as Record<string, unknown>);
+          // Entries, not Object.assign: assigning `__proto__` would set the prototype, not a property.
+          .map(([head, ...tails]) =>
+            Object.fromEntries([...tails, head].flatMap((part) => Object.entries(part))),
+          );
   if (minProperties === 0 && maxProperties === Number.POSITIVE_INFINITY) return combined;
   return boundedFilter(
     combined,

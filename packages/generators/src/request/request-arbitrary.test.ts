@@ -327,6 +327,48 @@ describe('requestArbitrary', () => {
     expect(pointers).toEqual(new Set(['', '/owner', '/owner/email', '/owner/a~1b']));
   });
 
+  it('negative: a body broken in one keyword of its root (if/then, dependentSchemas, unevaluatedProperties) is rejected for that keyword', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      required: ['kind'],
+      properties: {
+        kind: { enum: ['card', 'cash'] },
+        number: { type: 'string' },
+        billing: { type: 'string' },
+      },
+      if: { properties: { kind: { const: 'card' } } },
+      // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword `then`
+      then: { required: ['number'] },
+      dependentSchemas: { number: { required: ['billing'] } },
+      unevaluatedProperties: false,
+    };
+    const op = operation({
+      method: 'POST',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { mediaType: 'application/json', schema, examples: [] } },
+      },
+    });
+    const keywords = new Set<string>();
+    fc.assert(
+      fc.property(requestArbitrary(op, 'negative', { defs, isValid }), (request) => {
+        const reason = request.reason!;
+        if (reason.name !== '' || request.body === undefined || reason.keyword === 'type') return;
+        keywords.add(reason.keyword);
+        const errors = validator.validate(schema, JSON.parse(String(request.body)));
+        const reported = new Set(errors.map((e) => e.schemaPath.split('/')[1]));
+        const allowed = reason.keyword === 'if' ? ['if', 'then', 'else'] : [reason.keyword];
+        expect(
+          [...reported].filter((k) => !allowed.includes(k!)),
+          String(request.body),
+        ).toEqual([]);
+        expect(reported.has(reason.keyword), String(request.body)).toBe(true);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+    expect([...keywords].sort()).toEqual(['dependentSchemas', 'if', 'unevaluatedProperties']);
+  });
+
   it('serialises form-urlencoded and multipart bodies', () => {
     const schema: JsonSchema = {
       type: 'object',

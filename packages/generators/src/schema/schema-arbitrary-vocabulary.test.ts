@@ -182,6 +182,20 @@ describe('matchesSchema on the unevaluated vocabulary', () => {
 });
 
 describe('a definition no value satisfies', () => {
+  it('is named by the generation error also when only drawing finds it out', () => {
+    const defs: Record<string, JsonSchema> = {
+      Never: { type: 'integer', multipleOf: 7, not: { multipleOf: 7 } },
+      Holder: { type: 'object', required: ['never'], properties: { never: { $ref: '#/$defs/Never' } } },
+    };
+    const arbitrary = schemaArbitrary({ $ref: '#/$defs/Holder' }, { defs });
+    try {
+      fc.sample(arbitrary, { numRuns: 1, seed: 1 });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { details: { pointer?: string } }).details.pointer).toBe('#/$defs/Never');
+    }
+  });
+
   it('is named by the generation error', () => {
     const defs: Record<string, JsonSchema> = {
       Never: { type: 'object', required: ['id'], properties: { id: false } },
@@ -193,5 +207,20 @@ describe('a definition no value satisfies', () => {
     } catch (error) {
       expect((error as { details: { pointer?: string } }).details.pointer).toBe('#/$defs/Never');
     }
+  });
+
+  it('gives properties named like Object.prototype members as own properties, __proto__ included', () => {
+    // JSON.parse: in an object literal `__proto__:` would set the prototype, not declare a property.
+    const schema = JSON.parse(
+      '{"type":"object","required":["__proto__","toString","constructor"],"properties":{"__proto__":{"type":"integer"},"constructor":{"type":"string"}}}',
+    ) as JsonSchema;
+    fc.assert(
+      fc.property(schemaArbitrary(schema), (value) => {
+        const object = value as Record<string, unknown>;
+        expect(Object.keys(object)).toEqual(expect.arrayContaining(['__proto__', 'toString', 'constructor']));
+        expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+        expect(validator.isValid(schema, value)).toBe(true);
+      }),
+    );
   });
 });

@@ -35,7 +35,9 @@ const NO_DEFS: Record<string, JsonSchema> = {};
 const builders = new WeakMap<object, Map<string, SchemaBuilder>>();
 
 /** The builder for one set of definitions and settings, so arbitraries are cached across calls. */
-export function builderFor(options: SchemaArbitraryOptions & { pathSegment?: boolean }): SchemaBuilder {
+export function builderFor(
+  options: SchemaArbitraryOptions & { pathSegment?: boolean; exactCheck?: boolean },
+): SchemaBuilder {
   const defs = options.defs ?? NO_DEFS;
   const settings = {
     maxDepth: options.maxDepth ?? 3,
@@ -45,6 +47,7 @@ export function builderFor(options: SchemaArbitraryOptions & { pathSegment?: boo
     pathSegment: options.pathSegment ?? false,
     view: options.view ?? 'any',
     oneOfByDiscriminator: options.oneOfByDiscriminator ?? false,
+    exactCheck: options.exactCheck ?? true,
   } as const;
   const key = JSON.stringify(settings);
   let byKey = builders.get(defs);

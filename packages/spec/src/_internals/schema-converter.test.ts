@@ -341,6 +341,39 @@ describe('JSON Schema dynamic references in OAS 3.1 schemas', () => {
     expect(accepts(api, 'Strings', ['a', 1])).toBe(false);
     expect(accepts(api, 'Nothing', 'a')).toBe(false);
   });
+
+  it('gives a schema reached under two dynamic scopes each its own reading, also through a plain $ref', async () => {
+    // One generic list, reached from two typed lists through a middle schema with no $dynamicRef of
+    // its own: each typed list's items are its own, whichever is converted first.
+    const list = {
+      $id: 'https://example.test/list',
+      type: 'array',
+      items: { $dynamicRef: '#item' },
+      $defs: { generic: { $dynamicAnchor: 'item' } },
+    };
+    const middle = { $id: 'https://example.test/middle', $ref: 'list', maxItems: 3 };
+    const typed = (name: string, type: string) => ({
+      $id: `https://example.test/${name}`,
+      $ref: 'middle',
+      $defs: { item: { $dynamicAnchor: 'item', type } },
+    });
+    for (const order of [
+      ['Strings', 'Numbers'],
+      ['Numbers', 'Strings'],
+    ]) {
+      const schemas: Record<string, unknown> = { List: list, Middle: middle };
+      for (const name of order)
+        schemas[name] = typed(name.toLowerCase(), name === 'Strings' ? 'string' : 'number');
+      const api = await loadSchemas('3.1.0', schemas);
+      expect(accepts(api, 'Strings', ['a', 'b']), order.join(' then ')).toBe(true);
+      expect(accepts(api, 'Strings', ['a', 1]), order.join(' then ')).toBe(false);
+      expect(accepts(api, 'Numbers', [1, 2.5]), order.join(' then ')).toBe(true);
+      expect(accepts(api, 'Numbers', [1, 'a']), order.join(' then ')).toBe(false);
+      expect(accepts(api, 'Strings', ['a', 'b', 'c', 'd']), 'the middle schema still applies').toBe(false);
+      // Outside any typed list, the generic anchor is the one in scope: anything goes.
+      expect(accepts(api, 'List', [1, 'a', null])).toBe(true);
+    }
+  });
 });
 
 describe('schemas no value satisfies', () => {

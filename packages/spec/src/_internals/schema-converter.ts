@@ -11,6 +11,7 @@ import type { DocumentSet, RefSite } from './document-set.js';
 import { holdsKey } from './holds-key.js';
 import { inPlaceRefs } from './in-place-refs.js';
 import { makeNullable } from './make-nullable.js';
+import { reachesDynamicRef } from './reaches-dynamic-ref.js';
 import { withRef } from './with-ref.js';
 
 // Keywords that would change how ajv resolves `$ref`s inside the schema once it is moved into `$defs`.
@@ -41,6 +42,8 @@ export class SchemaConverter {
    */
   private readonly scope: string[] = [];
   private readonly dynamic: boolean;
+  /** Locations known to reach a `$dynamicRef` ({@link reachesDynamicRef}). */
+  private readonly reachingDynamicRef = new Set<string>();
 
   constructor(
     private readonly docs: DocumentSet,
@@ -302,7 +305,7 @@ export class SchemaConverter {
 
   /** `#/$defs/<key>` for the schema at `url#pointer`, converting it on first use. */
   refTo(url: string, pointer: string, value: unknown): string {
-    const key = this.keyFor(url, pointer, this.scopeSignature(value));
+    const key = this.keyFor(url, pointer, this.scopeSignature({ url, pointer }, value));
     if (!Object.hasOwn(this.defs, key)) {
       // Placeholder first: a schema that refers back to itself finds its key and stops there.
       this.defs[key] = true;
@@ -315,10 +318,12 @@ export class SchemaConverter {
 
   /**
    * What a schema's conversion depends on besides its location: the resources in scope that declare
-   * dynamic anchors, when the schema holds a `$dynamicRef` (empty otherwise, and without any).
+   * dynamic anchors, when evaluating the schema can meet a `$dynamicRef`, in it or behind its
+   * references (empty otherwise, and without any). So a schema reached under two dynamic scopes
+   * is converted once for each.
    */
-  private scopeSignature(value: unknown): string {
-    if (!this.dynamic || !holdsKey(value, '$dynamicRef')) return '';
+  private scopeSignature(site: RefSite, value: unknown): string {
+    if (!this.dynamic || !reachesDynamicRef(this.docs, site, value, this.reachingDynamicRef)) return '';
     const anchors = [...this.docs.identifiers().dynamicAnchors.keys()];
     const providers = this.scope.filter((resource) => anchors.some((a) => a.startsWith(`${resource}#`)));
     return providers.length === 0 ? '' : ` ${providers.join(' ')}`;

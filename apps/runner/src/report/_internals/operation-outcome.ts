@@ -9,6 +9,8 @@ export interface OperationFacts {
   responses: number;
   /** Why the operation was not (fully) tested. */
   skipped?: string;
+  /** Why no valid request of the operation exists: then nothing it was sent counts as a test of it. */
+  untestable?: string;
   /** Checks that ran on at least one exchange. */
   checks: readonly string[];
   /** Per check, what it judged; absent from engines that do not count (the checks' totals are then estimated). */
@@ -18,7 +20,8 @@ export interface OperationFacts {
 /**
  * The state of an operation and of each selected check on it. An operation is `failed` when a
  * finding of severity `error` (a contract failure, or an error that kept it from being tested)
- * names it, `not-tested` when no response of it was judged, `passed` otherwise. A check is
+ * names it, `not-tested` when no response of it was judged or no valid request of it exists
+ * (whatever else was sent), `passed` otherwise. A check is
  * `failed` when one of its findings is an error, `passed` when it judged something, and else
  * `not-applicable` (the engine said why) or `not-tested`. The runner's own could-not-test ids
  * (`transport-error`, `response-timeout`) get an outcome only when they have a finding.
@@ -29,11 +32,15 @@ export function operationOutcome(
   findings: readonly FailureReport[],
 ): { state: OperationState; reason?: string; outcomes: CheckOutcome[] } {
   const failing = findings.filter((f) => f.severity === 'error');
-  const tested = facts.responses > 0;
+  // An operation no valid request exists for is never passed on what else was sent (a spec example
+  // of an unsatisfiable schema is invalid too); a finding of it still fails it.
+  const tested = facts.responses > 0 && facts.untestable === undefined;
   const state: OperationState = failing.length > 0 ? 'failed' : tested ? 'passed' : 'not-tested';
   const untestedReason =
-    facts.skipped ?? (facts.requests === 0 ? 'no request could be generated' : 'no response was received');
-  const reason = state === 'not-tested' ? untestedReason : facts.skipped;
+    facts.untestable ??
+    facts.skipped ??
+    (facts.requests === 0 ? 'no request could be generated' : 'no response was received');
+  const reason = state === 'not-tested' ? untestedReason : (facts.untestable ?? facts.skipped);
   // With the engine's counts, an operation has the checks it was given (the config file may turn
   // some off for it); without them (an operation never started), every selected check.
   const tallies =
@@ -49,7 +56,7 @@ export function operationOutcome(
     const failed = Math.max(tally.failed, errors.length > 0 ? 1 : 0);
     const judged = Math.max(tally.judged, failed);
     if (errors.length > 0) return { check, state: 'failed', judged, failed };
-    if (judged > 0) return { check, state: 'passed', judged, failed: 0 };
+    if (judged > 0 && facts.untestable === undefined) return { check, state: 'passed', judged, failed: 0 };
     if (tally.notApplicable !== undefined) {
       return { check, state: 'not-applicable', judged: 0, failed: 0, reason: tally.notApplicable };
     }
