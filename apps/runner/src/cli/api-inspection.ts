@@ -19,6 +19,51 @@ export interface ApiInspection {
     notUnderstood: number;
   };
   operations: OperationInspection[];
+  /** The config file used (`--config`, or found in the working directory); absent without one. */
+  config?: ConfigInspection;
+}
+
+/** The config file behind an inspection, and what it sets for every operation. */
+export interface ConfigInspection {
+  /** As the run prints it: relative to the working directory when inside it. */
+  file: string;
+  /** The target chosen (`--target`, else the file's `target:`). */
+  target?: string;
+  /** Where a run sends: `mock`, or the base URL; absent when the file names neither. */
+  sendsTo?: string;
+  /** The kinds of credential configured (`bearer`, `basic`, `apiKey`, `oauth2`, `scheme <name>`); never values. */
+  credentials: string[];
+  /** Names of the headers sent with every request (values are not shown: they may be secrets). */
+  headers?: string[];
+}
+
+/** What the config file does to one operation, as a run would apply it. */
+export interface OperationConfigInspection {
+  /** The file's `skip` reason: the operation is not tested, and reports say why. */
+  skip?: string;
+  /** The checks that judge the operation, after the file's `checks`/`excludeChecks` (top level, target, per operation). */
+  checks: string[];
+  /** Known checks the file turns off for this operation. */
+  turnedOff: string[];
+  /** Per check id, statuses the file declares expected (not held against that check). */
+  expectedStatuses?: Record<string, Array<number | string>>;
+  /** Per parameter name: a fixed value, or the examples requests draw from. */
+  parameters?: Record<string, { fixed: unknown } | { examples: unknown[] }>;
+  /** JSON pointers into the body left out where answers are compared. */
+  volatile?: string[];
+  /** Header names whose values are left out where answers are compared. */
+  volatileHeaders?: string[];
+  /** Generated requests per mode. */
+  maxExamples: number;
+  /** Per request, in milliseconds. */
+  timeoutMs: number;
+  /** True when the file's `list` description shaped the operation's `list`. */
+  list?: true;
+  /**
+   * The security schemes the configured credentials meet: `sends` the schemes of the requirement a
+   * run sends (`[]`: none needed), or `missing`, per requirement, the schemes nothing configured fits.
+   */
+  credentials: { sends: string[] } | { missing: string[][] };
 }
 
 /** One operation as Assay reads it. */
@@ -33,6 +78,8 @@ export interface OperationInspection {
   list?: ListInspection;
   /** What Assay could not tell, one sentence each, with why. */
   unresolved: string[];
+  /** What the config file does to the operation; absent without a config file. */
+  config?: OperationConfigInspection;
 }
 
 export interface ListInspection {

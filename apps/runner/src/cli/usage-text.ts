@@ -71,10 +71,12 @@ labelled by which side breaks the spec. --report json=<path> writes them.
 
 Exit codes: 0 no difference, 1 differences, 2 usage/config/spec error, 3 a target unreachable.`;
   const inspect = `Usage:
-  assay inspect <spec> [--json]
+  assay inspect [<spec>] [--json] [--config <file>] [--target <name>]
 
 Prints what Assay understood of each operation: list or not, pagination convention, parameters
-and metadata paths, filters, ordering, search, auth, and what it could not tell and why.`;
+and metadata paths, filters, ordering, search, auth, and what it could not tell and why. The
+config file is read as assay run reads it, and its effect is shown per operation: skips, checks,
+expected statuses, fixed parameters, volatile fields, requests, timeout, credentials per scheme.`;
   if (topic === 'run') return run;
   if (topic === 'diff') return diff;
   if (topic === 'mock') return mock;

@@ -1,10 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { AssayError } from '@assay/model';
-import type { AuthSettings } from '../auth/auth-settings.js';
 import { checkRunTarget, parseBaseUrl, parseHeader, parseShard } from '../cli/parse-cli-args.js';
 import type { ReportKind, RunOptions } from '../cli/run-options.js';
-import { nearestKey } from './_internals/nearest-key.js';
-import type { LoadedConfig, RunSettings } from './assay-config.js';
+import type { LoadedConfig } from './assay-config.js';
+import { chosenSettings } from './chosen-settings.js';
 
 /** The options of a run once the config file is merged in, and the target that was chosen. */
 export interface MergedRun {
@@ -30,29 +29,10 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
     return { options: flags };
   }
   const { config } = loaded;
-  const targetName = flags.target ?? config.target;
-  let target: RunSettings = {};
-  if (targetName !== undefined) {
-    const names = Object.keys(config.targets ?? {});
-    const found = config.targets?.[targetName];
-    if (found === undefined) {
-      const near = nearestKey(targetName, names);
-      throw new AssayError(
-        'usage',
-        `--target: ${loaded.shown} has no target "${targetName}"${names.length === 0 ? '' : ` (known: ${names.join(', ')})`}${near === undefined ? '' : `; did you mean "${near}"?`}`,
-        { flag: '--target' },
-      );
-    }
-    const unresolved = loaded.unresolvedTargets.get(targetName);
-    if (unresolved !== undefined) throw unresolved;
-    target = found;
-  }
-  const file: RunSettings = { ...withoutUndefined(config), ...withoutUndefined(target) };
-  if (config.headers !== undefined || target.headers !== undefined) {
-    file.headers = { ...config.headers, ...target.headers };
-  }
-  const auth = mergedAuth(config.auth, target.auth);
-  if (auth !== undefined) file.auth = auth;
+  const chosen = chosenSettings(loaded, flags.target);
+  const targetName = chosen.name;
+  const { target, merged: file } = chosen;
+  const auth = file.auth;
 
   const given = new Set(flags.fromFlags ?? (Object.keys(flags) as Array<keyof RunOptions>));
   const options: RunOptions = { ...flags };
@@ -112,24 +92,6 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
   return { options, ...(targetName === undefined ? {} : { target: targetName }) };
 }
 
-/** A target's credentials replace the top level's kind by kind; scheme credentials merge by name. */
-function mergedAuth(
-  top: AuthSettings | undefined,
-  target: AuthSettings | undefined,
-): AuthSettings | undefined {
-  if (top === undefined) return target;
-  if (target === undefined) return top;
-  const merged: AuthSettings = { ...top, ...target };
-  if (top.schemes !== undefined || target.schemes !== undefined) {
-    merged.schemes = { ...top.schemes, ...target.schemes };
-  }
-  return merged;
-}
-
 function resolveIn(loaded: LoadedConfig, path: string): string {
   return isAbsolute(path) ? path : resolve(loaded.dir, path);
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
