@@ -75,6 +75,8 @@ export function configuredInspection(
       );
     }
     if (planned !== undefined && planned.volatile.length > 0) out.volatile = [...planned.volatile];
+    if (planned !== undefined && planned.volatileHeaders.length > 0)
+      out.volatileHeaders = [...planned.volatileHeaders];
     if (planned?.list !== undefined) out.list = true;
     return { ...op, config: out };
   });

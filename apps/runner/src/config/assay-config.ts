@@ -39,6 +39,8 @@ export interface OperationSettings {
   expectedStatuses?: Record<string, ConfiguredStatus[]>;
   parameters?: Record<string, unknown>;
   volatile?: string[];
+  /** Response header names whose values change on every call. */
+  volatileHeaders?: string[];
   maxExamples?: number;
   timeout?: number;
   skip?: string;

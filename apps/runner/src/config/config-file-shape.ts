@@ -111,6 +111,10 @@ const operationSettingsShape = shape.object(
       shape.string(),
       'JSON pointers of response fields that change on every call (ids, timestamps); * matches any array index.',
     ),
+    volatileHeaders: shape.array(
+      shape.string(),
+      'Response header names whose values change on every call (etag, date, x-request-id); case-insensitive.',
+    ),
     maxExamples: shape.integer(0, 1_000_000, 'Generated requests per mode for these operations.'),
     timeout: shape.integer(1, 3_600_000, 'Per request, in milliseconds, for these operations.'),
     skip: shape.string('Do not test these operations; the reason shows in reports.'),

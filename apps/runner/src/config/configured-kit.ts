@@ -11,7 +11,7 @@ import type { OperationPlan } from './plan-operations.js';
  * the run's check selection), and each check honours the per-operation settings: `checks` and
  * `excludeChecks` (a check off for an operation says nothing there), `expectedStatuses` (a response
  * with a status the team declared expected for that check is not held against it), and `volatile`
- * (sequence checks compare answers without those fields). Operations without settings run the
+ * and `volatileHeaders` (sequence checks compare answers without those fields and headers). Operations without settings run the
  * checks unwrapped: the exchange loop is the hottest of a run.
  */
 export function configuredKit(
@@ -39,10 +39,11 @@ export function configuredKit(
   const stripped = new WeakMap<readonly Exchange[], readonly Exchange[]>();
   const withoutVolatile = (id: string, exchanges: readonly Exchange[]): readonly Exchange[] => {
     const pointers = volatile.get(id) ?? [];
-    if (pointers.length === 0) return exchanges;
+    const headers = plan.get(id)?.volatileHeaders ?? [];
+    if (pointers.length === 0 && headers.length === 0) return exchanges;
     let done = stripped.get(exchanges);
     if (done === undefined) {
-      done = exchanges.map((e) => stripVolatile(e, pointers));
+      done = exchanges.map((e) => stripVolatile(e, pointers, headers));
       stripped.set(exchanges, done);
     }
     return done;
