@@ -163,7 +163,9 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
       ...(pool === undefined ? {} : { dispatcher: pool }),
       signal,
       onProgress: (progress) => {
-        if (options.maxFailures !== undefined && progress.failures >= options.maxFailures) enough.abort();
+        // Errors say Assay could not test, not that the API broke its contract: they do not count.
+        const failures = progress.failures - progress.errors;
+        if (options.maxFailures !== undefined && failures >= options.maxFailures) enough.abort();
         out.progress(progress);
       },
       onOperationStarted: (operation) =>

@@ -33,7 +33,7 @@ Options of run (each also a key of assay.config.yaml; a flag wins over the file)
   --report json=<path> | junit=<path> | html=<path> | ndjson=<path> | github
                                  repeatable; json=- and ndjson=- write to stdout (the console
                                  then goes to stderr); github is on by itself under GITHUB_ACTIONS=true
-  --max-failures <n>             stop after n distinct failures
+  --max-failures <n>             stop after n distinct contract failures (errors do not count)
   --verbose                      outside a terminal, also a line per passing operation
   --color, --no-color            force colours on or off (default: on a terminal, unless NO_COLOR;
                                  FORCE_COLOR=1 forces them)
