@@ -1,4 +1,7 @@
-import type { ApiModel, BodyPath, Operation, Pagination } from '@assay/model';
+import type { ApiModel, Operation } from '@assay/model';
+import { type ListInspection, listSemanticsReport } from '../report/list-semantics-report.js';
+
+export type { ListInspection } from '../report/list-semantics-report.js';
 
 /**
  * What `assay inspect --json` prints: what Assay understood of each operation. The shape is stable
@@ -82,43 +85,6 @@ export interface OperationInspection {
   config?: OperationConfigInspection;
 }
 
-export interface ListInspection {
-  /** JSON pointer of the items in the body (`""` for an array body). */
-  items: string;
-  identifier?: string;
-  pagination?: {
-    style: Pagination['style'];
-    /** The convention's name, `x-pagination`, or `list description`. */
-    convention: string;
-    firstPage: number;
-    parameters: Record<string, string>;
-    /** Body metadata by role (`count`, `next` …), as JSON pointers. */
-    body: Record<string, string>;
-    /** Header metadata by role (`count`, `totalPages`). */
-    headers: Record<string, string>;
-    walkQuery?: string;
-    defaultPageSize?: number;
-    maxPageSize?: number;
-  };
-  filters: { param: string; property: string; kind: string }[];
-  ordering?: { param: string; fields: string[]; syntax?: string };
-  search?: string;
-}
-
-const PARAMS = ['pageParam', 'pageSizeParam', 'limitParam', 'offsetParam', 'cursorParam'] as const;
-const PATHS = [
-  'countPath',
-  'nextPath',
-  'previousPath',
-  'currentPath',
-  'totalPagesPath',
-  'startIndexPath',
-  'endIndexPath',
-  'hasMorePath',
-  'isLastPath',
-  'pageSizePath',
-] as const;
-
 /** Reads what the loader understood of every operation of an API. */
 export function apiInspection(api: ApiModel): ApiInspection {
   const operations = api.operations.map(operationInspection);
@@ -150,62 +116,13 @@ function operationInspection(operation: Operation): OperationInspection {
     auth: operation.security.map((requirement) => Object.keys(requirement)),
     unresolved: [],
   };
-  const list = operation.list;
-  if (list === undefined) {
-    out.notAList = notAListReason(operation);
+  const semantics = listSemanticsReport(operation);
+  if ('notAList' in semantics) {
+    out.notAList = semantics.notAList;
     return out;
   }
-  const inspection: ListInspection = {
-    items: pointer(list.itemsPath),
-    filters: list.filters.map((f) => ({ ...f })),
-  };
-  if (list.identifier !== undefined) inspection.identifier = list.identifier;
-  const p = list.pagination;
-  if (p !== undefined) {
-    const parameters: Record<string, string> = {};
-    for (const key of PARAMS) if (p[key] !== undefined) parameters[key.replace(/Param$/, '')] = p[key]!;
-    const body: Record<string, string> = {};
-    for (const key of PATHS) if (p[key] !== undefined) body[key.replace(/Path$/, '')] = pointer(p[key]!);
-    const headers: Record<string, string> = {};
-    if (p.countHeader !== undefined) headers.count = p.countHeader;
-    if (p.totalPagesHeader !== undefined) headers.totalPages = p.totalPagesHeader;
-    if (p.style === 'link-header') headers.links = 'link';
-    if (p.style === 'content-range') headers.range = 'content-range';
-    inspection.pagination = {
-      style: p.style,
-      convention:
-        p.source === 'x-pagination'
-          ? 'x-pagination'
-          : p.source === 'config'
-            ? 'list description'
-            : (p.convention ?? p.style),
-      firstPage: p.firstPage,
-      parameters,
-      body,
-      headers,
-      ...(p.walkQuery === undefined ? {} : { walkQuery: p.walkQuery }),
-      ...(p.defaultPageSize === undefined ? {} : { defaultPageSize: p.defaultPageSize }),
-      ...(p.maxPageSize === undefined ? {} : { maxPageSize: p.maxPageSize }),
-    };
-  }
-  if (list.ordering !== undefined)
-    inspection.ordering = { ...list.ordering, fields: [...list.ordering.fields] };
-  if (list.search !== undefined) inspection.search = list.search.param;
-  out.list = inspection;
-  out.unresolved = [...(list.unresolved ?? [])];
+  const { unresolved, ...list } = semantics;
+  out.list = list;
+  out.unresolved = [...(unresolved ?? [])];
   return out;
-}
-
-/** Why an operation is not read as a list. */
-function notAListReason(operation: Operation): string {
-  if (operation.method !== 'GET') return `${operation.method}, not GET`;
-  const success = Object.entries(operation.responses).filter(([status]) => /^2/.test(status));
-  if (success.length === 0) return 'no 2xx response is documented';
-  const json = success.some(([, r]) => Object.keys(r.content).some((m) => /json|\*/.test(m)));
-  if (!json) return 'the 2xx response has no JSON body';
-  return 'its 2xx body is neither an array nor an object holding one (under results, items, data …, or where a known convention keeps it)';
-}
-
-function pointer(path: BodyPath): string {
-  return path.map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

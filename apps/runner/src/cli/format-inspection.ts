@@ -37,7 +37,7 @@ function operationLines(op: OperationInspection): string[] {
       `  list: items at ${l.items === '' ? 'the body' : l.items}; identifier ${l.identifier ?? 'unknown'}`,
     );
     const p = l.pagination;
-    if (p === undefined) out.push('  pagination: none');
+    if (p === undefined) out.push(`  pagination: none (${l.notPaginated ?? 'not understood'})`);
     else {
       const params = Object.entries(p.parameters).map(([k, v]) => `${k}=${v}`);
       const body = Object.entries(p.body).map(([k, v]) => `${k} ${v}`);
