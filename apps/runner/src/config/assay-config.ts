@@ -21,9 +21,12 @@ export interface RunSettings {
   /** Seconds. */
   timeBudget?: number;
   unsafe?: boolean;
-  reports?: { json?: string; junit?: string; html?: string };
+  reports?: { json?: string; junit?: string; html?: string; ndjson?: string; github?: boolean };
   shard?: string;
   quiet?: boolean;
+  verbose?: boolean;
+  maxFailures?: number;
+  color?: boolean;
   shrink?: boolean;
   maxBody?: number;
   faults?: string[];

@@ -1,5 +1,5 @@
 import { AssayError } from '@assay/model';
-import type { AuthSettings } from '../auth/auth-settings.js';
+import { mergedAuth } from './_internals/merged-auth.js';
 import { nearestKey } from './_internals/nearest-key.js';
 import type { LoadedConfig, RunSettings } from './assay-config.js';
 
@@ -45,20 +45,6 @@ export function chosenSettings(loaded: LoadedConfig, flag: string | undefined): 
   if (auth === undefined) delete merged.auth;
   else merged.auth = auth;
   return { ...(name === undefined ? {} : { name }), target, merged };
-}
-
-/** A target's credentials replace the top level's kind by kind; scheme credentials merge by name. */
-function mergedAuth(
-  top: AuthSettings | undefined,
-  target: AuthSettings | undefined,
-): AuthSettings | undefined {
-  if (top === undefined) return target;
-  if (target === undefined) return top;
-  const merged: AuthSettings = { ...top, ...target };
-  if (top.schemes !== undefined || target.schemes !== undefined) {
-    merged.schemes = { ...top.schemes, ...target.schemes };
-  }
-  return merged;
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

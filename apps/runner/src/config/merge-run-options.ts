@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AssayError } from '@assay/model';
 import { checkRunTarget, parseBaseUrl, parseHeader, parseShard } from '../cli/parse-cli-args.js';
 import type { ReportKind, RunOptions } from '../cli/run-options.js';
+import { mergedAuth } from './_internals/merged-auth.js';
 import type { LoadedConfig } from './assay-config.js';
 import { chosenSettings } from './chosen-settings.js';
 
@@ -61,7 +62,8 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
     options.headers = [...fromFile, ...flags.headers];
   }
   if (auth !== undefined) {
-    options.auth = auth;
+    // Credentials from flags (and their environment variables) win over the file's, kind by kind.
+    options.auth = mergedAuth(auth, flags.auth);
     set('bearer', auth.bearer);
   }
   set('maxExamples', file.maxExamples);
@@ -73,20 +75,26 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
   set('timeoutMs', file.timeout);
   set('timeBudgetS', file.timeBudget);
   set('unsafe', file.unsafe);
-  set('quiet', file.quiet);
+  // --quiet and --verbose are one choice: a flag for either replaces the file's.
+  if (!given.has('verbose')) set('quiet', file.quiet);
   set('shrink', file.shrink);
   set('maxBodyBytes', file.maxBody);
   set('faults', file.faults);
   set('items', file.items);
   if (file.shard !== undefined) set('shard', parseShard(file.shard));
+  if (!given.has('quiet')) set('verbose', file.verbose);
+  set('maxFailures', file.maxFailures);
+  set('color', file.color);
   if (file.reports !== undefined) {
-    set(
-      'reports',
-      (Object.entries(file.reports) as Array<[ReportKind, string]>).map(([kind, path]) => ({
-        kind,
-        path: resolveIn(loaded, path),
-      })),
-    );
+    const reports: RunOptions['reports'] = [];
+    for (const [kind, value] of Object.entries(file.reports) as Array<[ReportKind, string | boolean]>) {
+      if (kind === 'github') {
+        if (value === true) reports.push({ kind, path: '' });
+      } else if (typeof value === 'string') {
+        reports.push({ kind, path: value === '-' ? '-' : resolveIn(loaded, value) });
+      }
+    }
+    set('reports', reports);
   }
   checkRunTarget(options);
   return { options, ...(targetName === undefined ? {} : { target: targetName }) };
