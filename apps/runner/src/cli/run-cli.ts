@@ -44,6 +44,7 @@ function reportError(error: unknown, io: CliIo): number {
     const where = locationOf(error);
     const hint = error.details.hint === undefined ? '' : ` (${error.details.hint})`;
     io.stderr.write(`assay: ${error.code}: ${oneLine(error.message)}${where}${hint}\n`);
+    if (io.env.ASSAY_DEBUG !== undefined) io.stderr.write(`${error.stack}\n`);
     return error.code === 'target-unreachable' ? exitCodes.unreachable : exitCodes.usage;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -50,6 +50,21 @@ export function reportPhaseFailed(
   });
 }
 
+/** A phase that could not run for an operation, and why (a resource the stateful phase cannot drive). */
+export function reportPhaseSkipped(
+  run: RunContext,
+  operation: Operation,
+  phase: string,
+  reason: string,
+): void {
+  addOnce(run, run.warnings, {
+    code: 'phase-skipped',
+    operation: operation.id,
+    phase,
+    message: `${phase} phase not run: ${reason}`,
+  });
+}
+
 /** Shrinking that threw (a bug in Assay): the failure keeps its first reproduction. */
 export function reportShrinkFailed(run: RunContext, operation: Operation, error: unknown): void {
   run.warnings.push({

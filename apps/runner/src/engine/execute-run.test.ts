@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { statefulChecks } from '@assay/checks';
 import { createMock, faultCatalogue } from '@assay/mock';
 import type { ApiModel } from '@assay/model';
 import { loadApi } from '@assay/spec';
+import yaml from 'js-yaml';
 import { type Dispatcher, Pool } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookstoreSpec, identificationSpec } from '../_test/paths.js';
@@ -85,6 +87,34 @@ describe('executeRun against the in-process mock', () => {
     });
     expect(result.failures.map((f) => f.violation.check)).not.toContain('use-after-free');
     expect(result.operations.flatMap((o) => o.checks)).not.toContain('use-after-free');
+  });
+
+  it('goes on when the spec makes a create impossible to generate, and says so instead of counting its sequence checks', async () => {
+    // Two identical oneOf branches: every value matches both, so no create body exists. The run
+    // used to end with exit 2 from inside the stateful phase.
+    const doc = yaml.load(await readFile(bookstoreSpec, 'utf8')) as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+      >;
+    };
+    const create = doc.paths['/books/']?.post?.requestBody?.content['application/json'];
+    if (create === undefined) throw new Error('the bookstore has a create');
+    create.schema = {
+      oneOf: [{ $ref: '#/components/schemas/BookInput' }, { $ref: '#/components/schemas/BookInput' }],
+    };
+    const result = await executeRun(await loadApi(doc), {
+      ...base,
+      spec: 'spec/bookstore.yaml',
+      unsafe: true,
+    });
+    const said = (result.specWarnings ?? []).filter(
+      (w) => w.operation === 'createBook' && w.phase === 'stateful',
+    );
+    expect(said.map((w) => w.code)).toEqual(['unsatisfiable-schema']);
+    const checks = result.operations.find((o) => o.operationId === 'createBook')?.checks ?? [];
+    expect(checks.filter((id) => STATEFUL.has(id))).toEqual([]);
+    expect(result.operations.find((o) => o.operationId === 'listBooks')?.requests).toBeGreaterThan(0);
   });
 
   it('replays the same requests in the same order for the same seed, whatever the concurrency', async () => {

@@ -78,6 +78,8 @@ export type RunWarningCode =
   | 'check-threw'
   /** A phase of an operation threw: the rest of that phase was not tested. */
   | 'phase-failed'
+  /** A phase could not run for an operation (e.g. a resource the stateful phase cannot drive): not tested. */
+  | 'phase-skipped'
   /** A generator threw while building an operation's requests for a phase (said once per phase). */
   | 'generation-failed'
   /** Shrinking a failure threw: the failure keeps its unshrunk reproduction. */

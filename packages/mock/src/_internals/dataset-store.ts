@@ -134,7 +134,11 @@ function idSequence(
   let next = Math.max(0, ...numbers) + 1;
   if (!Number.isSafeInteger(next)) next = 1;
   const nextNumber = (): number => {
-    while (takenNumbers.has(next)) next += 1;
+    // Near the largest safe integer `next + 1` stops moving (2 ** 53 + 1 === 2 ** 53), so the
+    // sequence wraps to 1 rather than spinning on a value that is already taken.
+    while (takenNumbers.has(next) || !Number.isSafeInteger(next)) {
+      next = Number.isSafeInteger(next + 1) ? next + 1 : 1;
+    }
     takenNumbers.add(next);
     return next;
   };

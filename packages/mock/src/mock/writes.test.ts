@@ -1,8 +1,19 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ApiModel } from '@assay/model';
+import { loadApi } from '@assay/spec';
 import fc from 'fast-check';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Book, bookstoreApi, call, createBook, listedBooks } from '../_test/bookstore.js';
+import {
+  BOOKSTORE_SPEC,
+  type Book,
+  bookstoreApi,
+  call,
+  createBook,
+  listedBooks,
+} from '../_test/bookstore.js';
 import { createMock } from './create-mock.js';
 
 let api: ApiModel;
@@ -156,6 +167,28 @@ describe('the mock keeps its writes', () => {
         expect(present, query).toEqual(descending ? sorted.reverse() : sorted);
         expect(got).toHaveLength(all.length);
       }
+    }
+  });
+});
+
+describe('created ids near the largest safe integer', () => {
+  it('stay distinct and keep coming when the seeded ids reach 2^53 - 2', async () => {
+    // Seeded ids up to 2^53 - 2 leave the sequence no room: before the fix the
+    // third create spun forever on `2 ** 53 + 1 === 2 ** 53`.
+    const text = (await readFile(BOOKSTORE_SPEC, 'utf8')).replace(
+      'id: { type: integer, minimum: 1, readOnly: true }',
+      `id: { type: integer, minimum: ${Number.MAX_SAFE_INTEGER - 3}, maximum: ${Number.MAX_SAFE_INTEGER - 1}, readOnly: true }`,
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'assay-ids-'));
+    const file = join(dir, 'bookstore.yaml');
+    await writeFile(file, text);
+    try {
+      const mock = createMock(await loadApi(file), { seed: 1, items: 3 });
+      const ids = Array.from({ length: 6 }, () => createBook(mock).body?.id);
+      expect(ids.every((id) => typeof id === 'number' && Number.isSafeInteger(id))).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

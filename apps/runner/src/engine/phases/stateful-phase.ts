@@ -1,4 +1,5 @@
 import {
+  AssayError,
   type HttpRequest,
   type HttpResponse,
   type Operation,
@@ -7,6 +8,7 @@ import {
 } from '@assay/model';
 import { runStateful, type StatefulFinding } from '../../stateful/run-stateful.js';
 import { withCredentials } from '../credentials.js';
+import { reportPhaseFailed, reportPhaseSkipped, reportSpecProblem } from '../engine-warnings.js';
 import { transmit } from '../exchange/transmit.js';
 import { isHalted, type OperationContext, operationContext } from '../operation-context.js';
 import { phaseSeed } from '../phase-seed.js';
@@ -57,28 +59,43 @@ export async function statefulPhase(
     const create = byId.get(resource.create as string) as Operation;
     run.current = `stateful ${resource.collection}`;
     const seed = phaseSeed(run.options.seed, resource.collection, 'stateful');
-    const result = await runStateful({
-      api,
-      resource,
-      checks,
-      seed,
-      // Sequences per search follow --max-examples (four per example, 10 to 100): a sequence is a
-      // handful of requests, and a bug that needs create, patch and read in a row must be met.
-      numRuns: Math.min(100, Math.max(10, run.options.maxExamples * 4)),
-      basePath: serverBasePath(api.servers[0]),
-      isValid: kit.isValid ?? (() => false),
-      requests: (operation) => kit.requestArbitrary(operation, 'positive', {}),
-      isAborted: () => isHalted(contextOf(create)),
-      send: async (request: HttpRequest) => {
-        const operation = byId.get(request.operationId);
-        if (operation === undefined) return undefined;
-        const op = contextOf(operation);
-        const done = await transmit(op, withCredentials(request, credentials, api, operation));
-        if (done.kind !== 'response') return undefined;
-        sent.set(done.response, done.sent);
-        return done.response;
-      },
-    });
+    let result: Awaited<ReturnType<typeof runStateful>>;
+    try {
+      result = await runStateful({
+        api,
+        resource,
+        checks,
+        seed,
+        // Sequences per search follow --max-examples (four per example, 10 to 100): a sequence is a
+        // handful of requests, and a bug that needs create, patch and read in a row must be met.
+        numRuns: Math.min(100, Math.max(10, run.options.maxExamples * 4)),
+        basePath: serverBasePath(api.servers[0]),
+        isValid: kit.isValid ?? (() => false),
+        requests: (operation) => kit.requestArbitrary(operation, 'positive', {}),
+        isAborted: () => isHalted(contextOf(create)),
+        send: async (request: HttpRequest) => {
+          const operation = byId.get(request.operationId);
+          if (operation === undefined) return undefined;
+          const op = contextOf(operation);
+          const done = await transmit(op, withCredentials(request, credentials, api, operation));
+          if (done.kind !== 'response') return undefined;
+          sent.set(done.response, done.sent);
+          return done.response;
+        },
+      });
+    } catch (error) {
+      // An unreachable target ends the run; a sequence the spec makes impossible to generate is the
+      // spec's to fix, anything else is a bug in Assay. Neither ends the run, and neither counts the
+      // resource's sequence checks as run.
+      if (AssayError.is(error) && error.code === 'target-unreachable') throw error;
+      if (!reportSpecProblem(run, create, 'stateful', error))
+        reportPhaseFailed(run, create, 'stateful', error);
+      continue;
+    }
+    if (result.skipped !== undefined) {
+      reportPhaseSkipped(run, create, 'stateful', result.skipped);
+      continue;
+    }
     outcome.uncleaned.push(...new Set(result.uncleaned));
     for (const finding of result.findings) {
       const failure = failureOf(finding, seed, sent, byId);
