@@ -38,6 +38,8 @@ export interface ConfigInspection {
   credentials: string[];
   /** Names of the headers sent with every request (values are not shown: they may be secrets). */
   headers?: string[];
+  /** What the file's plugins add: check ids (by scope) and request hooks, by name. */
+  plugins?: { checks: string[]; sequenceChecks: string[]; runChecks: string[]; hooks: string[] };
 }
 
 /** What the config file does to one operation, as a run would apply it. */

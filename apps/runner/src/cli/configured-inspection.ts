@@ -3,6 +3,7 @@ import type { AuthSettings } from '../auth/auth-settings.js';
 import { chooseRequirement } from '../auth/choose-requirement.js';
 import type { ConfiguredStatus, LoadedConfig, RunSettings } from '../config/assay-config.js';
 import { checkEnabled } from '../config/check-enabled.js';
+import type { LoadedPlugins } from '../config/load-plugins.js';
 import type { OperationPlan } from '../config/plan-operations.js';
 import type { ApiInspection, ConfigInspection, OperationConfigInspection } from './api-inspection.js';
 
@@ -15,6 +16,7 @@ export interface InspectionConfig {
   plan: OperationPlan;
   /** Every check id a run could select (built-in, transport, plugins'). */
   checkIds: readonly string[];
+  plugins: LoadedPlugins;
   /** The run's defaults, for what neither the file nor a flag sets. */
   defaults: { maxExamples: number; timeoutMs: number };
 }
@@ -49,6 +51,16 @@ export function configuredInspection(
     credentials: credentialKinds(auth),
     ...(settings.headers === undefined ? {} : { headers: Object.keys(settings.headers).sort() }),
   };
+  const { plugins } = config;
+  const ids = (checks: readonly { id: string }[]) => checks.map((c) => c.id);
+  if (config.loaded.config.plugins !== undefined && config.loaded.config.plugins.length > 0) {
+    file.plugins = {
+      checks: ids(plugins.checks),
+      sequenceChecks: ids(plugins.sequenceChecks),
+      runChecks: ids(plugins.runChecks),
+      hooks: plugins.hooks.map((h) => h.name),
+    };
+  }
   const operations = inspection.operations.map((op) => {
     const planned = plan.get(op.operationId);
     const operation = byId.get(op.operationId)!;

@@ -10,6 +10,13 @@ export function formatInspection(inspection: ApiInspection): string {
     lines.push(
       `config ${file.file}${file.target === undefined ? '' : `, target ${file.target}`}${file.sendsTo === undefined ? '' : `, sends to ${file.sendsTo}`}; credentials: ${file.credentials.join(', ') || 'none'}${file.headers === undefined ? '' : `; headers: ${file.headers.join(', ')}`}`,
     );
+    const p = file.plugins;
+    if (p !== undefined) {
+      const checks = [...p.checks, ...p.sequenceChecks, ...p.runChecks];
+      lines.push(
+        `plugins: checks ${checks.join(', ') || 'none'}; hooks ${p.hooks.join(', ') || 'none'} (run on every request, after credentials)`,
+      );
+    }
   }
   lines.push('');
   for (const op of inspection.operations) lines.push(...operationLines(op), '');

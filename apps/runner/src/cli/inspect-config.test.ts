@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../_test/capture-io.js';
 import { folderWith } from '../config/_test/run-in-folder.js';
@@ -48,12 +49,14 @@ operations:
     skip: needs an admin account
 `;
 
+const plugin = fileURLToPath(new URL('../config/_test/tenant-plugin.ts', import.meta.url));
 let dir: string;
 beforeAll(async () => {
   dir = await folderWith({
     'openapi.json': spec,
     'assay.config.yaml': config,
     'other.yaml': 'spec: openapi.json\n',
+    'plugged.yaml': `spec: openapi.json\nplugins: [${JSON.stringify(plugin)}]\noperations:\n  getThing: {excludeChecks: [tenant-sent]}\n`,
   });
 });
 afterAll(async () => {
@@ -149,6 +152,22 @@ describe('assay inspect through the config file', () => {
     expect(inspection.config).toEqual({ file: 'other.yaml', credentials: [] });
     expect(op(inspection, 'listThings').list?.pagination?.convention).not.toBe('list description');
     expect(op(inspection, 'adminStats').config?.skip).toBeUndefined();
+  });
+
+  it('names what the plugins add, and their checks join the per-operation selection', async () => {
+    const { code, stdout, stderr } = await inspect(['--json', '--config', 'plugged.yaml']);
+    expect(code, stderr).toBe(0);
+    const inspection = JSON.parse(stdout) as ApiInspection;
+    expect(inspection.config?.plugins).toEqual({
+      checks: ['tenant-sent'],
+      sequenceChecks: [],
+      runChecks: [],
+      hooks: ['tenant-headers'],
+    });
+    expect(op(inspection, 'listThings').config?.checks).toContain('tenant-sent');
+    expect(op(inspection, 'getThing').config?.turnedOff).toEqual(['tenant-sent']);
+    const text = await inspect(['--config', 'plugged.yaml']);
+    expect(text.stdout).toContain('plugins: checks tenant-sent; hooks tenant-headers');
   });
 
   it('refuses what assay run refuses: an unknown target, a missing variable, with one line and exit 2', async () => {

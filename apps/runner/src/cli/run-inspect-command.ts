@@ -68,6 +68,7 @@ export async function runInspectCommand(options: InspectOptions, io: CliIo): Pro
       settings: chosen.merged,
       plan,
       checkIds,
+      plugins,
       defaults: { maxExamples: runDefaults.maxExamples, timeoutMs: runDefaults.timeoutMs },
     });
   }
