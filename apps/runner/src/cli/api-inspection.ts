@@ -46,6 +46,11 @@ export interface ConfigInspection {
 export interface OperationConfigInspection {
   /** The file's `skip` reason: the operation is not tested, and reports say why. */
   skip?: string;
+  /**
+   * Why a run with this file (and no flags) would not test the operation, as reports would say it:
+   * the file's `only` or `shard`, an unsafe method without `unsafe: true`, or its `skip`.
+   */
+  notTested?: string;
   /** The checks that judge the operation, after the file's `checks`/`excludeChecks` (top level, target, per operation). */
   checks: string[];
   /** Known checks the file turns off for this operation. */

@@ -5,7 +5,9 @@ import type { ConfiguredStatus, LoadedConfig, RunSettings } from '../config/assa
 import { checkEnabled } from '../config/check-enabled.js';
 import type { LoadedPlugins } from '../config/load-plugins.js';
 import type { OperationPlan } from '../config/plan-operations.js';
+import { selectOperations } from '../engine/select-operations.js';
 import type { ApiInspection, ConfigInspection, OperationConfigInspection } from './api-inspection.js';
+import { parseShard } from './parse-cli-args.js';
 
 /** What {@link configuredInspection} needs: the file, the chosen target, the API as the file shapes it. */
 export interface InspectionConfig {
@@ -61,6 +63,16 @@ export function configuredInspection(
       hooks: plugins.hooks.map((h) => h.name),
     };
   }
+  const only = config.loaded.config.only ?? {};
+  const selection = selectOperations(api.operations, {
+    operations: only.operations ?? [],
+    tags: only.tags ?? [],
+    ...(settings.shard === undefined ? {} : { shard: parseShard(settings.shard) }),
+    unsafe: settings.unsafe ?? false,
+  });
+  const notTested = new Map(
+    selection.skipped.map(({ operation, reason }) => [operation.id, reason] as const),
+  );
   const operations = inspection.operations.map((op) => {
     const planned = plan.get(op.operationId);
     const operation = byId.get(op.operationId)!;
@@ -73,6 +85,10 @@ export function configuredInspection(
       credentials: credentialsOf(chooseRequirement(api, operation, auth)),
     };
     if (planned?.skip !== undefined) out.skip = planned.skip;
+    const reason =
+      notTested.get(op.operationId) ??
+      (planned?.skip === undefined ? undefined : `skipped by the config file: ${planned.skip}`);
+    if (reason !== undefined) out.notTested = reason;
     if (planned !== undefined && planned.expectedStatuses.size > 0) {
       out.expectedStatuses = Object.fromEntries(
         [...planned.expectedStatuses].map(([id, statuses]): [string, ConfiguredStatus[]] => [

@@ -77,6 +77,7 @@ function operationLines(op: OperationInspection): string[] {
 function configLines(config: OperationConfigInspection): string[] {
   const out: string[] = [];
   if (config.skip !== undefined) out.push(`  config: skipped (${config.skip}), not tested`);
+  else if (config.notTested !== undefined) out.push(`  config: not tested (${config.notTested})`);
   const { checks, turnedOff } = config;
   out.push(
     turnedOff.length === 0

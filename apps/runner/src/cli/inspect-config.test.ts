@@ -55,7 +55,7 @@ beforeAll(async () => {
   dir = await folderWith({
     'openapi.json': spec,
     'assay.config.yaml': config,
-    'other.yaml': 'spec: openapi.json\n',
+    'other.yaml': 'spec: openapi.json\nonly: {tags: [admin]}\n',
     'plugged.yaml': `spec: openapi.json\nplugins: [${JSON.stringify(plugin)}]\noperations:\n  getThing: {excludeChecks: [tenant-sent]}\n`,
   });
 });
@@ -111,6 +111,8 @@ describe('assay inspect through the config file', () => {
     expect(get.config?.checks).not.toContain('content-type-conformance');
     const admin = op(inspection, 'adminStats');
     expect(admin.config?.skip).toBe('needs an admin account');
+    expect(admin.config?.notTested).toBe('skipped by the config file: needs an admin account');
+    expect(list.config?.notTested).toBeUndefined();
     expect(admin.config?.credentials).toEqual({ missing: [['adminKey']] });
     // Credentials are named, never shown.
     expect(stdout).not.toContain('secret-token-1');
@@ -145,13 +147,15 @@ describe('assay inspect through the config file', () => {
     expect(stdout).toContain('config: credentials: none fits (missing adminKey)');
   });
 
-  it('reads the file --config names instead, with no operation settings', async () => {
+  it('reads the file --config names instead, and which operations its only leaves out', async () => {
     const { code, stdout } = await inspect(['--json', '--config', 'other.yaml']);
     expect(code).toBe(0);
     const inspection = JSON.parse(stdout) as ApiInspection;
     expect(inspection.config).toEqual({ file: 'other.yaml', credentials: [] });
     expect(op(inspection, 'listThings').list?.pagination?.convention).not.toBe('list description');
     expect(op(inspection, 'adminStats').config?.skip).toBeUndefined();
+    expect(op(inspection, 'adminStats').config?.notTested).toBeUndefined();
+    expect(op(inspection, 'getThing').config?.notTested).toBe('not selected (--tag)');
   });
 
   it('names what the plugins add, and their checks join the per-operation selection', async () => {
