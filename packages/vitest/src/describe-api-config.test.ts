@@ -36,6 +36,12 @@ describe('describeApi with credentials, against a node:http server that requires
     expect(results.filter((r) => r.status === 'passed').length).toBeGreaterThanOrEqual(7);
   });
 
+  it('tests nothing without the key, and says so instead of passing on 401s', async () => {
+    const results = await runSuite({ BOOKS_KEY: 'k-31' });
+    expect(results.filter((r) => r.status === 'passed' || r.status === 'failed')).toEqual([]);
+    expect(results.length).toBeGreaterThanOrEqual(10);
+  });
+
   it('fails ignored-auth only when the server is planted to accept requests without the key', async () => {
     const results = await runSuite({ BOOKS_KEY: 'k-31', BOOKS_AUTH: 'k-31', BOOKS_BUG: 'ignores-auth' });
     const failed = results.filter((r) => r.status === 'failed');

@@ -204,7 +204,7 @@ function labelOf(operation: Operation): string {
 
 /**
  * Why a phase that found nothing did not test anything, if it did not: the operation was stopped,
- * or the phase sent no request (the spec has no examples, nothing could be made invalid, its
+ * every answer refused the credentials, or the phase sent no request (the spec has no examples, nothing could be made invalid, its
  * requests could not be generated). Such a test is skipped with the reason, so "nothing found" is
  * never shown for "nothing tried".
  */
@@ -212,6 +212,11 @@ function whyNotTested(result: RunResult, operation: Operation, phase: PhaseTest)
   const op = result.operations.find((o) => o.operationId === operation.id);
   if (op === undefined) return 'the operation was not run';
   if (op.skipped !== undefined) return op.skipped;
+  // Every answer refused the credentials: the phases judged refusals, not the API (a documented
+  // 401 passes every check), so nothing was tested. The CLI warns of the same from its totals.
+  const answered = Object.entries(op.statuses ?? {});
+  if (answered.length > 0 && answered.every(([status]) => status === '401' || status === '403'))
+    return 'every response was 401 or 403: the credentials are missing or wrong (see the auth option)';
   const sent = [...phase.modes].reduce((n, mode) => n + (op.byMode[mode] ?? 0), 0);
   if (sent > 0) return undefined;
   const warning = [...(result.specWarnings ?? []), ...(result.warnings ?? [])].find(
