@@ -72,6 +72,7 @@ export interface OperationConfigInspection {
   /**
    * The security schemes the configured credentials meet: `sends` the schemes of the requirement a
    * run sends (`[]`: none needed), or `missing`, per requirement, the schemes nothing configured fits.
+   * Against the mock (`sendsTo: mock`), its own token, which it takes in every scheme.
    */
   credentials: { sends: string[] } | { missing: string[][] };
 }

@@ -40,7 +40,11 @@ export function configuredInspection(
       (settings.checks === undefined || settings.checks.includes(id)) &&
       !(settings.excludeChecks ?? []).includes(id),
   );
-  const auth = settings.auth ?? {};
+  // The mock takes its own token in every scheme (the run prints that it does not send the file's).
+  const auth: AuthSettings =
+    settings.mock === true
+      ? { bearer: 'mock', basic: { username: 'mock', password: 'mock' }, apiKey: 'mock' }
+      : (settings.auth ?? {});
   const byId = new Map(api.operations.map((op) => [op.id, op] as const));
   const file: ConfigInspection = {
     file: config.loaded.shown,

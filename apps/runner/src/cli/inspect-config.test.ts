@@ -56,7 +56,7 @@ beforeAll(async () => {
     'openapi.json': spec,
     'assay.config.yaml': config,
     'other.yaml': 'spec: openapi.json\nonly: {tags: [admin]}\n',
-    'plugged.yaml': `spec: openapi.json\nplugins: [${JSON.stringify(plugin)}]\noperations:\n  getThing: {excludeChecks: [tenant-sent]}\n`,
+    'plugged.yaml': `spec: openapi.json\nmock: true\nplugins: [${JSON.stringify(plugin)}]\noperations:\n  getThing: {excludeChecks: [tenant-sent]}\n`,
   });
 });
 afterAll(async () => {
@@ -170,6 +170,8 @@ describe('assay inspect through the config file', () => {
     });
     expect(op(inspection, 'listThings').config?.checks).toContain('tenant-sent');
     expect(op(inspection, 'getThing').config?.turnedOff).toEqual(['tenant-sent']);
+    // plugged.yaml names no target: with mock: true, the mock's own token meets every scheme.
+    expect(op(inspection, 'adminStats').config?.credentials).toEqual({ sends: ['adminKey'] });
     const text = await inspect(['--config', 'plugged.yaml']);
     expect(text.stdout).toContain('plugins: checks tenant-sent; hooks tenant-headers');
   });
