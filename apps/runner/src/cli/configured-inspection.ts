@@ -74,8 +74,14 @@ export function configuredInspection(
     ...(settings.shard === undefined ? {} : { shard: parseShard(settings.shard) }),
     unsafe: settings.unsafe ?? false,
   });
+  // Inspect takes no selection flags: the reasons name the file's keys the selection came from.
+  const fileReason = (reason: string) =>
+    reason
+      .replace('(--operation)', '(only.operations)')
+      .replace('(--tag)', '(only.tags)')
+      .replace(', --shard)', ', shard)');
   const notTested = new Map(
-    selection.skipped.map(({ operation, reason }) => [operation.id, reason] as const),
+    selection.skipped.map(({ operation, reason }) => [operation.id, fileReason(reason)] as const),
   );
   const operations = inspection.operations.map((op) => {
     const planned = plan.get(op.operationId);

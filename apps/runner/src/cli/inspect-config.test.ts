@@ -155,7 +155,7 @@ describe('assay inspect through the config file', () => {
     expect(op(inspection, 'listThings').list?.pagination?.convention).not.toBe('list description');
     expect(op(inspection, 'adminStats').config?.skip).toBeUndefined();
     expect(op(inspection, 'adminStats').config?.notTested).toBeUndefined();
-    expect(op(inspection, 'getThing').config?.notTested).toBe('not selected (--tag)');
+    expect(op(inspection, 'getThing').config?.notTested).toBe('not selected (only.tags)');
   });
 
   it('names what the plugins add, and their checks join the per-operation selection', async () => {
