@@ -20,9 +20,12 @@ export type {
   OperationSettings,
   RunSettings,
 } from './config/assay-config.js';
+export { configFromValue } from './config/config-from-value.js';
 export { configJsonSchema } from './config/config-json-schema.js';
 export type { ConfiguredRunOptions } from './config/configure-run.js';
 export { configureRun } from './config/configure-run.js';
+export type { ConfiguredLibraryRun } from './config/configured-library-run.js';
+export { configuredLibraryRun } from './config/configured-library-run.js';
 export type { ConfiguredRun } from './config/configured-run.js';
 export type { CheckDefinition, DefinedCheck, RunCheck, RunViolation } from './config/define-check.js';
 export { defineCheck } from './config/define-check.js';

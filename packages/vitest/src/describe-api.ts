@@ -1,6 +1,10 @@
 import type { Operation } from '@assay/model';
 import {
+  type AssayConfig,
   type AuthSettings,
+  type ConfiguredLibraryRun,
+  configFromValue,
+  configuredLibraryRun,
   type ExecuteRunOptions,
   executeRun,
   type RunResult,
@@ -49,6 +53,15 @@ export interface DescribeApiOptions {
   timeoutMs?: number;
   /** The title of the suite; default `contract: <spec>`. */
   title?: string;
+  /**
+   * An Assay config file (a path, relative to the working directory, or a file URL) or its content
+   * as an object, read as `assay run --config` reads it: per-operation settings (list descriptions,
+   * checks, expected statuses, parameters, volatile fields, timeouts, skips), plugins, and the run
+   * settings (auth, headers, checks, maxExamples, seed, baseUrl...), under the options given here.
+   */
+  config?: string | URL | AssayConfig;
+  /** The config's target to use (its `target:` otherwise). */
+  target?: string;
 }
 
 /** The seed when neither `ASSAY_SEED` nor the options give one: fixed, so a suite is reproducible. */
@@ -65,17 +78,28 @@ const defaultSeed = 1;
 export function describeApi(spec: string | URL, options: DescribeApiOptions): void {
   const source = spec instanceof URL ? spec.href : spec;
   describe(options.title ?? `contract: ${source}`, async () => {
-    const api = await loadApi(spec instanceof URL && spec.protocol === 'file:' ? spec.pathname : source);
-    const seed = seedOf(options);
-    const concurrency = options.concurrency ?? runDefaults.concurrency;
-    const target = runTarget(api, options, concurrency);
+    const path = spec instanceof URL && spec.protocol === 'file:' ? spec.pathname : source;
+    const file = options.config === undefined ? undefined : await configured(path, options);
+    const api = file?.api ?? (await loadApi(path));
+    const settings = file?.settings ?? {};
+    const seed = seedOf(options, settings.seed);
+    const concurrency = options.concurrency ?? settings.concurrency ?? runDefaults.concurrency;
+    const inProcess = options.handler !== undefined || options.dispatcher !== undefined;
+    const baseUrl = options.baseUrl ?? (inProcess ? undefined : settings.baseUrl);
+    const target = runTarget(api, { ...options, ...(baseUrl === undefined ? {} : { baseUrl }) }, concurrency);
     afterAll(() => target.close());
+    const unsafe = options.unsafe ?? settings.unsafe ?? false;
     const { selected, skipped } = selectOperations(api.operations, {
-      operations: options.operations ?? [],
-      tags: options.tags ?? [],
-      unsafe: options.unsafe ?? false,
+      operations: options.operations ?? file?.only.operations ?? [],
+      tags: options.tags ?? file?.only.tags ?? [],
+      unsafe,
     });
-    for (const { operation, reason } of skipped) it.skip(`${labelOf(operation)}: not tested (${reason})`);
+    for (const { operation, reason } of skipped)
+      it.skip(`${labelOf(operation)}: not tested (${libraryReason(reason)})`);
+    const plan = file?.configured.plan;
+    const auth = options.auth ?? settings.auth;
+    const headers = { ...settings.headers, ...options.headers };
+    const checks = options.checks ?? settings.checks;
     const base: ExecuteRunOptions = {
       spec: source,
       mock: false,
@@ -83,21 +107,27 @@ export function describeApi(spec: string | URL, options: DescribeApiOptions): vo
       dispatcher: target.dispatcher,
       operations: [],
       tags: [],
-      headers: Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
-      ...(options.auth?.bearer === undefined ? {} : { bearer: options.auth.bearer }),
-      ...(options.auth === undefined ? {} : { auth: options.auth }),
-      maxExamples: options.maxExamples ?? 25,
+      headers: Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+      ...(auth?.bearer === undefined ? {} : { bearer: auth.bearer }),
+      ...(auth === undefined ? {} : { auth }),
+      maxExamples: options.maxExamples ?? settings.maxExamples ?? 25,
       seed,
-      ...(options.checks === undefined ? {} : { checks: [...options.checks] }),
-      excludeChecks: [...(options.excludeChecks ?? [])],
+      ...(checks === undefined ? {} : { checks: [...checks] }),
+      excludeChecks: [...(options.excludeChecks ?? settings.excludeChecks ?? [])],
       concurrency,
-      timeoutMs: options.timeoutMs ?? runDefaults.timeoutMs,
-      unsafe: options.unsafe ?? false,
-      shrink: true,
-      maxBodyBytes: runDefaults.maxBodyBytes,
+      timeoutMs: options.timeoutMs ?? settings.timeout ?? runDefaults.timeoutMs,
+      unsafe,
+      shrink: settings.shrink ?? true,
+      maxBodyBytes: settings.maxBody ?? runDefaults.maxBodyBytes,
       faults: [],
+      ...(file === undefined ? {} : { configured: file.configured }),
     };
     for (const operation of selected) {
+      const skip = plan?.get(operation.id)?.skip;
+      if (skip !== undefined) {
+        it.skip(`${labelOf(operation)}: not tested (skipped by the config file: ${skip})`);
+        continue;
+      }
       describe(labelOf(operation), () => {
         let run: Promise<RunResult> | undefined;
         const result = (): Promise<RunResult> => {
@@ -143,14 +173,29 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function seedOf(options: DescribeApiOptions): number {
+function seedOf(options: DescribeApiOptions, fromConfig: number | undefined): number {
   const env = process.env.ASSAY_SEED;
   if (env !== undefined && env !== '') {
     const seed = Number(env);
     if (!Number.isSafeInteger(seed)) throw new TypeError(`ASSAY_SEED=${env} is not an integer`);
     return seed;
   }
-  return options.seed ?? defaultSeed;
+  return options.seed ?? fromConfig ?? defaultSeed;
+}
+
+/** The config option, read and applied to the spec as `assay run --config` does. */
+function configured(path: string, options: DescribeApiOptions): Promise<ConfiguredLibraryRun> {
+  const context = { cwd: process.cwd(), env: process.env };
+  return configFromValue(options.config!, context).then((loaded) =>
+    configuredLibraryRun(path, loaded, options.target),
+  );
+}
+
+/** A selection reason in the words of this API: its options, not the CLI's flags. */
+function libraryReason(reason: string): string {
+  return reason
+    .replace('not selected (--operation)', 'not in the operations option')
+    .replace('not selected (--tag)', 'not in the tags option');
 }
 
 function labelOf(operation: Operation): string {
@@ -159,7 +204,7 @@ function labelOf(operation: Operation): string {
 
 /**
  * Why a phase that found nothing did not test anything, if it did not: the operation was stopped,
- * or the phase sent no request (the spec has no examples, nothing could be made invalid, its
+ * every answer refused the credentials, or the phase sent no request (the spec has no examples, nothing could be made invalid, its
  * requests could not be generated). Such a test is skipped with the reason, so "nothing found" is
  * never shown for "nothing tried".
  */
@@ -167,6 +212,11 @@ function whyNotTested(result: RunResult, operation: Operation, phase: PhaseTest)
   const op = result.operations.find((o) => o.operationId === operation.id);
   if (op === undefined) return 'the operation was not run';
   if (op.skipped !== undefined) return op.skipped;
+  // Every answer refused the credentials: the phases judged refusals, not the API (a documented
+  // 401 passes every check), so nothing was tested. The CLI warns of the same from its totals.
+  const answered = Object.entries(op.statuses ?? {});
+  if (answered.length > 0 && answered.every(([status]) => status === '401' || status === '403'))
+    return 'every response was 401 or 403: the credentials are missing or wrong (see the auth option)';
   const sent = [...phase.modes].reduce((n, mode) => n + (op.byMode[mode] ?? 0), 0);
   if (sent > 0) return undefined;
   const warning = [...(result.specWarnings ?? []), ...(result.warnings ?? [])].find(

@@ -1,4 +1,7 @@
-import type { ApiModel, BodyPath, Operation, Pagination } from '@assay/model';
+import type { ApiModel, Operation } from '@assay/model';
+import { type ListInspection, listSemanticsReport } from '../report/list-semantics-report.js';
+
+export type { ListInspection } from '../report/list-semantics-report.js';
 
 /**
  * What `assay inspect --json` prints: what Assay understood of each operation. The shape is stable
@@ -19,6 +22,59 @@ export interface ApiInspection {
     notUnderstood: number;
   };
   operations: OperationInspection[];
+  /** The config file used (`--config`, or found in the working directory); absent without one. */
+  config?: ConfigInspection;
+}
+
+/** The config file behind an inspection, and what it sets for every operation. */
+export interface ConfigInspection {
+  /** As the run prints it: relative to the working directory when inside it. */
+  file: string;
+  /** The target chosen (`--target`, else the file's `target:`). */
+  target?: string;
+  /** Where a run sends: `mock`, or the base URL; absent when the file names neither. */
+  sendsTo?: string;
+  /** The kinds of credential configured (`bearer`, `basic`, `apiKey`, `oauth2`, `scheme <name>`); never values. */
+  credentials: string[];
+  /** Names of the headers sent with every request (values are not shown: they may be secrets). */
+  headers?: string[];
+  /** What the file's plugins add: check ids (by scope) and request hooks, by name. */
+  plugins?: { checks: string[]; sequenceChecks: string[]; runChecks: string[]; hooks: string[] };
+}
+
+/** What the config file does to one operation, as a run would apply it. */
+export interface OperationConfigInspection {
+  /** The file's `skip` reason: the operation is not tested, and reports say why. */
+  skip?: string;
+  /**
+   * Why a run with this file (and no flags) would not test the operation, as reports would say it:
+   * the file's `only` or `shard`, an unsafe method without `unsafe: true`, or its `skip`.
+   */
+  notTested?: string;
+  /** The checks that judge the operation, after the file's `checks`/`excludeChecks` (top level, target, per operation). */
+  checks: string[];
+  /** Known checks the file turns off for this operation. */
+  turnedOff: string[];
+  /** Per check id, statuses the file declares expected (not held against that check). */
+  expectedStatuses?: Record<string, Array<number | string>>;
+  /** Per parameter name: a fixed value, or the examples requests draw from. */
+  parameters?: Record<string, { fixed: unknown } | { examples: unknown[] }>;
+  /** JSON pointers into the body left out where answers are compared. */
+  volatile?: string[];
+  /** Header names whose values are left out where answers are compared. */
+  volatileHeaders?: string[];
+  /** Generated requests per mode. */
+  maxExamples: number;
+  /** Per request, in milliseconds. */
+  timeoutMs: number;
+  /** True when the file's `list` description shaped the operation's `list`. */
+  list?: true;
+  /**
+   * The security schemes the configured credentials meet: `sends` the schemes of the requirement a
+   * run sends (`[]`: none needed), or `missing`, per requirement, the schemes nothing configured fits.
+   * Against the mock (`sendsTo: mock`), its own token, which it takes in every scheme.
+   */
+  credentials: { sends: string[] } | { missing: string[][] };
 }
 
 /** One operation as Assay reads it. */
@@ -33,44 +89,9 @@ export interface OperationInspection {
   list?: ListInspection;
   /** What Assay could not tell, one sentence each, with why. */
   unresolved: string[];
+  /** What the config file does to the operation; absent without a config file. */
+  config?: OperationConfigInspection;
 }
-
-export interface ListInspection {
-  /** JSON pointer of the items in the body (`""` for an array body). */
-  items: string;
-  identifier?: string;
-  pagination?: {
-    style: Pagination['style'];
-    /** The convention's name, `x-pagination`, or `list description`. */
-    convention: string;
-    firstPage: number;
-    parameters: Record<string, string>;
-    /** Body metadata by role (`count`, `next` …), as JSON pointers. */
-    body: Record<string, string>;
-    /** Header metadata by role (`count`, `totalPages`). */
-    headers: Record<string, string>;
-    walkQuery?: string;
-    defaultPageSize?: number;
-    maxPageSize?: number;
-  };
-  filters: { param: string; property: string; kind: string }[];
-  ordering?: { param: string; fields: string[]; syntax?: string };
-  search?: string;
-}
-
-const PARAMS = ['pageParam', 'pageSizeParam', 'limitParam', 'offsetParam', 'cursorParam'] as const;
-const PATHS = [
-  'countPath',
-  'nextPath',
-  'previousPath',
-  'currentPath',
-  'totalPagesPath',
-  'startIndexPath',
-  'endIndexPath',
-  'hasMorePath',
-  'isLastPath',
-  'pageSizePath',
-] as const;
 
 /** Reads what the loader understood of every operation of an API. */
 export function apiInspection(api: ApiModel): ApiInspection {
@@ -103,62 +124,13 @@ function operationInspection(operation: Operation): OperationInspection {
     auth: operation.security.map((requirement) => Object.keys(requirement)),
     unresolved: [],
   };
-  const list = operation.list;
-  if (list === undefined) {
-    out.notAList = notAListReason(operation);
+  const semantics = listSemanticsReport(operation);
+  if ('notAList' in semantics) {
+    out.notAList = semantics.notAList;
     return out;
   }
-  const inspection: ListInspection = {
-    items: pointer(list.itemsPath),
-    filters: list.filters.map((f) => ({ ...f })),
-  };
-  if (list.identifier !== undefined) inspection.identifier = list.identifier;
-  const p = list.pagination;
-  if (p !== undefined) {
-    const parameters: Record<string, string> = {};
-    for (const key of PARAMS) if (p[key] !== undefined) parameters[key.replace(/Param$/, '')] = p[key]!;
-    const body: Record<string, string> = {};
-    for (const key of PATHS) if (p[key] !== undefined) body[key.replace(/Path$/, '')] = pointer(p[key]!);
-    const headers: Record<string, string> = {};
-    if (p.countHeader !== undefined) headers.count = p.countHeader;
-    if (p.totalPagesHeader !== undefined) headers.totalPages = p.totalPagesHeader;
-    if (p.style === 'link-header') headers.links = 'link';
-    if (p.style === 'content-range') headers.range = 'content-range';
-    inspection.pagination = {
-      style: p.style,
-      convention:
-        p.source === 'x-pagination'
-          ? 'x-pagination'
-          : p.source === 'config'
-            ? 'list description'
-            : (p.convention ?? p.style),
-      firstPage: p.firstPage,
-      parameters,
-      body,
-      headers,
-      ...(p.walkQuery === undefined ? {} : { walkQuery: p.walkQuery }),
-      ...(p.defaultPageSize === undefined ? {} : { defaultPageSize: p.defaultPageSize }),
-      ...(p.maxPageSize === undefined ? {} : { maxPageSize: p.maxPageSize }),
-    };
-  }
-  if (list.ordering !== undefined)
-    inspection.ordering = { ...list.ordering, fields: [...list.ordering.fields] };
-  if (list.search !== undefined) inspection.search = list.search.param;
-  out.list = inspection;
-  out.unresolved = [...(list.unresolved ?? [])];
+  const { unresolved, ...list } = semantics;
+  out.list = list;
+  out.unresolved = [...(unresolved ?? [])];
   return out;
-}
-
-/** Why an operation is not read as a list. */
-function notAListReason(operation: Operation): string {
-  if (operation.method !== 'GET') return `${operation.method}, not GET`;
-  const success = Object.entries(operation.responses).filter(([status]) => /^2/.test(status));
-  if (success.length === 0) return 'no 2xx response is documented';
-  const json = success.some(([, r]) => Object.keys(r.content).some((m) => /json|\*/.test(m)));
-  if (!json) return 'the 2xx response has no JSON body';
-  return 'its 2xx body is neither an array nor an object holding one (under results, items, data …, or where a known convention keeps it)';
-}
-
-function pointer(path: BodyPath): string {
-  return path.map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

@@ -1,11 +1,24 @@
-import type { ApiInspection, OperationInspection } from './api-inspection.js';
+import type { ApiInspection, OperationConfigInspection, OperationInspection } from './api-inspection.js';
 
 /** `assay inspect` as text: one block per operation, then the list counts. */
 export function formatInspection(inspection: ApiInspection): string {
   const lines: string[] = [
     `${inspection.title} ${inspection.version} (${inspection.format}, ${inspection.source})`,
-    '',
   ];
+  const file = inspection.config;
+  if (file !== undefined) {
+    lines.push(
+      `config ${file.file}${file.target === undefined ? '' : `, target ${file.target}`}${file.sendsTo === undefined ? '' : `, sends to ${file.sendsTo}`}; credentials: ${file.credentials.join(', ') || 'none'}${file.headers === undefined ? '' : `; headers: ${file.headers.join(', ')}`}`,
+    );
+    const p = file.plugins;
+    if (p !== undefined) {
+      const checks = [...p.checks, ...p.sequenceChecks, ...p.runChecks];
+      lines.push(
+        `plugins: checks ${checks.join(', ') || 'none'}; hooks ${p.hooks.join(', ') || 'none'} (run on every request, after credentials)`,
+      );
+    }
+  }
+  lines.push('');
   for (const op of inspection.operations) lines.push(...operationLines(op), '');
   const { summary } = inspection;
   const conventions = Object.entries(summary.byConvention)
@@ -31,7 +44,7 @@ function operationLines(op: OperationInspection): string[] {
       `  list: items at ${l.items === '' ? 'the body' : l.items}; identifier ${l.identifier ?? 'unknown'}`,
     );
     const p = l.pagination;
-    if (p === undefined) out.push('  pagination: none');
+    if (p === undefined) out.push(`  pagination: none (${l.notPaginated ?? 'not understood'})`);
     else {
       const params = Object.entries(p.parameters).map(([k, v]) => `${k}=${v}`);
       const body = Object.entries(p.body).map(([k, v]) => `${k} ${v}`);
@@ -56,5 +69,39 @@ function operationLines(op: OperationInspection): string[] {
     if (l.search !== undefined) out.push(`  search: ${l.search}`);
   }
   for (const line of op.unresolved) out.push(`  could not tell: ${line}`);
+  if (op.config !== undefined) out.push(...configLines(op.config));
+  return out;
+}
+
+/** What the config file does to the operation, one line per setting. */
+function configLines(config: OperationConfigInspection): string[] {
+  const out: string[] = [];
+  if (config.skip !== undefined) out.push(`  config: skipped (${config.skip}), not tested`);
+  else if (config.notTested !== undefined) out.push(`  config: not tested (${config.notTested})`);
+  const { checks, turnedOff } = config;
+  out.push(
+    turnedOff.length === 0
+      ? `  config: checks: all ${checks.length}`
+      : checks.length <= turnedOff.length
+        ? `  config: checks: only ${checks.join(', ') || 'none'}`
+        : `  config: checks: ${checks.length} of ${checks.length + turnedOff.length}, not ${turnedOff.join(', ')}`,
+  );
+  for (const [check, statuses] of Object.entries(config.expectedStatuses ?? {}))
+    out.push(`  config: ${check} expects ${statuses.join(', ')} too`);
+  for (const [name, setting] of Object.entries(config.parameters ?? {}))
+    out.push(
+      `  config: parameter ${name} ${'fixed' in setting ? `fixed to ${JSON.stringify(setting.fixed)}` : `drawn from ${setting.examples.map((e) => JSON.stringify(e)).join(', ')}`}`,
+    );
+  if (config.volatile !== undefined) out.push(`  config: volatile fields ${config.volatile.join(', ')}`);
+  if (config.volatileHeaders !== undefined)
+    out.push(`  config: volatile headers ${config.volatileHeaders.join(', ')}`);
+  if (config.list === true) out.push('  config: list described by the file');
+  out.push(`  config: ${config.maxExamples} requests per mode, timeout ${config.timeoutMs} ms`);
+  const credentials = config.credentials;
+  out.push(
+    'sends' in credentials
+      ? `  config: credentials: ${credentials.sends.length === 0 ? 'none needed' : `sends ${credentials.sends.join(' + ')}`}`
+      : `  config: credentials: none fits (missing ${credentials.missing.map((r) => r.join(' + ')).join(' | ')})`,
+  );
   return out;
 }

@@ -1,4 +1,5 @@
 import type { RunProgress } from '../engine/run-result.js';
+import { leftOutBySelection } from '../engine/select-operations.js';
 import type { Redactor } from '../report/create-redactor.js';
 import { formatHeader, type RunHeader } from '../report/format-header.js';
 import { formatOperationLine } from '../report/format-operation-line.js';
@@ -54,8 +55,12 @@ export function presentRun(
     stream.write(CLEAR_LINE);
     shown = false;
   };
+  // An operation the selection left out (--operation, --tag, --shard) gets no line of its own: the
+  // summary counts and lists them by reason, and a shard's log would otherwise name the whole spec.
   const worth = (operation: OperationReport): boolean =>
-    operation.state !== 'passed' || options.verbose === true;
+    operation.state === 'passed'
+      ? options.verbose === true
+      : operation.reason === undefined || !leftOutBySelection(operation.reason);
   const printOperation = (operation: OperationReport): void => {
     if (options.quiet || tty || printed.has(operation.operationId)) return;
     printed.add(operation.operationId);

@@ -73,6 +73,7 @@ export async function runDiffCommand(flags: DiffOptions, io: CliIo): Promise<num
           api,
           checks,
           volatileFor: (id) => plan.get(id)?.volatile ?? [],
+          volatileHeadersFor: (id) => plan.get(id)?.volatileHeaders ?? [],
           book,
         }),
     });

@@ -15,6 +15,7 @@ import type { RunResult } from '../engine/run-result.js';
 import { runnerVersion } from '../engine/runner-version.js';
 import { createRedactor } from '../report/create-redactor.js';
 import { jsonReport } from '../report/json-report.js';
+import { listSemanticsReport } from '../report/list-semantics-report.js';
 import { operationLines } from '../report/operation-lines.js';
 import type { FailureReport, OperationReport } from '../report/run-report.js';
 import { type SecretVariable, secretVariables } from '../report/secret-variable.js';
@@ -106,6 +107,7 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
   const reportOptions: ToRunReportOptions = {
     redactor,
     ...(lines === undefined ? {} : { lines }),
+    lists: new Map(api.operations.map((operation) => [operation.id, listSemanticsReport(operation)])),
     invocation: {
       ...(options.mock
         ? {
@@ -163,7 +165,9 @@ export async function runRunCommand(flags: RunOptions, io: CliIo): Promise<numbe
       ...(pool === undefined ? {} : { dispatcher: pool }),
       signal,
       onProgress: (progress) => {
-        if (options.maxFailures !== undefined && progress.failures >= options.maxFailures) enough.abort();
+        // Errors say Assay could not test, not that the API broke its contract: they do not count.
+        const failures = progress.failures - progress.errors;
+        if (options.maxFailures !== undefined && failures >= options.maxFailures) enough.abort();
         out.progress(progress);
       },
       onOperationStarted: (operation) =>

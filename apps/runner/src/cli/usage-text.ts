@@ -33,7 +33,7 @@ Options of run (each also a key of assay.config.yaml; a flag wins over the file)
   --report json=<path> | junit=<path> | html=<path> | ndjson=<path> | github
                                  repeatable; json=- and ndjson=- write to stdout (the console
                                  then goes to stderr); github is on by itself under GITHUB_ACTIONS=true
-  --max-failures <n>             stop after n distinct failures
+  --max-failures <n>             stop after n distinct contract failures (errors do not count)
   --verbose                      outside a terminal, also a line per passing operation
   --color, --no-color            force colours on or off (default: on a terminal, unless NO_COLOR;
                                  FORCE_COLOR=1 forces them)
@@ -71,10 +71,12 @@ labelled by which side breaks the spec. --report json=<path> writes them.
 
 Exit codes: 0 no difference, 1 differences, 2 usage/config/spec error, 3 a target unreachable.`;
   const inspect = `Usage:
-  assay inspect <spec> [--json]
+  assay inspect [<spec>] [--json] [--config <file>] [--target <name>]
 
 Prints what Assay understood of each operation: list or not, pagination convention, parameters
-and metadata paths, filters, ordering, search, auth, and what it could not tell and why.`;
+and metadata paths, filters, ordering, search, auth, and what it could not tell and why. The
+config file is read as assay run reads it, and its effect is shown per operation: skips, checks,
+expected statuses, fixed parameters, volatile fields, requests, timeout, credentials per scheme.`;
   if (topic === 'run') return run;
   if (topic === 'diff') return diff;
   if (topic === 'mock') return mock;

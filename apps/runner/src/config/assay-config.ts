@@ -21,9 +21,12 @@ export interface RunSettings {
   /** Seconds. */
   timeBudget?: number;
   unsafe?: boolean;
-  reports?: { json?: string; junit?: string; html?: string };
+  reports?: { json?: string; junit?: string; html?: string; ndjson?: string; github?: boolean };
   shard?: string;
   quiet?: boolean;
+  verbose?: boolean;
+  maxFailures?: number;
+  color?: boolean;
   shrink?: boolean;
   maxBody?: number;
   faults?: string[];
@@ -39,6 +42,8 @@ export interface OperationSettings {
   expectedStatuses?: Record<string, ConfiguredStatus[]>;
   parameters?: Record<string, unknown>;
   volatile?: string[];
+  /** Response header names whose values change on every call. */
+  volatileHeaders?: string[];
   maxExamples?: number;
   timeout?: number;
   skip?: string;

@@ -26,6 +26,18 @@ const auth = shape.object(
       ['username', 'password'],
     ),
     apiKey: shape.string('One value for every apiKey scheme (header, query or cookie).'),
+    oauth2: shape.object(
+      {
+        clientId: shape.string(),
+        clientSecret: shape.string(),
+        scopes: shape.array(shape.string()),
+        username: shape.string('With password: the OAuth2 password grant.'),
+        password: { kind: 'string' },
+        tokenUrl: shape.string('Overrides the scheme’s token URL.'),
+      },
+      'An OAuth2 client for every oauth2 and openIdConnect scheme: its token is fetched (--oauth2-*).',
+      ['clientId'],
+    ),
     schemes: shape.map(credentials, 'Credentials by scheme name in the spec’s securitySchemes; these win.'),
   },
   'How to authenticate, mapped onto the spec’s securitySchemes.',
@@ -47,11 +59,26 @@ const runKeys: Record<string, Shape> = {
   timeBudget: shape.positive('Stop sending after this many seconds (--time-budget).'),
   unsafe: shape.boolean('Also send POST, PUT, PATCH and DELETE (--unsafe).'),
   reports: shape.object(
-    { json: shape.string(), junit: shape.string(), html: shape.string() },
+    {
+      json: shape.string('A path, or - for stdout.'),
+      junit: shape.string(),
+      html: shape.string(),
+      ndjson: shape.string('A path, or - for stdout: one event per line as the run goes.'),
+      github: shape.boolean('GitHub Actions step summary and annotations (--report github).'),
+    },
     'Report files by kind, relative to the config file (--report kind=path).',
   ),
   shard: shape.string('The i-th of n deterministic slices, written i/n (--shard).'),
   quiet: shape.boolean('Print only failures and the summary (--quiet).'),
+  verbose: shape.boolean('Also a line per passing operation in plain output (--verbose).'),
+  maxFailures: shape.integer(
+    1,
+    1_000_000,
+    'Stop after this many distinct contract failures (--max-failures).',
+  ),
+  color: shape.boolean(
+    'Colours on (true) or off (false); default: the environment decides (--color, --no-color).',
+  ),
   shrink: shape.boolean('Shrink failures to smaller requests; false is --no-shrink.'),
   maxBody: shape.integer(1, 1024 ** 3, 'Cap on response body reads, in bytes (--max-body).'),
   faults: shape.array(shape.string(), 'With mock: named faults to inject (--fault).'),
@@ -110,6 +137,10 @@ const operationSettingsShape = shape.object(
     volatile: shape.array(
       shape.string(),
       'JSON pointers of response fields that change on every call (ids, timestamps); * matches any array index.',
+    ),
+    volatileHeaders: shape.array(
+      shape.string(),
+      'Response header names whose values change on every call (etag, date, x-request-id); case-insensitive.',
     ),
     maxExamples: shape.integer(0, 1_000_000, 'Generated requests per mode for these operations.'),
     timeout: shape.integer(1, 3_600_000, 'Per request, in milliseconds, for these operations.'),

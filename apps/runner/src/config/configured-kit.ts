@@ -11,7 +11,7 @@ import type { OperationPlan } from './plan-operations.js';
  * the run's check selection), and each check honours the per-operation settings: `checks` and
  * `excludeChecks` (a check off for an operation says nothing there), `expectedStatuses` (a response
  * with a status the team declared expected for that check is not held against it), and `volatile`
- * (sequence checks compare answers without those fields). Operations without settings run the
+ * and `volatileHeaders` (sequence checks compare answers without those fields and headers). Operations without settings run the
  * checks unwrapped: the exchange loop is the hottest of a run.
  */
 export function configuredKit(
@@ -40,11 +40,12 @@ export function configuredKit(
   const stripped = new WeakMap<readonly Exchange[], Stripped>();
   const withoutVolatile = (id: string, exchanges: readonly Exchange[], walks: readonly Walk[]): Stripped => {
     const pointers = volatile.get(id) ?? [];
-    if (pointers.length === 0) return { exchanges, walks };
+    const headers = plan.get(id)?.volatileHeaders ?? [];
+    if (pointers.length === 0 && headers.length === 0) return { exchanges, walks };
     let done = stripped.get(exchanges);
     if (done === undefined) {
-      const of = new Map(exchanges.map((e) => [e, stripVolatile(e, pointers)] as const));
-      const swap = (e: Exchange) => of.get(e) ?? stripVolatile(e, pointers);
+      const of = new Map(exchanges.map((e) => [e, stripVolatile(e, pointers, headers)] as const));
+      const swap = (e: Exchange) => of.get(e) ?? stripVolatile(e, pointers, headers);
       done = {
         exchanges: exchanges.map(swap),
         walks: walks.map((walk) => ({ pages: walk.pages.map(swap), pastLast: walk.pastLast.map(swap) })),

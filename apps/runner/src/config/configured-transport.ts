@@ -31,7 +31,8 @@ export interface ConfiguredTransportOptions {
  * The run's transport with the config file applied: requests of an operation with its own
  * `timeout` go through a transport with that timeout (operations run one after the other, so each
  * has the run's concurrency to itself); the plugins' hooks see each request, credentials applied,
- * just before it is sent; and, for run checks, each exchange is kept.
+ * just before it is sent, and the outcome carries the changed request (`wire`) so that checks and
+ * reports see what the server was sent; and, for run checks, each exchange is kept.
  */
 export function configuredTransport(options: ConfiguredTransportOptions): Transport {
   const { api, plan, hooks, record } = options;
@@ -72,6 +73,8 @@ export function configuredTransport(options: ConfiguredTransportOptions): Transp
       const operation = operations.get(request.operationId);
       const sent = hooks.length === 0 ? request : await hooked(request, operation);
       const outcome = await transportOf(request.operationId).send(sent, signal);
+      // Checks judge what the server was sent: the request as the hooks left it.
+      if (sent !== request) outcome.wire = sent;
       if (options.keepExchanges && outcome.kind === 'response' && operation !== undefined) {
         record.exchanges.push({
           exchange: { operation, request: sent, response: outcome.response },

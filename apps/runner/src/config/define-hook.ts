@@ -24,8 +24,9 @@ export interface DefinedHook {
  * Makes a request hook for a plugin module: add a signature over the body, a tenant header, a
  * token fetched fresh. Hooks run in the order the plugins are listed, on every request Assay sends
  * (probes and shrinking included), after the configured credentials are applied. What a hook
- * changes goes on the wire and into the reports' reproductions; checks judge the request as Assay
- * made it, so a check never depends on which hooks a team runs.
+ * changes goes on the wire, and checks and reports see the request as the hooks left it (the server
+ * is judged on what it was sent); replays and shrinking start from the request Assay made, and the
+ * hooks run on them again.
  */
 export function defineHook(hook: RequestHook): DefinedHook {
   if (typeof hook?.name !== 'string' || hook.name.trim() === '') {

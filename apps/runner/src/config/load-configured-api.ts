@@ -38,12 +38,23 @@ export async function loadConfiguredApi(
     try {
       api = await loadApi(source, { pagination });
     } catch (error) {
-      if (!AssayError.is(error) || error.details.flag !== 'pagination') throw error;
-      const culprit = lists.find(([id]) => error.message.includes(id)) ?? lists[0]!;
+      const flag = AssayError.is(error) ? error.details.flag : undefined;
+      if (!AssayError.is(error) || flag === undefined || !/^pagination(\.|$)/.test(flag)) throw error;
+      // The loader names the key it refuses as `pagination.<operationId>.<key>` (`filters[0].kind`):
+      // the error points at that key in the file.
+      const keyed = lists.find(([id]) => flag.startsWith(`pagination.${id}.`));
+      const culprit = keyed ?? lists.find(([id]) => error.message.includes(id)) ?? lists[0]!;
+      const inner =
+        keyed === undefined
+          ? []
+          : flag
+              .slice(`pagination.${keyed[0]}.`.length)
+              .split(/\.|\[(\d+)\]/)
+              .filter((part): part is string => part !== undefined && part !== '');
       throw configProblem(
         loaded,
-        culprit[1].listKey ?? [],
-        error.message.replace(/^pagination option( for \S+)?: /, ''),
+        [...(culprit[1].listKey ?? []), ...inner],
+        error.message.replace(/^pagination option( for \S+?)?( key \S+)?: /, ''),
       );
     }
   }

@@ -1,10 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { AssayError } from '@assay/model';
-import type { AuthSettings } from '../auth/auth-settings.js';
 import { checkRunTarget, parseBaseUrl, parseHeader, parseShard } from '../cli/parse-cli-args.js';
 import type { ReportKind, RunOptions } from '../cli/run-options.js';
-import { nearestKey } from './_internals/nearest-key.js';
-import type { LoadedConfig, RunSettings } from './assay-config.js';
+import { mergedAuth } from './_internals/merged-auth.js';
+import type { LoadedConfig } from './assay-config.js';
+import { chosenSettings } from './chosen-settings.js';
 
 /** The options of a run once the config file is merged in, and the target that was chosen. */
 export interface MergedRun {
@@ -30,29 +30,10 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
     return { options: flags };
   }
   const { config } = loaded;
-  const targetName = flags.target ?? config.target;
-  let target: RunSettings = {};
-  if (targetName !== undefined) {
-    const names = Object.keys(config.targets ?? {});
-    const found = config.targets?.[targetName];
-    if (found === undefined) {
-      const near = nearestKey(targetName, names);
-      throw new AssayError(
-        'usage',
-        `--target: ${loaded.shown} has no target "${targetName}"${names.length === 0 ? '' : ` (known: ${names.join(', ')})`}${near === undefined ? '' : `; did you mean "${near}"?`}`,
-        { flag: '--target' },
-      );
-    }
-    const unresolved = loaded.unresolvedTargets.get(targetName);
-    if (unresolved !== undefined) throw unresolved;
-    target = found;
-  }
-  const file: RunSettings = { ...withoutUndefined(config), ...withoutUndefined(target) };
-  if (config.headers !== undefined || target.headers !== undefined) {
-    file.headers = { ...config.headers, ...target.headers };
-  }
-  const auth = mergedAuth(config.auth, target.auth);
-  if (auth !== undefined) file.auth = auth;
+  const chosen = chosenSettings(loaded, flags.target);
+  const targetName = chosen.name;
+  const { target, merged: file } = chosen;
+  const auth = file.auth;
 
   const given = new Set(flags.fromFlags ?? (Object.keys(flags) as Array<keyof RunOptions>));
   const options: RunOptions = { ...flags };
@@ -81,7 +62,8 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
     options.headers = [...fromFile, ...flags.headers];
   }
   if (auth !== undefined) {
-    options.auth = auth;
+    // Credentials from flags (and their environment variables) win over the file's, kind by kind.
+    options.auth = mergedAuth(auth, flags.auth);
     set('bearer', auth.bearer);
   }
   set('maxExamples', file.maxExamples);
@@ -93,43 +75,31 @@ export function mergeRunOptions(flags: RunOptions, loaded: LoadedConfig | undefi
   set('timeoutMs', file.timeout);
   set('timeBudgetS', file.timeBudget);
   set('unsafe', file.unsafe);
-  set('quiet', file.quiet);
+  // --quiet and --verbose are one choice: a flag for either replaces the file's.
+  if (!given.has('verbose')) set('quiet', file.quiet);
   set('shrink', file.shrink);
   set('maxBodyBytes', file.maxBody);
   set('faults', file.faults);
   set('items', file.items);
   if (file.shard !== undefined) set('shard', parseShard(file.shard));
+  if (!given.has('quiet')) set('verbose', file.verbose);
+  set('maxFailures', file.maxFailures);
+  set('color', file.color);
   if (file.reports !== undefined) {
-    set(
-      'reports',
-      (Object.entries(file.reports) as Array<[ReportKind, string]>).map(([kind, path]) => ({
-        kind,
-        path: resolveIn(loaded, path),
-      })),
-    );
+    const reports: RunOptions['reports'] = [];
+    for (const [kind, value] of Object.entries(file.reports) as Array<[ReportKind, string | boolean]>) {
+      if (kind === 'github') {
+        if (value === true) reports.push({ kind, path: '' });
+      } else if (typeof value === 'string') {
+        reports.push({ kind, path: value === '-' ? '-' : resolveIn(loaded, value) });
+      }
+    }
+    set('reports', reports);
   }
   checkRunTarget(options);
   return { options, ...(targetName === undefined ? {} : { target: targetName }) };
 }
 
-/** A target's credentials replace the top level's kind by kind; scheme credentials merge by name. */
-function mergedAuth(
-  top: AuthSettings | undefined,
-  target: AuthSettings | undefined,
-): AuthSettings | undefined {
-  if (top === undefined) return target;
-  if (target === undefined) return top;
-  const merged: AuthSettings = { ...top, ...target };
-  if (top.schemes !== undefined || target.schemes !== undefined) {
-    merged.schemes = { ...top.schemes, ...target.schemes };
-  }
-  return merged;
-}
-
 function resolveIn(loaded: LoadedConfig, path: string): string {
   return isAbsolute(path) ? path : resolve(loaded.dir, path);
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -90,6 +90,18 @@ function checkRunSettings(
   for (const [name, value] of Object.entries(settings.headers ?? {})) {
     relocated([...key, 'headers', name], at, () => parseHeader(`${name}: ${value}`));
   }
+  if (settings.quiet === true && settings.verbose === true) {
+    throw at([...key, 'verbose'], 'use either quiet or verbose, not both');
+  }
+  for (const kind of ['junit', 'html'] as const) {
+    if (settings.reports?.[kind] === '-') {
+      throw at([...key, 'reports', kind], 'only json and ndjson reports can be written to stdout (-)');
+    }
+  }
+  const oauth2 = settings.auth?.oauth2;
+  if (oauth2 !== undefined && (oauth2.username === undefined) !== (oauth2.password === undefined)) {
+    throw at([...key, 'auth', 'oauth2'], 'the password grant needs both username and password');
+  }
   if (settings.shard !== undefined && !/^\s*\d+\/\d+\s*$/.test(settings.shard)) {
     throw at([...key, 'shard'], `expected <i>/<n> (e.g. 2/4), got "${settings.shard}"`);
   }

@@ -13,6 +13,8 @@ export interface PlannedOperation {
   /** By parameter name, with the selector path of the entry that set it (for errors). */
   parameters: ReadonlyMap<string, { value: unknown; key: readonly string[] }>;
   volatile: readonly string[];
+  /** Response header names (lower case) whose values are not compared. */
+  volatileHeaders: readonly string[];
   maxExamples?: number;
   timeoutMs?: number;
   skip?: string;
@@ -28,7 +30,7 @@ export type OperationPlan = ReadonlyMap<string, PlannedOperation>;
 /**
  * Resolves the file's `operations` entries against the API. Entries apply in file order, so a
  * later, narrower entry overrides an earlier, broader one key by key; `parameters`,
- * `expectedStatuses` and `excludeChecks` accumulate, `volatile` pointers add up. A selector that
+ * `expectedStatuses` and `excludeChecks` accumulate, `volatile` pointers and `volatileHeaders` add up. A selector that
  * matches no operation is an error: a typo must not leave a setting silently unused.
  */
 export function planOperations(api: ApiModel, loaded: LoadedConfig): OperationPlan {
@@ -62,7 +64,13 @@ export function planOperations(api: ApiModel, loaded: LoadedConfig): OperationPl
 }
 
 function emptyPlan(): PlannedOperation {
-  return { excludeChecks: [], expectedStatuses: new Map(), parameters: new Map(), volatile: [] };
+  return {
+    excludeChecks: [],
+    expectedStatuses: new Map(),
+    parameters: new Map(),
+    volatile: [],
+    volatileHeaders: [],
+  };
 }
 
 function merged(
@@ -85,6 +93,12 @@ function merged(
       ),
     ]),
     volatile: [...new Set([...before.volatile, ...(settings.volatile ?? [])])],
+    volatileHeaders: [
+      ...new Set([
+        ...before.volatileHeaders,
+        ...(settings.volatileHeaders ?? []).map((h) => h.toLowerCase()),
+      ]),
+    ],
   };
   if (settings.checks !== undefined) next.checks = settings.checks;
   if (settings.maxExamples !== undefined) next.maxExamples = settings.maxExamples;

@@ -11,6 +11,8 @@ export interface TeeOptions {
   checks: readonly Check[];
   /** Config `volatile` pointers by operation id. */
   volatileFor: (operationId: string) => readonly string[];
+  /** Config `volatileHeaders` (lower case) by operation id. */
+  volatileHeadersFor?: (operationId: string) => readonly string[];
   book: DifferenceBook;
 }
 
@@ -73,6 +75,7 @@ function compare(
   const differences = compareExchanges(exchangeA, exchangeB, {
     defs: options.api.schemas,
     volatile: options.volatileFor(operation.id),
+    volatileHeaders: options.volatileHeadersFor?.(operation.id) ?? [],
   });
   if (differences.length === 0) return;
   const violationsA = failingChecks(options.checks, exchangeA);

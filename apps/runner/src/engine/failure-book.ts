@@ -1,3 +1,4 @@
+import { ERROR_CHECKS } from '../report/finding-kind.js';
 import type { Failure } from './run-result.js';
 
 /**
@@ -7,6 +8,7 @@ import type { Failure } from './run-result.js';
 export class FailureBook {
   readonly #entries = new Map<string, Failure>();
   readonly #claimed = new Set<string>();
+  #errors = 0;
 
   /** Records one occurrence; returns true when it is a bug not seen before. */
   record(failure: Failure): boolean {
@@ -17,6 +19,7 @@ export class FailureBook {
       return false;
     }
     this.#entries.set(key, { ...failure, occurrences: 1 });
+    if (ERROR_CHECKS.has(failure.violation.check)) this.#errors += 1;
     return true;
   }
 
@@ -67,6 +70,11 @@ export class FailureBook {
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Of {@link size}, the findings that say Assay could not test (transport errors, timeouts), not that the API broke its contract. */
+  get errors(): number {
+    return this.#errors;
   }
 
   /** Distinct failures of one operation. */

@@ -63,6 +63,7 @@ export function reportProgress(run: RunContext): void {
     operationsTotal: run.options.operations.length,
     requests: run.requests,
     failures: run.book.size,
+    errors: run.book.errors,
     elapsedMs: performance.now() - run.started,
     ...(run.current === undefined ? {} : { current: run.current }),
   });

@@ -178,7 +178,10 @@ export interface RunProgress {
   operationsDone: number;
   operationsTotal: number;
   requests: number;
+  /** Distinct findings so far, errors included. */
   failures: number;
+  /** Of `failures`, those that say Assay could not test (transport errors, timeouts). */
+  errors: number;
   elapsedMs: number;
   /** The operation being tested, e.g. `GET /stages/identification/`. */
   current?: string;

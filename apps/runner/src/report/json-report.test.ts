@@ -72,7 +72,7 @@ describe('jsonReport', () => {
   it('matches its published JSON Schema, for the sample and for arbitrary reports', () => {
     const validator = createSchemaValidator({});
     const valid = (text: string): unknown[] =>
-      validator.validate(reportSchema as JsonSchema, JSON.parse(text));
+      validator.validate(reportSchema as unknown as JsonSchema, JSON.parse(text));
     expect(valid(jsonReport(sampleReport()))).toEqual([]);
     const report = sampleReport();
     report.incomplete = true;
@@ -90,7 +90,10 @@ describe('jsonReport', () => {
     );
     // The schema is strict: a key it does not document is an error, so the two cannot drift apart.
     expect(
-      validator.isValid(reportSchema as JsonSchema, { ...JSON.parse(jsonReport(sampleReport())), extra: 1 }),
+      validator.isValid(reportSchema as unknown as JsonSchema, {
+        ...JSON.parse(jsonReport(sampleReport())),
+        extra: 1,
+      }),
     ).toBe(false);
   });
 

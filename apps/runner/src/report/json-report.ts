@@ -78,6 +78,7 @@ export function jsonReport(report: RunReport, options: ReporterOptions = {}): st
         ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
       })),
       ...(operation.line === undefined ? {} : { line: operation.line }),
+      ...(operation.list === undefined ? {} : { list: operation.list }),
     })),
     failures: safe.failures.map((failure) => ({
       operationId: failure.operationId,

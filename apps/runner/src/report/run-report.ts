@@ -1,5 +1,6 @@
 import type { HttpMethod } from '@assay/model';
 import type { LatencyHistogram } from './latency-histogram.js';
+import type { ListSemanticsReport } from './list-semantics-report.js';
 
 /**
  * What a finding is. A `failure` means the API broke its contract; an `error` means Assay could not
@@ -144,6 +145,8 @@ export interface OperationReport {
   outcomes: CheckOutcome[];
   /** The line of the operation in the spec file, when known (for CI annotations). */
   line?: number;
+  /** The list semantics the run used (convention, items, identifier, ordering, filters, search), or why it is not a list. */
+  list?: ListSemanticsReport;
   /** Response times of this operation's requests, in fixed buckets. Not in the JSON report. */
   latency: LatencyHistogram;
 }

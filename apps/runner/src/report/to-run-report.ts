@@ -7,6 +7,7 @@ import type { CheckTally } from './check-tally.js';
 import { createRedactor, type Redactor } from './create-redactor.js';
 import { curlCommand } from './curl-command.js';
 import { findingKind } from './finding-kind.js';
+import type { ListSemanticsReport } from './list-semantics-report.js';
 import type { CheckSummary, FailureReport, OperationReport, RunReport } from './run-report.js';
 import { statusWarnings } from './status-warnings.js';
 import { REPORT_BODY_BYTES, truncateBody } from './truncate-body.js';
@@ -23,6 +24,8 @@ export interface ToRunReportOptions {
   invocation?: RunInvocation;
   /** Line of each operation (by operationId) in the spec file, for CI annotations. */
   lines?: ReadonlyMap<string, number>;
+  /** The list semantics of each operation (by operationId), as the run read them (see `listSemanticsReport`). */
+  lists?: ReadonlyMap<string, ListSemanticsReport>;
 }
 
 /**
@@ -124,6 +127,7 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
       failures.filter((f) => f.operationId === operation.operationId),
     );
     const line = options.lines?.get(operation.operationId);
+    const list = options.lists?.get(operation.operationId);
     return {
       operationId: operation.operationId,
       method: operation.method,
@@ -136,6 +140,7 @@ export function toRunReport(result: RunResult, options: ToRunReportOptions = {})
       checks: [...operation.checks],
       outcomes: outcome.outcomes,
       ...(line === undefined ? {} : { line }),
+      ...(list === undefined ? {} : { list }),
       latency,
     };
   });

@@ -31,10 +31,14 @@ export interface TransportOptions {
 }
 
 /** What came of one send. */
-export type SendOutcome =
+export type SendOutcome = (
   | { kind: 'response'; sent: SentRequest; response: HttpResponse; attempts: number }
   | { kind: 'fault'; sent: SentRequest; fault: TransportFault; durationMs: number; attempts: number }
-  | { kind: 'aborted'; sent: SentRequest; attempts: number };
+  | { kind: 'aborted'; sent: SentRequest; attempts: number }
+) & {
+  /** The request as it went on the wire, when a wrapping transport changed it (the config's hooks). */
+  wire?: HttpRequest;
+};
 
 /** Sends requests; the one code path for live servers and the mock. */
 export interface Transport {

@@ -11,6 +11,8 @@ export interface CompareOptions {
   defs: Readonly<Record<string, JsonSchema>>;
   /** JSON pointers into the body whose values change on every call (the config's `volatile`). */
   volatile?: readonly string[];
+  /** Response header names, lower case, whose values change on every call (the config's `volatileHeaders`). */
+  volatileHeaders?: readonly string[];
 }
 
 /**
@@ -61,7 +63,9 @@ export function compareExchanges(a: Exchange, b: Exchange, options: CompareOptio
     const va = ra.headers[key];
     const vb = rb.headers[key];
     if (va === vb) continue;
-    if (va !== undefined && vb !== undefined && isVolatile([header.schema], options.defs)) continue;
+    const volatile =
+      options.volatileHeaders?.includes(key) === true || isVolatile([header.schema], options.defs);
+    if (va !== undefined && vb !== undefined && volatile) continue;
     differences.push({
       kind: 'header',
       pointer: key,

@@ -210,13 +210,23 @@ function readAny(node: Node | null, key: readonly string[], context: ReadContext
   if (isAlias(node))
     throw problem(context, node, key, 'YAML aliases are not supported here; repeat the value');
   if (node === null || node === undefined) return null;
+  // Positions are kept inside free-form values too: a `list` description the loader refuses later
+  // is reported at the key it names.
+  const at = (path: readonly string[], inner: Node | null | undefined) => {
+    const { line, col } = context.lines.linePos(inner?.range?.[0] ?? 0);
+    context.positions.set(path.join('\u0000'), { line, column: col });
+  };
   if (isSeq(node))
-    return node.items.map((item, index) => readAny(item as Node, [...key, String(index)], context));
+    return node.items.map((item, index) => {
+      at([...key, String(index)], item as Node | null);
+      return readAny(item as Node, [...key, String(index)], context);
+    });
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (name === undefined) throw problem(context, pair.key as Node, key, 'keys must be plain strings');
+      at([...key, name], pair.key as Node);
       out[name] = readAny(pair.value as Node | null, [...key, name], context);
     }
     return out;

@@ -5,19 +5,33 @@ import type { Exchange } from '@assay/model';
  * answers across requests (ordering across pages, the identity of items across walks) do not judge
  * fields that change on every call. Pointers are RFC 6901 into the body; a `*` segment matches
  * every index or key. A body that is not JSON, or holds none of the fields, is left as it is.
+ * Volatile `headers` (lower-case names) are removed from the response's headers the same way.
  */
-export function stripVolatile(exchange: Exchange, pointers: readonly (readonly string[])[]): Exchange {
-  if (pointers.length === 0) return exchange;
+export function stripVolatile(
+  exchange: Exchange,
+  pointers: readonly (readonly string[])[],
+  headers: readonly string[] = [],
+): Exchange {
+  const stripped = withoutHeaders(exchange, headers);
+  if (pointers.length === 0) return stripped;
   let body: unknown;
   try {
-    body = JSON.parse(exchange.response.body);
+    body = JSON.parse(stripped.response.body);
   } catch {
-    return exchange;
+    return stripped;
   }
   let removed = false;
   for (const segments of pointers) removed = remove(body, segments, 0) || removed;
-  if (!removed) return exchange;
-  return { ...exchange, response: { ...exchange.response, body: JSON.stringify(body) } };
+  if (!removed) return stripped;
+  return { ...stripped, response: { ...stripped.response, body: JSON.stringify(body) } };
+}
+
+/** The exchange without the named response headers (names in lower case, as responses keep them). */
+function withoutHeaders(exchange: Exchange, names: readonly string[]): Exchange {
+  if (!names.some((name) => Object.hasOwn(exchange.response.headers, name))) return exchange;
+  const headers = { ...exchange.response.headers };
+  for (const name of names) delete headers[name];
+  return { ...exchange, response: { ...exchange.response, headers } };
 }
 
 /** A pointer as its unescaped segments. */

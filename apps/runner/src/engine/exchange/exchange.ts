@@ -62,7 +62,7 @@ export async function exchangeBatch(
 ): Promise<Exchanged[]> {
   const sends = requests.map((request) =>
     options.credentials === false
-      ? transmit(op, request).then((outcome) => ({ request, outcome }))
+      ? transmit(op, request).then((outcome) => ({ request: outcome.wire ?? request, outcome }))
       : sendWithCredentials(op, request),
   );
   // When one send throws (credentials could not be fetched), the batch throws that error; the

@@ -10,7 +10,8 @@ import { transmit } from './transmit.js';
  * bearer token, then (with an authenticator, i.e. `--auth-basic`, `--auth-api-key` or an OAuth2
  * client) what each operation's security asks for, a fetched OAuth2 token renewed once on a 401.
  * Without an authenticator nothing is awaited before the transport is handed the request, so
- * requests reach it in call order.
+ * requests reach it in call order. The request returned is the one the server was sent (as a
+ * hook of the config file changed it, if one did): checks judge that.
  */
 export async function sendWithCredentials(
   op: OperationContext,
@@ -18,7 +19,10 @@ export async function sendWithCredentials(
 ): Promise<{ request: HttpRequest; outcome: SendOutcome }> {
   const { api, credentials, authenticator } = op.run.options;
   const request = withCredentials(generated, credentials, api, op.operation);
-  if (authenticator === undefined) return { request, outcome: await transmit(op, request) };
+  if (authenticator === undefined) {
+    const outcome = await transmit(op, request);
+    return { request: outcome.wire ?? request, outcome };
+  }
   const { outcome, sent } = await sendAuthenticated(
     authenticator,
     op.operation,
@@ -26,5 +30,5 @@ export async function sendWithCredentials(
     (authenticated) => transmit(op, authenticated),
     (done) => (done.kind === 'response' ? done.response.status : undefined),
   );
-  return { request: sent.request, outcome };
+  return { request: outcome.wire ?? sent.request, outcome };
 }
